@@ -1,0 +1,130 @@
+"""Composition root of the GUI: the only module that knows every layer.
+
+Creates the QApplication, installs translations and the look, opens the store,
+builds the services and shows the window.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from coachdesk.crash_log import write_crash_log
+from coachdesk.errors import UserFacingError
+from coachdesk.i18n import _, language
+from coachdesk.services import demo_data
+from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.main_window import MainWindow, StoreInfo
+from coachdesk.ui.messages import show_problem
+from coachdesk.ui.theme import apply_theme
+
+SCREENSHOT_DELAY_MS = 300
+
+
+def open_workspace(location: StoreLocation) -> Workspace:
+    """Open a store; the separate demo store is filled with the demo caseload on first use."""
+    workspace = Workspace.open(location)
+    if location.demo and workspace.is_empty():
+        demo_data.fill_with_demo(workspace.repos)
+    return workspace
+
+
+def build_window(workspace: Workspace) -> MainWindow:
+    """Build the main window over an open workspace."""
+    info = StoreInfo(
+        path=workspace.location.path, is_demo=workspace.is_demo, is_empty=workspace.is_empty()
+    )
+    return MainWindow(CaseloadService(workspace.repos), ConversationLog(workspace.repos), info)
+
+
+class AppController:
+    """Keeps one workspace and its window, and swaps both when the coach switches stores."""
+
+    def __init__(self, location: StoreLocation) -> None:
+        self.workspace = open_workspace(location)
+        self.window = self._window_for(self.workspace)
+
+    def _window_for(self, workspace: Workspace) -> MainWindow:
+        window = build_window(workspace)
+        window.switch_store_requested.connect(self.switch_store)
+        return window
+
+    def switch_store(self, demo: bool) -> None:
+        """Open the demo store or the coach's own, in place of the current one."""
+        target = StoreLocation(self.workspace.location.data_dir, demo=demo)
+        try:
+            workspace = open_workspace(target)
+        except UserFacingError as error:
+            show_problem(self.window, error)
+            return
+        old_window, old_workspace = self.window, self.workspace
+        self.workspace, self.window = workspace, self._window_for(workspace)
+        self.window.setGeometry(old_window.geometry())
+        self.window.show()
+        old_window.close()
+        old_window.deleteLater()
+        old_workspace.close()
+
+    def close(self) -> None:
+        """Close the store when the app ends."""
+        self.workspace.close()
+
+
+def install_translators(app: QApplication) -> None:
+    """Make Qt's own dialogs and buttons speak the UI language."""
+    if language() == "en":
+        return
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(QLocale(language()), "qtbase", "_", folder):
+        app.installTranslator(translator)
+
+
+def _install_excepthook(data_dir: Path) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        log = write_crash_log(data_dir, error.with_traceback(trace))
+        QMessageBox.critical(
+            None,
+            "CoachDesk",
+            _("CoachDesk hit an internal error. What you saved is safe. Details: {log}").format(
+                log=log or "-"
+            ),
+        )
+
+    sys.excepthook = hook
+
+
+def _save_screenshot(window: MainWindow, target: Path) -> None:
+    window.grab().save(str(target))
+    QApplication.quit()
+
+
+def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
+    """Start the app on ``location``; with ``screenshot``, save the window as PNG and quit."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("CoachDesk")
+    app.setDesktopFileName("coachdesk")
+    install_translators(app)
+    apply_theme(app)
+    try:
+        controller = AppController(location)
+    except UserFacingError as error:
+        show_problem(None, error)
+        return 1
+    _install_excepthook(location.data_dir)
+    controller.window.show()
+    if screenshot is not None:
+        QTimer.singleShot(
+            SCREENSHOT_DELAY_MS, lambda: _save_screenshot(controller.window, screenshot)
+        )
+    try:
+        return app.exec()
+    finally:
+        controller.close()

@@ -1,0 +1,239 @@
+"""The ``coachdesk`` command: the GUI without arguments, and commands for school IT and automation.
+
+Commands call the same services as the GUI. Problems are one Dutch line on stderr
+and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from coachdesk import __version__
+from coachdesk.crash_log import write_crash_log
+from coachdesk.domain.conversations import Conversation
+from coachdesk.domain.students import Student
+from coachdesk.errors import UserFacingError
+from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
+from coachdesk.i18n.dates import short_date
+from coachdesk.paths import DATA_DIR_ENV, default_data_dir
+from coachdesk.services import demo_data
+from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.health import HealthReport, check_store
+from coachdesk.services.workspace import StoreLocation, Workspace
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+EXIT_BUG = 70
+
+
+ARGPARSE_MESSAGES = (
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("show program's version number and exit"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("expected one argument"),
+)
+"""argparse's own messages that the Dutch catalogue translates (marked here for extraction)."""
+
+
+def _translate_argparse() -> None:
+    """Let argparse's own texts (usage, options, its errors) follow the UI language."""
+    argparse._ = _  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are a Dutch line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(
+            EXIT_USAGE, _("Error: {message}. See: coachdesk --help").format(message=message) + "\n"
+        )
+
+
+def _student_count(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a whole number").format(value=text)
+        ) from None
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    _translate_argparse()
+    parser = _Parser(
+        prog="coachdesk",
+        description=_(
+            "CoachDesk: prepare, hold and close career conversations. "
+            "Without a command the app opens."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        help=_("folder with the store (default: {env} or the user data folder)").format(
+            env=DATA_DIR_ENV
+        ),
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help=_("use the separate demo store with fictional students")
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help=_("language (default: nl)"))
+    parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
+    commands = parser.add_subparsers(dest="command", metavar=_("command"))
+    demo = commands.add_parser("demo", help=_("fill an empty store with a fictional caseload"))
+    demo.add_argument(
+        "--students",
+        type=_student_count,
+        default=demo_data.DEFAULT_STUDENTS,
+        help=_("number of students (default: {count})").format(count=demo_data.DEFAULT_STUDENTS),
+    )
+    students = commands.add_parser("students", help=_("list the students in the caseload"))
+    students.add_argument("--json", action="store_true", help=_("print JSON"))
+    students.add_argument("--all", action="store_true", help=_("include archived students"))
+    conversations = commands.add_parser("conversations", help=_("list conversations"))
+    conversations.add_argument("--json", action="store_true", help=_("print JSON"))
+    conversations.add_argument("--student", metavar=_("NUMBER"), help=_("only this student number"))
+    commands.add_parser("check", help=_("check the store; exit code 1 on any problem"))
+    return parser
+
+
+def _student_json(student: Student) -> dict[str, object]:
+    return {
+        "student_number": student.student_number,
+        "given_name": student.given_name,
+        "name_prefix": student.name_prefix,
+        "family_name": student.family_name,
+        "group": student.group,
+        "programme": student.programme,
+        "pathway": student.pathway.value if student.pathway else None,
+        "level": student.level,
+        "status": student.status.value,
+    }
+
+
+def _conversation_json(conversation: Conversation, student_number: str) -> dict[str, object]:
+    return {
+        "id": conversation.id,
+        "student_number": student_number,
+        "kind": conversation.kind.value,
+        "date": conversation.date.isoformat(),
+    }
+
+
+def _print_json(value: object) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _run_demo(workspace: Workspace, students: int) -> int:
+    report = demo_data.fill_with_demo(workspace.repos, students=students)
+    print(
+        _("Demo ready: {students} fictional students, {records} records in {path}.").format(
+            students=report.students, records=report.records, path=workspace.location.path
+        )
+    )
+    return EXIT_OK
+
+
+def _run_students(workspace: Workspace, *, as_json: bool, include_archived: bool) -> int:
+    students = CaseloadService(workspace.repos).students(include_archived=include_archived)
+    if as_json:
+        _print_json([_student_json(student) for student in students])
+        return EXIT_OK
+    for student in students:
+        level = str(student.level or "")
+        print(
+            f"{student.student_number:<11} {student.sort_name:<32} {student.group:<10} "
+            f"{student.programme} {level}"
+        )
+    print(_("{count} students").format(count=len(students)))
+    return EXIT_OK
+
+
+def _run_conversations(workspace: Workspace, *, as_json: bool, student_number: str | None) -> int:
+    listing = ConversationLog(workspace.repos).conversations(student_number)
+    if as_json:
+        _print_json([_conversation_json(conversation, number) for conversation, number in listing])
+        return EXIT_OK
+    for conversation, number in listing:
+        print(f"{short_date(conversation.date)}  {number:<11} {conversation.kind.label}")
+    print(_("{count} conversations").format(count=len(listing)))
+    return EXIT_OK
+
+
+def _print_health(report: HealthReport) -> None:
+    kind = _("demo") if report.is_demo else _("own data")
+    print(_("Store: {path} ({kind})").format(path=report.path, kind=kind))
+    for result in report.results:
+        state = _("OK") if result.ok else _("PROBLEM")
+        print(f"{result.name}: {state}")
+        for problem in result.problems:
+            print(f"  - {problem}")
+    print(_("Result: everything is in order.") if report.ok else _("Result: problems found."))
+
+
+def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
+    if args.command == "check":
+        report = check_store(location.path)
+        _print_health(report)
+        return EXIT_OK if report.ok else EXIT_PROBLEM
+    workspace = Workspace.open(location)
+    try:
+        if args.command == "demo":
+            return _run_demo(workspace, args.students)
+        if args.command == "students":
+            return _run_students(workspace, as_json=args.json, include_archived=args.all)
+        return _run_conversations(workspace, as_json=args.json, student_number=args.student)
+    finally:
+        workspace.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    set_language("nl")
+    args = _build_parser().parse_args(argv)
+    set_language(args.lang)
+    location = StoreLocation(args.data_dir or default_data_dir(), demo=args.demo)
+    try:
+        if args.command is None:
+            from coachdesk.app import run_gui  # noqa: PLC0415 - keep Qt out of CLI-only runs
+
+            return run_gui(location, screenshot=args.screenshot)
+        return _dispatch(args, location)
+    except UserFacingError as error:
+        print(_("Error: {message}").format(message=error.message), file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return EXIT_PROBLEM
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) went away; silence the flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEM
+    except Exception as error:
+        log = write_crash_log(location.data_dir, error)
+        print(
+            _("CoachDesk hit an internal error; nothing more was changed. Details: {log}").format(
+                log=log or "-"
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_BUG
+
+
+if __name__ == "__main__":
+    sys.exit(main())

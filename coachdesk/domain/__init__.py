@@ -1,0 +1,1 @@
+"""The CoachDesk domain: plain dataclasses and enums, no Qt and no SQL."""

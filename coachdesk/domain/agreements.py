@@ -1,0 +1,92 @@
+"""Agreements (afspraken) and the student's goals (doelen), and how agreements carry forward."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from coachdesk.domain.audience import Audience
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.conversations import Role
+from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.records import Record
+from coachdesk.i18n import N_
+
+
+class AgreementStatus(LabelledEnum):
+    """What became of an agreement."""
+
+    OPEN = "open"
+    DONE = "gedaan"
+    PARTLY = "deels"
+    DROPPED = "vervallen"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "open": N_("Open"),
+            "gedaan": N_("Done"),
+            "deels": N_("Partly done"),
+            "vervallen": N_("Dropped"),
+        }
+
+
+@dataclass(kw_only=True)
+class Agreement(Record):
+    """What someone will do, by when; made together in a conversation."""
+
+    student_id: str
+    description: str
+    owner: Role
+    due_date: dt.date | None = None
+    status: AgreementStatus = AgreementStatus.OPEN
+    outcome: str = ""
+    conversation_id: str | None = None
+    audience: Audience = Audience.STUDENT
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """Return whether an open agreement has passed its due date."""
+        return (
+            self.status is AgreementStatus.OPEN
+            and self.due_date is not None
+            and self.due_date < today
+        )
+
+
+def carried_forward(agreements: Iterable[Agreement]) -> list[Agreement]:
+    """Return the agreements the next conversation must look back on: the open and partly done.
+
+    Ordered by due date (undated last) so the most urgent comes first.
+    """
+    pending = [a for a in agreements if a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)]
+    return sorted(pending, key=lambda a: (a.due_date is None, a.due_date or dt.date.min))
+
+
+class GoalStatus(LabelledEnum):
+    """Where the student is with a goal."""
+
+    ACTIVE = "actief"
+    ACHIEVED = "behaald"
+    DROPPED = "losgelaten"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "actief": N_("Working on it"),
+            "behaald": N_("Achieved"),
+            "losgelaten": N_("Let go"),
+        }
+
+
+@dataclass(kw_only=True)
+class Goal(Record):
+    """A learning or development goal, owned by the student and written in their words."""
+
+    student_id: str
+    description: str
+    competence: Competence | None = None
+    target_date: dt.date | None = None
+    status: GoalStatus = GoalStatus.ACTIVE
+    conversation_id: str | None = None
+    audience: Audience = Audience.STUDENT

@@ -1,0 +1,44 @@
+"""Who may read a piece of free text. Every export honours this label."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.records import Record
+from coachdesk.i18n import N_
+
+
+class Audience(LabelledEnum):
+    """The widest circle a note may reach. ``PRIVATE`` never leaves the coach's view."""
+
+    PRIVATE = "prive_coach"
+    STUDENT = "student"
+    PARENTS = "ouders"
+    WORKPLACE_TRAINER = "praktijkopleider"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "prive_coach": N_("Private (coach only)"),
+            "student": N_("Student"),
+            "ouders": N_("Parents"),
+            "praktijkopleider": N_("Workplace trainer"),
+        }
+
+
+@dataclass(kw_only=True)
+class Note(Record):
+    """A free-text note about a student, optionally within a conversation or experience.
+
+    ``competence`` ties a note to one loopbaancompetentie, e.g. what the student
+    found out about their qualities in a conversation.
+    """
+
+    student_id: str
+    body: str
+    audience: Audience = Audience.PRIVATE
+    conversation_id: str | None = None
+    experience_id: str | None = None
+    competence: Competence | None = None

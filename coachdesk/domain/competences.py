@@ -1,0 +1,77 @@
+"""The five loopbaancompetenties and the competence scan (leermeter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.records import Record
+from coachdesk.i18n import N_, _
+
+
+class Competence(LabelledEnum):
+    """The shared vocabulary of career competences; used as tags everywhere."""
+
+    QUALITIES = "kwaliteiten"
+    MOTIVES = "motieven"
+    WORK_EXPLORATION = "werkexploratie"
+    CAREER_STEERING = "loopbaansturing"
+    NETWORKING = "netwerken"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "kwaliteiten": N_("Qualities"),
+            "motieven": N_("Motives"),
+            "werkexploratie": N_("Work exploration"),
+            "loopbaansturing": N_("Career steering"),
+            "netwerken": N_("Networking"),
+        }
+
+
+class ScanRater(LabelledEnum):
+    """Who filled in a scan. The student always rates first."""
+
+    STUDENT = "student"
+    COACH = "coach"
+    WORKPLACE_TRAINER = "praktijkopleider"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "student": N_("Student"),
+            "coach": N_("Coach"),
+            "praktijkopleider": N_("Workplace trainer"),
+        }
+
+
+SCAN_SCALE = (1, 2, 3, 4)
+"""Ratings run from 1 ("nog niet") to 4 ("bijna altijd"): a verbal scale, never a grade."""
+
+
+def scale_label(rating: int) -> str:
+    """Return the verbal meaning of a rating on the four-point scale."""
+    labels = {
+        1: N_("not yet"),
+        2: N_("sometimes"),
+        3: N_("often"),
+        4: N_("almost always"),
+    }
+    return _(labels[rating])
+
+
+@dataclass(kw_only=True)
+class CompetenceScan(Record):
+    """One rater's view of a student's five competences at one moment."""
+
+    student_id: str
+    date: dt.date
+    rater: ScanRater
+    rater_name: str = ""
+    ratings: dict[Competence, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for competence, rating in self.ratings.items():
+            if rating not in SCAN_SCALE:
+                raise ValueError(f"rating for {competence} outside 1-4: {rating}")

@@ -1,0 +1,96 @@
+"""Career conversations: dialoog, trialoog and the other kinds, with their participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.records import Record
+from coachdesk.i18n import N_
+
+
+class ConversationKind(LabelledEnum):
+    """The kind of conversation; the value is the Dutch word the CLI and exports use."""
+
+    DIALOGUE = "dialoog"
+    TRIALOGUE = "trialoog"
+    PROGRESS = "voortgangsgesprek"
+    INTAKE = "intake"
+    PARENTS = "oudergesprek"
+    PLACEMENT_VISIT = "stagebezoek"
+    SCAN_REVIEW = "leermetergesprek"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "dialoog": N_("Career dialogue"),
+            "trialoog": N_("Trialogue"),
+            "voortgangsgesprek": N_("Progress conversation"),
+            "intake": N_("Intake / introduction"),
+            "oudergesprek": N_("Parent conversation"),
+            "stagebezoek": N_("Internship visit"),
+            "leermetergesprek": N_("Competence scan conversation"),
+        }
+
+
+class ConversationState(LabelledEnum):
+    """Where a conversation is in its prepare → hold → close flow."""
+
+    PREPARED = "voorbereid"
+    HELD = "gevoerd"
+    CLOSED = "afgerond"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"voorbereid": N_("Prepared"), "gevoerd": N_("Held"), "afgerond": N_("Closed")}
+
+
+class Role(LabelledEnum):
+    """A person's role in a conversation; also who owns an agreement."""
+
+    STUDENT = "student"
+    COACH = "coach"
+    WORKPLACE_TRAINER = "praktijkopleider"
+    PARENT = "ouder"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "student": N_("Student"),
+            "coach": N_("Coach"),
+            "praktijkopleider": N_("Workplace trainer"),
+            "ouder": N_("Parent"),
+        }
+
+
+@dataclass(kw_only=True)
+class Participant(Record):
+    """Someone who took part in a conversation, in a role."""
+
+    conversation_id: str
+    role: Role
+    name: str
+    contact_id: str | None = None
+
+
+@dataclass(kw_only=True)
+class Conversation(Record):
+    """One conversation with a student.
+
+    ``summary`` is written in the student's own words; ``closed_at`` is set when the
+    conversation is closed together, and ``edited_after_close_at`` marks later edits.
+    """
+
+    student_id: str
+    kind: ConversationKind
+    date: dt.date
+    state: ConversationState = ConversationState.PREPARED
+    place: str = ""
+    topic: str = ""
+    summary: str = ""
+    focus_competences: list[Competence] = field(default_factory=list)
+    next_appointment: dt.date | None = None
+    closed_at: dt.datetime | None = None
+    edited_after_close_at: dt.datetime | None = None

@@ -1,0 +1,111 @@
+"""Students in the coach's caseload and the people around them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.records import Record
+from coachdesk.i18n import N_
+
+LEVELS = (1, 2, 3, 4)
+"""mbo niveau 1 (Entree) to 4."""
+
+
+class Pathway(LabelledEnum):
+    """Leerweg: school-based with a placement (BOL) or work-based (BBL)."""
+
+    BOL = "BOL"
+    BBL = "BBL"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"BOL": N_("BOL (school-based)"), "BBL": N_("BBL (work-based)")}
+
+
+class StudentStatus(LabelledEnum):
+    """Whether the student is still in the caseload."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {"active": N_("Active"), "archived": N_("Archived")}
+
+
+@dataclass(kw_only=True)
+class Student(Record):
+    """A student (mbo) or pupil (vmbo) in the coach's caseload."""
+
+    student_number: str
+    given_name: str
+    family_name: str
+    name_prefix: str = ""
+    date_of_birth: dt.date | None = None
+    group: str = ""
+    programme: str = ""
+    level: int | None = None
+    pathway: Pathway | None = None
+    year_of_study: int | None = None
+    cohort: str = ""
+    email: str = ""
+    status: StudentStatus = StudentStatus.ACTIVE
+    leave_date: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if not self.student_number.strip():
+            raise ValueError("a student needs a student number")
+        if not (self.given_name.strip() or self.family_name.strip()):
+            raise ValueError("a student needs a name")
+        if self.level is not None and self.level not in LEVELS:
+            raise ValueError(f"level must be 1-4, not {self.level}")
+
+    @property
+    def full_name(self) -> str:
+        """Return "Given prefix Family", as Dutch names are written in running text."""
+        return " ".join(
+            part for part in (self.given_name, self.name_prefix, self.family_name) if part
+        )
+
+    @property
+    def sort_name(self) -> str:
+        """Return "Family, Given prefix": the order Dutch class lists sort by."""
+        given = " ".join(part for part in (self.given_name, self.name_prefix) if part)
+        return f"{self.family_name}, {given}" if given else self.family_name
+
+    def age_on(self, day: dt.date) -> int | None:
+        """Return the student's age in whole years on ``day``, if the birth date is known."""
+        if self.date_of_birth is None:
+            return None
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+class ContactRole(LabelledEnum):
+    """How a contact relates to the student."""
+
+    PARENT = "ouder"
+    WORKPLACE_TRAINER = "praktijkopleider"
+    OTHER = "anders"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "ouder": N_("Parent or guardian"),
+            "praktijkopleider": N_("Workplace trainer"),
+            "anders": N_("Other"),
+        }
+
+
+@dataclass(kw_only=True)
+class Contact(Record):
+    """A parent/guardian, praktijkopleider or other person linked to one student."""
+
+    student_id: str
+    role: ContactRole
+    name: str
+    company: str = ""
+    email: str = ""
+    phone: str = ""

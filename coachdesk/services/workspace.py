@@ -1,0 +1,54 @@
+"""The store a coach works in, real or demo, opened once and shared by the GUI and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachdesk.paths import store_path
+from coachdesk.services import demo_data
+from coachdesk.storage.database import open_store
+from coachdesk.storage.repositories import Repositories
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    """Where a store lives: the coach's data folder, and whether it is the separate demo store."""
+
+    data_dir: Path
+    demo: bool = False
+
+    @property
+    def path(self) -> Path:
+        """Return the store file."""
+        return store_path(self.data_dir, demo=self.demo)
+
+    def other(self) -> StoreLocation:
+        """Return the demo store for a real one, and the other way round."""
+        return StoreLocation(self.data_dir, demo=not self.demo)
+
+
+class Workspace:
+    """An open store with its repositories; close it when done."""
+
+    def __init__(self, location: StoreLocation, repos: Repositories) -> None:
+        self.location = location
+        self.repos = repos
+
+    @classmethod
+    def open(cls, location: StoreLocation) -> Workspace:
+        """Open (creating and migrating if needed) the store at ``location``."""
+        return cls(location, Repositories.for_store(open_store(location.path)))
+
+    @property
+    def is_demo(self) -> bool:
+        """Return whether the store holds demo data, or is the separate demo store."""
+        return self.location.demo or demo_data.is_demo(self.repos)
+
+    def is_empty(self) -> bool:
+        """Return whether the store has no students yet."""
+        return self.repos.students.count() == 0
+
+    def close(self) -> None:
+        """Close the store."""
+        self.repos.store.close()

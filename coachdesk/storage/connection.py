@@ -1,0 +1,41 @@
+"""Opening a raw connection to the store file.
+
+Repositories never open connections themselves; they get a ``Store`` built on a
+connection from a ``ConnectionFactory``. The encryption work swaps in a factory that
+keys a SQLCipher connection, without touching any repository.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Protocol
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class ConnectionFactory(Protocol):
+    """Makes a DB-API connection to a store file, with keys or extensions applied."""
+
+    def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+        """Open ``path`` (creating it if missing, unless read-only) and return the connection."""
+        ...
+
+
+class PlainConnectionFactory:
+    """An unencrypted SQLite connection through the standard library."""
+
+    def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+        """Open ``path`` in driver autocommit mode; transactions are explicit (``Store.atomic``)."""
+        target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+        return sqlite3.connect(
+            target, uri=read_only, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+
+
+def apply_pragmas(conn: sqlite3.Connection) -> None:
+    """Set the durability and integrity settings every CoachDesk connection runs with."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")

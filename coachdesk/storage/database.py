@@ -1,0 +1,198 @@
+"""Opening, migrating and guarding the coach's store file.
+
+Errors that are the environment's fault (an unwritable folder, a file that is not a
+store, a store from a newer CoachDesk, a full disk) become ``StoreError`` with a
+Dutch message; in each case nothing on disk is overwritten or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from coachdesk.errors import NewerStoreError, StoreError
+from coachdesk.i18n import _
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
+from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
+
+BACKUP_SUBDIR = "backups"
+SQLITE_HEADER = b"SQLite format 3\x00"
+_DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
+
+
+def disk_full_message() -> str:
+    """Return the message for a full disk, shared by every writer."""
+    return _("The disk is full. Nothing was changed; free up some space and try again.")
+
+
+def translate_sqlite_error(error: sqlite3.Error | OSError, path: Path) -> StoreError:
+    """Turn a low-level error into a calm, translated ``StoreError``."""
+    text = str(error).lower()
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        return StoreError(disk_full_message())
+    if any(marker in text for marker in _DISK_FULL_MARKERS):
+        return StoreError(disk_full_message())
+    if "not a database" in text or "malformed" in text:
+        return StoreError(_not_a_store_message(path))
+    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+        return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
+    if "locked" in text or "busy" in text:
+        return StoreError(_("The store is in use by another program. Close it and try again."))
+    return StoreError(
+        _("The store {path} cannot be opened: {reason}").format(path=path, reason=error)
+    )
+
+
+class Store:
+    """One open store: a sqlite-utils ``Database`` plus the rules for changing it.
+
+    Every user action runs inside ``atomic()``, so it is stored whole or not at all.
+    """
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self.db = db
+
+    @property
+    def schema_version(self) -> int:
+        """Return the schema version recorded in the file."""
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """Run a block as one transaction; on a full disk it is rolled back as ``StoreError``."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as error:
+            raise translate_sqlite_error(error, self.path) from error
+
+    def meta(self, key: str) -> str | None:
+        """Return a value from the store's own metadata table."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value in the store's metadata table, inside the caller's transaction."""
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def backup_to(self, target: Path) -> Path:
+        """Copy the whole store with SQLite's backup API into ``target``, atomically.
+
+        The copy is written to a temporary file first and renamed into place only when
+        complete, so a full disk never leaves a half-written backup.
+        """
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            ensure_free_space(target.parent, self.path.stat().st_size * 2)
+            destination = sqlite3.connect(str(partial))
+            try:
+                self.db.conn.backup(destination)
+            finally:
+                destination.close()
+            partial.replace(target)
+        except (sqlite3.Error, OSError) as error:
+            partial.unlink(missing_ok=True)
+            raise translate_sqlite_error(error, target) from error
+        return target
+
+    def close(self) -> None:
+        """Close the connection; WAL content is checkpointed into the main file."""
+        self.db.close()
+
+
+def ensure_free_space(folder: Path, needed_bytes: int) -> None:
+    """Refuse to start a write that the disk cannot hold."""
+    if shutil.disk_usage(folder).free < needed_bytes:
+        raise StoreError(disk_full_message())
+
+
+def _not_a_store_message(path: Path) -> str:
+    return _(
+        "The file {path} is not a CoachDesk store or is damaged. It has not been changed."
+    ).format(path=path)
+
+
+def ensure_sqlite_file(path: Path) -> None:
+    """Refuse a non-empty file that is not SQLite, before any connection could touch it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise StoreError(_not_a_store_message(path))
+
+
+def _prepare_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise StoreError(disk_full_message()) from error
+        raise StoreError(
+            _("The data folder {folder} cannot be created or is not writable.").format(
+                folder=folder
+            )
+        ) from error
+    if not folder.is_dir():
+        raise StoreError(_("The data folder {folder} is not a folder.").format(folder=folder))
+
+
+def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
+    """Open (or create) the store at ``path`` and migrate it to the latest schema.
+
+    A store written by a newer CoachDesk is refused before anything is written; an
+    existing store is backed up before it is migrated.
+    """
+    _prepare_folder(path.parent)
+    ensure_sqlite_file(path)
+    existed = path.exists() and path.stat().st_size > 0
+    try:
+        conn = (factory or PlainConnectionFactory()).connect(path)
+    except (sqlite3.Error, OSError) as error:
+        raise translate_sqlite_error(error, path) from error
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > LATEST_VERSION:
+            raise NewerStoreError(
+                _(
+                    "This store was made by a newer version of CoachDesk (schema {found}, "
+                    "this version knows up to {known}). "
+                    "Update CoachDesk; the store was not changed."
+                ).format(found=version, known=LATEST_VERSION)
+            )
+        apply_pragmas(conn)
+        store = Store(path, sqlite_utils.Database(conn))
+        if version < LATEST_VERSION:
+            if existed and version > 0:
+                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                store.backup_to(
+                    path.parent / BACKUP_SUBDIR / f"voor-migratie-v{version}-{stamp}.sqlite"
+                )
+            _migrate(store, version)
+    except sqlite3.Error as error:
+        conn.close()
+        raise translate_sqlite_error(error, path) from error
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _migrate(store: Store, from_version: int) -> None:
+    for index in range(from_version, LATEST_VERSION):
+        with store.atomic() as db:
+            MIGRATIONS[index](db.conn)
+            db.execute(f"PRAGMA user_version = {index + 1}")

@@ -1,0 +1,192 @@
+"""Numbered schema migrations, oldest first.
+
+Each migration is one small function that brings the schema from version ``n - 1``
+to ``n``. ``Store`` runs each in its own transaction together with the bump of
+``PRAGMA user_version``, after backing up the file. Never edit a released
+migration: add a new one, and keep a store of the old version under
+``tests/data/`` so the upgrade is tested.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run several statements inside the caller's transaction.
+
+    ``executescript`` would commit the open transaction first, so statements are run
+    one by one instead.
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError("migration script ends in an incomplete statement")
+
+
+RECORD_COLUMNS = """
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL"""
+
+
+def _students_and_contacts(conn: sqlite3.Connection) -> None:
+    """Version 1: the caseload (students), the people around them, consents and store metadata."""
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        CREATE TABLE students ({RECORD_COLUMNS},
+            student_number TEXT NOT NULL UNIQUE,
+            given_name TEXT NOT NULL,
+            name_prefix TEXT NOT NULL DEFAULT '',
+            family_name TEXT NOT NULL,
+            date_of_birth TEXT,
+            "group" TEXT NOT NULL DEFAULT '',
+            programme TEXT NOT NULL DEFAULT '',
+            level INTEGER CHECK (level BETWEEN 1 AND 4),
+            pathway TEXT,
+            year_of_study INTEGER,
+            cohort TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL,
+            leave_date TEXT
+        );
+        CREATE TABLE contacts ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            company TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX contacts_by_student ON contacts(student_id);
+        CREATE TABLE consents ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            subject TEXT NOT NULL,
+            recipient TEXT NOT NULL,
+            granted INTEGER NOT NULL,
+            given_by TEXT NOT NULL,
+            date TEXT NOT NULL,
+            basis TEXT NOT NULL DEFAULT '',
+            conversation_id TEXT
+        );
+        CREATE INDEX consents_by_student ON consents(student_id);
+        """,
+    )
+
+
+def _timeline(conn: sqlite3.Connection) -> None:
+    """Version 2: everything on a student's timeline, indexed for "one student, by date"."""
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE experiences ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL,
+            start_date TEXT NOT NULL,
+            end_date TEXT,
+            organisation TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL,
+            description TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL,
+            competences TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX experiences_by_student ON experiences(student_id, start_date);
+        CREATE TABLE conversations ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            date TEXT NOT NULL,
+            state TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '',
+            focus_competences TEXT NOT NULL DEFAULT '[]',
+            next_appointment TEXT,
+            closed_at TEXT,
+            edited_after_close_at TEXT
+        );
+        CREATE INDEX conversations_by_student ON conversations(student_id, date);
+        CREATE TABLE participants ({RECORD_COLUMNS},
+            conversation_id TEXT NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            role TEXT NOT NULL,
+            name TEXT NOT NULL,
+            contact_id TEXT REFERENCES contacts(id) ON DELETE SET NULL
+        );
+        CREATE INDEX participants_by_conversation ON participants(conversation_id);
+        CREATE TABLE notes ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            audience TEXT NOT NULL,
+            conversation_id TEXT REFERENCES conversations(id) ON DELETE CASCADE,
+            experience_id TEXT REFERENCES experiences(id) ON DELETE CASCADE,
+            competence TEXT
+        );
+        CREATE INDEX notes_by_student ON notes(student_id);
+        CREATE INDEX notes_by_conversation ON notes(conversation_id);
+        CREATE TABLE agreements ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            description TEXT NOT NULL,
+            owner TEXT NOT NULL,
+            due_date TEXT,
+            status TEXT NOT NULL,
+            outcome TEXT NOT NULL DEFAULT '',
+            conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+            audience TEXT NOT NULL
+        );
+        CREATE INDEX agreements_by_student ON agreements(student_id, status);
+        CREATE TABLE goals ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            description TEXT NOT NULL,
+            competence TEXT,
+            target_date TEXT,
+            status TEXT NOT NULL,
+            conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+            audience TEXT NOT NULL
+        );
+        CREATE INDEX goals_by_student ON goals(student_id);
+        CREATE TABLE reflections ({RECORD_COLUMNS},
+            author TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL DEFAULT '',
+            student_id TEXT REFERENCES students(id) ON DELETE CASCADE,
+            experience_id TEXT REFERENCES experiences(id) ON DELETE SET NULL,
+            conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+            audience TEXT NOT NULL
+        );
+        CREATE INDEX reflections_by_student ON reflections(student_id);
+        CREATE TABLE competence_scans ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            rater TEXT NOT NULL,
+            rater_name TEXT NOT NULL DEFAULT '',
+            ratings TEXT NOT NULL DEFAULT '{{}}'
+        );
+        CREATE INDEX competence_scans_by_student ON competence_scans(student_id, date);
+        CREATE TABLE referrals ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            line TEXT NOT NULL,
+            to_whom TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            date TEXT NOT NULL,
+            status TEXT NOT NULL,
+            feedback TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX referrals_by_student ON referrals(student_id);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_students_and_contacts, _timeline)
+"""Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
+
+LATEST_VERSION = len(MIGRATIONS)

@@ -1,0 +1,56 @@
+"""All repositories of one store, built together so services get them in one argument."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.audience import Note
+from coachdesk.domain.competences import CompetenceScan
+from coachdesk.domain.consents import Consent
+from coachdesk.domain.experiences import Experience
+from coachdesk.domain.referrals import Referral
+from coachdesk.domain.reflections import Reflection
+from coachdesk.domain.students import Contact
+from coachdesk.storage.conversations_repo import ConversationsRepository, ParticipantsRepository
+from coachdesk.storage.database import Store
+from coachdesk.storage.repository import Repository
+from coachdesk.storage.students_repo import StudentsRepository
+
+
+@dataclass(frozen=True)
+class Repositories:
+    """The repositories over one open store."""
+
+    store: Store
+    students: StudentsRepository
+    contacts: Repository[Contact]
+    consents: Repository[Consent]
+    experiences: Repository[Experience]
+    conversations: ConversationsRepository
+    participants: ParticipantsRepository
+    notes: Repository[Note]
+    agreements: Repository[Agreement]
+    goals: Repository[Goal]
+    reflections: Repository[Reflection]
+    scans: Repository[CompetenceScan]
+    referrals: Repository[Referral]
+
+    @classmethod
+    def for_store(cls, store: Store) -> Repositories:
+        """Build every repository over ``store``."""
+        return cls(
+            store=store,
+            students=StudentsRepository(store),
+            contacts=Repository(store, "contacts", Contact),
+            consents=Repository(store, "consents", Consent),
+            experiences=Repository(store, "experiences", Experience),
+            conversations=ConversationsRepository(store),
+            participants=ParticipantsRepository(store),
+            notes=Repository(store, "notes", Note),
+            agreements=Repository(store, "agreements", Agreement),
+            goals=Repository(store, "goals", Goal),
+            reflections=Repository(store, "reflections", Reflection),
+            scans=Repository(store, "competence_scans", CompetenceScan),
+            referrals=Repository(store, "referrals", Referral),
+        )

@@ -1,0 +1,74 @@
+"""A repository per table: the domain records in, the domain records out."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Any, Generic, TypeVar
+
+from coachdesk.domain.records import Record, utc_now
+from coachdesk.storage.database import Store
+from coachdesk.storage.rows import from_row, to_row
+
+R = TypeVar("R", bound=Record)
+
+
+class Repository(Generic[R]):
+    """Reads and writes one table of ``record_type`` rows.
+
+    Writes run in ``Store.atomic``; inside a service's own transaction they become a
+    savepoint, so a user action is still stored whole or not at all.
+    """
+
+    def __init__(self, store: Store, table: str, record_type: type[R]) -> None:
+        self.store = store
+        self.table = table
+        self.record_type = record_type
+
+    def add(self, record: R) -> R:
+        """Store a new record."""
+        with self.store.atomic() as db:
+            db[self.table].insert(to_row(record))
+        return record
+
+    def add_many(self, records: Iterable[R], batch_size: int = 500) -> int:
+        """Store many records in one transaction (sqlite-utils would commit per chunk)."""
+        count = 0
+
+        def rows() -> Iterable[dict[str, Any]]:
+            nonlocal count
+            for record in records:
+                count += 1
+                yield to_row(record)
+
+        with self.store.atomic() as db:
+            db[self.table].insert_all(rows(), batch_size=batch_size)
+        return count
+
+    def get(self, record_id: str) -> R | None:
+        """Return the record with ``record_id``, or ``None``."""
+        found = self.select("id = ?", [record_id])
+        return found[0] if found else None
+
+    def update(self, record: R) -> R:
+        """Store a changed record and stamp its ``updated_at``."""
+        changed = dataclasses.replace(record, updated_at=utc_now())
+        with self.store.atomic() as db:
+            db[self.table].update(changed.id, to_row(changed))
+        return changed
+
+    def delete(self, record_id: str) -> None:
+        """Remove a record; dependent rows follow the schema's cascade rules."""
+        with self.store.atomic() as db:
+            db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
+
+    def select(
+        self, where: str | None = None, params: Sequence[Any] = (), order_by: str | None = None
+    ) -> list[R]:
+        """Return the records matching a SQL ``where`` clause (repositories only)."""
+        rows = self.store.db[self.table].rows_where(where, list(params), order_by=order_by)
+        return [from_row(self.record_type, row) for row in rows]
+
+    def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
+        """Return how many rows match."""
+        return self.store.db[self.table].count_where(where or "1 = 1", list(params))

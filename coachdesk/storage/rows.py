@@ -1,0 +1,94 @@
+"""Mapping between domain dataclasses and table rows, written once for every table.
+
+Dates are stored as ISO text, enums as their stable value, lists and dicts of enums as
+JSON. The mapping follows each dataclass's type hints, so adding a field to the domain
+and a column in a migration is all a new attribute needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import types
+import typing
+from enum import Enum
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _unwrap_optional(hint: Any) -> Any:
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if len(options) == 1:
+            return options[0]
+    return hint
+
+
+@cache
+def _field_types(cls: type) -> dict[str, Any]:
+    hints = typing.get_type_hints(cls)
+    return {f.name: _unwrap_optional(hints[f.name]) for f in dataclasses.fields(cls)}
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, Enum)
+
+
+def _encode(value: Any, hint: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is list:
+        return json.dumps([_plain(item) for item in value], ensure_ascii=False)
+    if origin is dict:
+        return json.dumps({_plain(k): _plain(v) for k, v in value.items()}, ensure_ascii=False)
+    return _plain(value)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def _decode(value: Any, hint: Any) -> Any:  # noqa: PLR0911 - one branch per stored type
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin is list:
+        (item_type,) = typing.get_args(hint)
+        return [_decode(item, item_type) for item in json.loads(value)]
+    if origin is dict:
+        key_type, value_type = typing.get_args(hint)
+        return {_decode(k, key_type): _decode(v, value_type) for k, v in json.loads(value).items()}
+    if hint is dt.datetime:
+        return dt.datetime.fromisoformat(value)
+    if hint is dt.date:
+        return dt.date.fromisoformat(value)
+    if hint is bool:
+        return bool(value)
+    if _is_enum(hint):
+        return hint(value)
+    return value
+
+
+def to_row(record: Any) -> dict[str, Any]:
+    """Return the column values for a domain record."""
+    types_by_field = _field_types(type(record))
+    return {name: _encode(getattr(record, name), hint) for name, hint in types_by_field.items()}
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """Build a domain record of ``cls`` from a row (extra columns are ignored)."""
+    types_by_field = _field_types(cls)
+    values = {
+        name: _decode(row[name], hint) for name, hint in types_by_field.items() if name in row
+    }
+    return cls(**values)

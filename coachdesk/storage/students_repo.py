@@ -1,0 +1,27 @@
+"""Students: the caseload table and its lookups."""
+
+from __future__ import annotations
+
+from coachdesk.domain.students import Student, StudentStatus
+from coachdesk.storage.database import Store
+from coachdesk.storage.repository import Repository
+
+CASELOAD_ORDER = "family_name COLLATE NOCASE, given_name COLLATE NOCASE, student_number"
+
+
+class StudentsRepository(Repository[Student]):
+    """Students, found by id or by the school's student number."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, "students", Student)
+
+    def by_number(self, student_number: str) -> Student | None:
+        """Return the student with this student number, if any."""
+        found = self.select("student_number = ?", [student_number])
+        return found[0] if found else None
+
+    def caseload(self, *, include_archived: bool = False) -> list[Student]:
+        """Return the caseload in class-list order (family name first)."""
+        if include_archived:
+            return self.select(order_by=CASELOAD_ORDER)
+        return self.select("status = ?", [StudentStatus.ACTIVE.value], order_by=CASELOAD_ORDER)

@@ -1,0 +1,138 @@
+"""The shell: navigation, a stacked area for the screens, the demo banner and the status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.domain.students import Student
+from coachdesk.i18n import _
+from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.ui.screens.caseload_screen import CaseloadScreen
+from coachdesk.ui.screens.conversation_screen import ConversationScreen
+from coachdesk.ui.screens.student_screen import StudentScreen
+from coachdesk.ui.screens.welcome_screen import WelcomeScreen
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """What the window tells about the open store."""
+
+    path: Path
+    is_demo: bool
+    is_empty: bool
+
+
+class MainWindow(QMainWindow):
+    """The main window over one open store.
+
+    Signals:
+        switch_store_requested(bool): open the demo store (True) or the coach's own (False).
+    """
+
+    switch_store_requested = Signal(bool)
+
+    def __init__(
+        self, caseload: CaseloadService, conversations: ConversationLog, store: StoreInfo
+    ) -> None:
+        super().__init__()
+        self._caseload = caseload
+        self._conversations = conversations
+        self.store = store
+        self.setWindowTitle(_("CoachDesk — demo") if store.is_demo else "CoachDesk")
+        self.resize(1100, 720)
+        self.setMinimumSize(800, 520)
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(200)
+        self.navigation.addItems([_("My students"), _("Student"), _("Conversation")])
+        self.caseload_screen = CaseloadScreen(self)
+        self.student_screen = StudentScreen(self)
+        self.conversation_screen = ConversationScreen(self)
+        self.welcome_screen = WelcomeScreen(self)
+        self.stack = QStackedWidget(self)
+        for screen in (
+            self.caseload_screen,
+            self.student_screen,
+            self.conversation_screen,
+            self.welcome_screen,
+        ):
+            self.stack.addWidget(screen)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.demo_banner = self._build_demo_banner()
+        column.addWidget(self.demo_banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        kind = _("Demo store (fictional students)") if store.is_demo else _("Your own store")
+        self.store_label = QLabel(_("{kind}: {path}").format(kind=kind, path=store.path), self)
+        self.store_label.setContentsMargins(12, 2, 12, 2)
+        self.statusBar().addWidget(self.store_label)
+
+        self.caseload_screen.student_opened.connect(self.open_student)
+        self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
+        self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
+        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
+            QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
+
+        self.caseload_screen.show_students(self._caseload.students())
+        if store.is_empty and not store.is_demo:
+            self.navigation.hide()
+            self.stack.setCurrentWidget(self.welcome_screen)
+        else:
+            self.show_screen(0)
+
+    def _build_demo_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("demoBanner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(16, 8, 16, 8)
+        message = QLabel(
+            _("Demo: all students here are fictional. Your own data is kept apart."), banner
+        )
+        self.own_store_button = QPushButton(_("Go to my own data"), banner)
+        self.own_store_button.clicked.connect(lambda: self.switch_store_requested.emit(False))
+        layout.addWidget(message, 1)
+        layout.addWidget(self.own_store_button, 0, Qt.AlignmentFlag.AlignRight)
+        banner.setVisible(self.store.is_demo)
+        return banner
+
+    def show_screen(self, row: int) -> None:
+        """Show the navigation's screen ``row`` (0: students, 1: student, 2: conversation)."""
+        self.navigation.show()
+        self.navigation.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
+
+    def open_student(self, student: Student) -> None:
+        """Show one student and get their conversations ready."""
+        self.student_screen.show_student(student)
+        self.conversation_screen.show_conversations(
+            student, self._conversations.for_student(student.id)
+        )
+        self.show_screen(1)

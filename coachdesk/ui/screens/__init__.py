@@ -1,0 +1,1 @@
+"""One module per screen in the main window's stacked area."""

@@ -1,0 +1,63 @@
+"""Write a real store at an older schema version into tests/data/db_v<N>/, for migration tests.
+
+Run once when a migration is added, for the version that was current before it:
+    .venv/bin/python scripts/make_schema_fixture.py 2
+The rows are inserted with plain SQL that matches that version's schema.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+from coachdesk.storage.migrations import MIGRATIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+STAMP = "2025-09-01T09:00:00+00:00"
+
+SAMPLE_ROWS = {
+    1: [
+        "INSERT INTO meta (key, value) VALUES ('demo', '0')",
+        "INSERT INTO students (id, created_at, updated_at, student_number, given_name, name_prefix,"
+        " family_name, date_of_birth, \"group\", programme, level, pathway, year_of_study, cohort,"
+        " email, status, leave_date) VALUES ('00000000-0000-4000-8000-000000000001', :stamp,"
+        " :stamp, '2024001', 'Zoë', 'van der', 'Meer', '2008-03-14', 'VIG3-2A', 'Verzorgende-IG',"
+        " 3, 'BOL', 2, '2024', 'zoe@example.org', 'active', NULL)",
+        "INSERT INTO students (id, created_at, updated_at, student_number, given_name, name_prefix,"
+        " family_name, date_of_birth, \"group\", programme, level, pathway, year_of_study, cohort,"
+        " email, status, leave_date) VALUES ('00000000-0000-4000-8000-000000000002', :stamp,"
+        " :stamp, '2024002', 'Łukasz', '', 'Wiśniewski', NULL, 'ELE3-1B', 'Eerste monteur', 3,"
+        " 'BBL', 1, '2025', '', 'archived', '2026-06-30')",
+        "INSERT INTO contacts (id, created_at, updated_at, student_id, role, name, company, email,"
+        " phone) VALUES ('00000000-0000-4000-8000-000000000011', :stamp, :stamp,"
+        " '00000000-0000-4000-8000-000000000001', 'praktijkopleider', 'Karin Bosman',"
+        " 'Zorgcentrum De Linde', '', '')",
+        "INSERT INTO consents (id, created_at, updated_at, student_id, subject, recipient, granted,"
+        " given_by, date, basis, conversation_id) VALUES ('00000000-0000-4000-8000-000000000021',"
+        " :stamp, :stamp, '00000000-0000-4000-8000-000000000001', 'gespreksverslag', 'ouder', 1,"
+        " 'student', '2025-09-15', 'Besproken bij de intake', NULL)",
+    ],
+}
+
+
+def make_fixture(version: int) -> Path:
+    """Create ``tests/data/db_v<version>/coachdesk.sqlite`` with sample rows of that version."""
+    target = ROOT / "tests" / "data" / f"db_v{version}" / "coachdesk.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    conn = sqlite3.connect(target, isolation_level=None)
+    conn.execute("BEGIN")
+    for migration in MIGRATIONS[:version]:
+        migration(conn)
+    for statement in SAMPLE_ROWS[version]:
+        conn.execute(statement, {"stamp": STAMP})
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("COMMIT")
+    conn.execute("VACUUM")
+    conn.close()
+    return target
+
+
+if __name__ == "__main__":
+    print(make_fixture(int(sys.argv[1])))
