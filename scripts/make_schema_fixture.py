@@ -20,12 +20,12 @@ SAMPLE_ROWS = {
     1: [
         "INSERT INTO meta (key, value) VALUES ('demo', '0')",
         "INSERT INTO students (id, created_at, updated_at, student_number, given_name, name_prefix,"
-        " family_name, date_of_birth, \"group\", programme, level, pathway, year_of_study, cohort,"
+        ' family_name, date_of_birth, "group", programme, level, pathway, year_of_study, cohort,'
         " email, status, leave_date) VALUES ('00000000-0000-4000-8000-000000000001', :stamp,"
         " :stamp, '2024001', 'Zoë', 'van der', 'Meer', '2008-03-14', 'VIG3-2A', 'Verzorgende-IG',"
         " 3, 'BOL', 2, '2024', 'zoe@example.org', 'active', NULL)",
         "INSERT INTO students (id, created_at, updated_at, student_number, given_name, name_prefix,"
-        " family_name, date_of_birth, \"group\", programme, level, pathway, year_of_study, cohort,"
+        ' family_name, date_of_birth, "group", programme, level, pathway, year_of_study, cohort,'
         " email, status, leave_date) VALUES ('00000000-0000-4000-8000-000000000002', :stamp,"
         " :stamp, '2024002', 'Łukasz', '', 'Wiśniewski', NULL, 'ELE3-1B', 'Eerste monteur', 3,"
         " 'BBL', 1, '2025', '', 'archived', '2026-06-30')",

@@ -33,6 +33,7 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
+from coachdesk.storage.integrity import DEMO_META_KEY
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -41,7 +42,6 @@ R = TypeVar("R", bound=Record)
 DEFAULT_STUDENTS = 30
 DEFAULT_SEED = 2026
 MAX_STUDENTS = 5000
-DEMO_META_KEY = "demo"
 
 
 @dataclass(frozen=True)

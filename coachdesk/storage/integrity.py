@@ -1,0 +1,56 @@
+"""Read-only inspection of a store file: SQLite's own checks, never a write."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
+from coachdesk.storage.database import ensure_sqlite_file, translate_sqlite_error
+
+DEMO_META_KEY = "demo"
+
+
+@dataclass
+class Findings:
+    """Raw results of SQLite's checks on one store."""
+
+    schema_version: int = 0
+    is_demo: bool = False
+    quick_check: list[str] = field(default_factory=list)
+    integrity_check: list[str] = field(default_factory=list)
+    broken_references: list[tuple[str, int, str]] = field(default_factory=list)
+    """(table, rowid, referenced table) for each row that points at a missing record."""
+
+
+def _problems(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    return [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}") if row[0] != "ok"]
+
+
+def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findings:
+    """Open ``path`` read-only and run the quick, integrity and foreign-key checks."""
+    ensure_sqlite_file(path)
+    try:
+        conn = (factory or PlainConnectionFactory()).connect(path, read_only=True)
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, path) from error
+    try:
+        findings = Findings(schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]))
+        findings.quick_check = _problems(conn, "quick_check")
+        findings.integrity_check = _problems(conn, "integrity_check")
+        findings.broken_references = [
+            (str(row[0]), int(row[1]), str(row[2]))
+            for row in conn.execute("PRAGMA foreign_key_check")
+        ]
+        has_meta = conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if has_meta:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", [DEMO_META_KEY]).fetchone()
+            findings.is_demo = row is not None and row[0] == "1"
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, path) from error
+    finally:
+        conn.close()
+    return findings

@@ -1,0 +1,50 @@
+"""Helpers shared by tests: running the real ``coachdesk`` command and building records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from coachdesk.domain.students import Pathway, Student
+
+
+def run_cli(
+    *args: str,
+    data_dir: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m coachdesk`` in a subprocess, as school IT would run the command."""
+    command = [sys.executable, "-m", "coachdesk"]
+    if data_dir is not None:
+        command += ["--data-dir", str(data_dir)]
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [*command, *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=full_env,
+        check=False,
+    )
+
+
+def make_student(number: str = "2024001", **changes: object) -> Student:
+    """Return a student with Dutch name particles and accents, overridable per test."""
+    values: dict[str, object] = {
+        "student_number": number,
+        "given_name": "Zoë",
+        "name_prefix": "van der",
+        "family_name": "Meer",
+        "date_of_birth": dt.date(2009, 3, 14),
+        "group": "VIG3-2A",
+        "programme": "Verzorgende-IG",
+        "level": 3,
+        "pathway": Pathway.BOL,
+        "year_of_study": 2,
+    }
+    values.update(changes)
+    return Student(**values)  # type: ignore[arg-type]

@@ -1,0 +1,102 @@
+"""The demo caseload: realistic, deterministic, consistent, and never mixed with real data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coachdesk.domain.agreements import AgreementStatus
+from coachdesk.domain.conversations import ConversationKind, ConversationState, Role
+from coachdesk.domain.students import Pathway
+from coachdesk.errors import ValidationError
+from coachdesk.services.demo_data import fill_with_demo, is_demo
+from coachdesk.storage.database import open_store
+from coachdesk.storage.repositories import Repositories
+from tests.helpers import make_student
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def demo(repos: Repositories) -> Repositories:
+    fill_with_demo(repos, today=TODAY)
+    return repos
+
+
+def test_the_default_demo_is_thirty_varied_students(demo: Repositories) -> None:
+    students = demo.students.caseload(include_archived=True)
+    assert len(students) == 30
+    assert len({s.student_number for s in students}) == 30
+    assert {s.pathway for s in students} == {Pathway.BOL, Pathway.BBL}
+    assert {s.level for s in students} == {1, 2, 3, 4}
+    assert any(s.name_prefix for s in students)
+    assert any(not s.full_name.isascii() for s in students)
+    assert is_demo(demo)
+
+
+def test_the_same_seed_gives_the_same_caseload(tmp_path: Path, demo: Repositories) -> None:
+    other = Repositories.for_store(open_store(tmp_path / "ander.sqlite"))
+    try:
+        fill_with_demo(other, today=TODAY)
+        assert other.students.caseload(include_archived=True) == demo.students.caseload(
+            include_archived=True
+        )
+        assert other.agreements.select(order_by="id") == demo.agreements.select(order_by="id")
+    finally:
+        other.store.close()
+
+
+def test_every_student_has_a_thread_of_conversations(demo: Repositories) -> None:
+    for student in demo.students.caseload(include_archived=True):
+        conversations = demo.conversations.for_student(student.id)
+        assert conversations, student.student_number
+        assert min(conversations, key=lambda c: c.date).kind is ConversationKind.INTAKE
+        assert demo.experiences.count("student_id = ?", [student.id]) >= 10
+
+
+def test_a_trialogue_has_the_workplace_trainer_at_the_table(demo: Repositories) -> None:
+    trialogues = demo.conversations.select("kind = ?", [ConversationKind.TRIALOGUE.value])
+    assert trialogues
+    for conversation in trialogues:
+        roles = {p.role for p in demo.participants.for_conversation(conversation.id)}
+        assert roles == {Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER}
+
+
+def test_agreements_are_carried_forward_and_resolved_at_the_next_conversation(
+    demo: Repositories,
+) -> None:
+    for student in demo.students.caseload(include_archived=True):
+        closed = [
+            c
+            for c in demo.conversations.for_student(student.id)
+            if c.state is ConversationState.CLOSED
+        ]
+        latest = max(closed, key=lambda c: c.date)
+        for agreement in demo.agreements.select("student_id = ?", [student.id]):
+            if agreement.conversation_id == latest.id:
+                assert agreement.status is AgreementStatus.OPEN
+            else:
+                assert agreement.status is not AgreementStatus.OPEN
+                assert agreement.outcome
+
+
+def test_the_demo_store_is_consistent(demo: Repositories) -> None:
+    assert demo.store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert demo.store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_demo_data_is_never_added_to_a_store_with_students(repos: Repositories) -> None:
+    repos.students.add(make_student())
+    with pytest.raises(ValidationError, match="bevat al studenten"):
+        fill_with_demo(repos, today=TODAY)
+    assert repos.students.count() == 1
+    assert not is_demo(repos)
+
+
+def test_a_large_demo_has_about_a_hundred_timeline_items_per_student(
+    repos: Repositories,
+) -> None:
+    report = fill_with_demo(repos, students=200, today=TODAY)
+    assert 80 <= report.records / report.students <= 130

@@ -1,0 +1,129 @@
+"""The store file: created safely, refuses what it must not touch, migrates with a backup."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coachdesk.errors import NewerStoreError, StoreError
+from coachdesk.storage.database import open_store
+from coachdesk.storage.migrations import LATEST_VERSION
+from coachdesk.storage.repositories import Repositories
+from tests.helpers import make_student
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_new_store_is_created_with_durable_settings(data_dir: Path) -> None:
+    store = open_store(data_dir / "coachdesk.sqlite")
+    try:
+        pragma = lambda name: store.db.execute(f"PRAGMA {name}").fetchone()[0]  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("synchronous") == 2  # FULL
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") >= 1000
+        assert store.schema_version == LATEST_VERSION
+    finally:
+        store.close()
+
+
+def test_records_keep_their_uuid_and_timestamps(repos: Repositories) -> None:
+    student = repos.students.add(make_student())
+    stored = repos.students.get(student.id)
+    assert stored == student
+    assert len(student.id) == 36
+    updated = repos.students.update(stored)
+    assert updated.created_at == student.created_at
+    assert updated.updated_at >= student.updated_at
+
+
+def test_a_store_from_a_newer_coachdesk_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = data_dir / "coachdesk.sqlite"
+    data_dir.mkdir()
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE future (x)")
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 5}")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NewerStoreError, match="nieuwere versie van CoachDesk"):
+        open_store(path)
+    assert path.read_bytes() == before
+    assert not (data_dir / "coachdesk.sqlite-wal").exists()
+
+
+def test_a_file_that_is_not_a_store_is_refused_and_left_untouched(data_dir: Path) -> None:
+    path = data_dir / "coachdesk.sqlite"
+    data_dir.mkdir()
+    path.write_bytes(b"Naam;Klas\nZo\xc3\xab;VIG3\n" * 50)
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="geen CoachDesk-opslag"):
+        open_store(path)
+    assert path.read_bytes() == before
+
+
+def test_a_data_folder_that_cannot_be_created_gives_a_dutch_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map")
+    with pytest.raises(StoreError, match="kan niet worden aangemaakt"):
+        open_store(blocker / "gegevens" / "coachdesk.sqlite")
+    assert blocker.read_text() == "geen map"
+
+
+def test_a_full_disk_rolls_back_the_whole_action(repos: Repositories) -> None:
+    repos.students.add(make_student("1"))
+    page_count = repos.store.db.execute("PRAGMA page_count").fetchone()[0]
+    repos.store.db.execute(f"PRAGMA max_page_count = {page_count + 1}")
+    many = [make_student(str(n), family_name="Lang" * 200) for n in range(2, 400)]
+    with pytest.raises(StoreError, match="De schijf is vol"):
+        repos.students.add_many(many)
+    assert [s.student_number for s in repos.students.caseload()] == ["1"]
+
+
+def test_an_error_inside_an_action_leaves_nothing_behind(repos: Repositories) -> None:
+    with pytest.raises(RuntimeError), repos.store.atomic():
+        repos.students.add(make_student("1"))
+        repos.students.add(make_student("2"))
+        raise RuntimeError("halverwege afgebroken")
+    assert repos.students.count() == 0
+
+
+def _fixture_versions() -> list[int]:
+    return sorted(int(path.name.removeprefix("db_v")) for path in DATA.glob("db_v*"))
+
+
+def test_there_is_a_stored_file_for_every_earlier_schema() -> None:
+    assert _fixture_versions() == list(range(1, LATEST_VERSION))
+
+
+@pytest.mark.parametrize("version", _fixture_versions())
+def test_every_earlier_schema_migrates_with_data_kept_and_a_backup(
+    version: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "coachdesk.sqlite"
+    shutil.copy(DATA / f"db_v{version}" / "coachdesk.sqlite", path)
+    store = open_store(path)
+    try:
+        repos = Repositories.for_store(store)
+        assert store.schema_version == LATEST_VERSION
+        zoe = repos.students.by_number("2024001")
+        assert zoe is not None
+        assert zoe.full_name == "Zoë van der Meer"
+        assert repos.students.count() == 2
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        store.close()
+    backups = list((tmp_path / "backups").glob(f"voor-migratie-v{version}-*.sqlite"))
+    assert len(backups) == 1
+    backup = sqlite3.connect(backups[0])
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == version
+    backup.close()
+
+
+def test_opening_an_up_to_date_store_again_makes_no_backup(data_dir: Path) -> None:
+    open_store(data_dir / "coachdesk.sqlite").close()
+    open_store(data_dir / "coachdesk.sqlite").close()
+    assert not (data_dir / "backups").exists()
