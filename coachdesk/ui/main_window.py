@@ -128,6 +128,10 @@ class MainWindow(QMainWindow):
         self.navigation.show()
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible():
+            # Keep the keyboard usable: focus must never stay on a screen that was hidden.
+            self.navigation.setFocus()
 
     def open_student(self, student: Student) -> None:
         """Show one student and get their conversations ready."""
