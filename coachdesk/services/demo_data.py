@@ -213,6 +213,8 @@ class _DemoBuilder:
         kinds = [
             ConversationKind.DIALOGUE,
             ConversationKind.DIALOGUE,
+            ConversationKind.DIALOGUE,
+            ConversationKind.TRIALOGUE,
             ConversationKind.TRIALOGUE,
             ConversationKind.PROGRESS,
             ConversationKind.PLACEMENT_VISIT,

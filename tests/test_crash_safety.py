@@ -1,0 +1,45 @@
+"""A process killed in the middle of a large action leaves the store as it was before."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from coachdesk.storage.database import open_store
+from coachdesk.storage.repositories import Repositories
+from tests.helpers import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+def test_killing_a_large_demo_import_halfway_writes_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("check", data_dir=folder).returncode == 1  # no store yet
+    assert run_cli("students", data_dir=folder).returncode == 0  # creates the empty store
+    wal = folder / "coachdesk.sqlite-wal"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "demo", "--students", "3000"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > 2_000_000:
+            break
+        time.sleep(0.005)
+    assert process.poll() is None, "the demo finished before it could be interrupted"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    assert run_cli("check", data_dir=folder).returncode == 0
+    store = open_store(folder / "coachdesk.sqlite")
+    try:
+        repos = Repositories.for_store(store)
+        assert repos.students.count() == 0
+        assert repos.conversations.count() == 0
+    finally:
+        store.close()
