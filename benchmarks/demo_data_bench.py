@@ -69,7 +69,9 @@ def main() -> None:
     fill, baseline, caseload = (statistics.median(v) for v in (fills, baselines, caseloads))
     print(f"students                     {args.students}")
     print(f"records written              {records} ({records / args.students:.0f} per student)")
-    print(f"demo fill, median of {args.repeat}       {fill:.2f} s ({records / fill:,.0f} records/s)")
+    print(
+        f"demo fill, median of {args.repeat}       {fill:.2f} s ({records / fill:,.0f} records/s)"
+    )
     print(f"baseline executemany         {baseline:.2f} s for the same number of rows")
     print(f"ratio demo / baseline        {fill / baseline:.1f}x")
     print(f"caseload query (active)      {caseload * 1000:.1f} ms")

@@ -23,8 +23,18 @@ def test_killing_a_large_demo_import_halfway_writes_nothing(tmp_path: Path) -> N
     assert run_cli("students", data_dir=folder).returncode == 0  # creates the empty store
     wal = folder / "coachdesk.sqlite-wal"
     process = subprocess.Popen(
-        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "demo", "--students", "3000"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(folder),
+            "demo",
+            "--students",
+            "3000",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and process.poll() is None:
