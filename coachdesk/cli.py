@@ -22,16 +22,18 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
-from coachdesk.services import demo_data
+from coachdesk.services import csv_files, demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.health import HealthReport, check_store
+from coachdesk.services.student_import import StudentImport
 from coachdesk.services.workspace import StoreLocation, Workspace
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
+DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
 
 
 ARGPARSE_MESSAGES = (
@@ -110,6 +112,15 @@ def _build_parser() -> argparse.ArgumentParser:
     conversations.add_argument("--json", action="store_true", help=_("print JSON"))
     conversations.add_argument("--student", metavar=_("NUMBER"), help=_("only this student number"))
     commands.add_parser("check", help=_("check the store; exit code 1 on any problem"))
+    importer = commands.add_parser(
+        "import-students", help=_("import a class list (CSV from Magister, Somtoday, Eduarte, ...)")
+    )
+    importer.add_argument("file", type=Path, metavar=_("FILE"))
+    importer.add_argument(
+        "--skip-invalid",
+        action="store_true",
+        help=_("import the valid rows and skip invalid ones (default: import nothing then)"),
+    )
     return parser
 
 
@@ -176,6 +187,38 @@ def _run_conversations(workspace: Workspace, *, as_json: bool, student_number: s
     return EXIT_OK
 
 
+def _run_import(workspace: Workspace, path: Path, *, skip_invalid: bool) -> int:
+    importer = StudentImport(workspace.repos, demo_store=workspace.is_demo)
+    table = csv_files.read_table(path)
+    plan = importer.prepare(table)
+    if plan.problems and not skip_invalid:
+        for problem in plan.problems:
+            print(problem, file=sys.stderr)
+    result = importer.apply(plan, skip_invalid=skip_invalid)
+    print(
+        _(
+            "Class list imported: {created} new, {updated} updated "
+            "({encoding}, delimiter {delimiter})."
+        ).format(
+            created=result.created,
+            updated=result.updated,
+            encoding=table.encoding,
+            delimiter=DELIMITER_NAMES.get(table.delimiter, table.delimiter),
+        )
+    )
+    if result.skipped:
+        for problem in plan.problems:
+            print(problem)
+        print(
+            ngettext(
+                "{count} row with a problem was skipped.",
+                "{count} rows with a problem were skipped.",
+                result.skipped,
+            ).format(count=result.skipped)
+        )
+    return EXIT_OK
+
+
 def _print_health(report: HealthReport) -> None:
     kind = _("demo") if report.is_demo else _("own data")
     print(_("Store: {path} ({kind})").format(path=report.path, kind=kind))
@@ -196,6 +239,8 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
     try:
         if args.command == "demo":
             return _run_demo(workspace, args.students)
+        if args.command == "import-students":
+            return _run_import(workspace, args.file, skip_invalid=args.skip_invalid)
         if args.command == "students":
             return _run_students(workspace, as_json=args.json, include_archived=args.all)
         return _run_conversations(workspace, as_json=args.json, student_number=args.student)

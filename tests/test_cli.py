@@ -171,3 +171,51 @@ def test_output_cut_short_by_a_pipe_is_no_crash(demo_dir: Path) -> None:
     assert "Traceback" not in process.stderr
     assert "interne fout" not in process.stderr
     assert not (demo_dir / "logs").exists()
+
+
+def test_import_students_writes_all_or_nothing(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    good = tmp_path / "klas.csv"
+    good.write_bytes(
+        "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas\n"
+        "007;Daniël;van 't;Hek;VIG3A\n008;Ümit;;Yılmaz;VIG3A\n".encode("cp1252", errors="replace")
+    )
+    bad = tmp_path / "fout.csv"
+    bad.write_text(
+        "Leerlingnummer;Roepnaam;Achternaam;Geboortedatum\n"
+        "009;Sem;Smit;01-01-2009\n;Zonder;Nummer;\n010;Lot;Vos;32-13-2009\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import-students", str(bad), data_dir=folder)
+    assert result.returncode == 1
+    assert "Regel 3, kolom Leerlingnummer: studentnummer ontbreekt" in result.stderr
+    assert "Regel 4, kolom Geboortedatum: onleesbare datum '32-13-2009'" in result.stderr
+    assert "Er is niets opgeslagen" in result.stderr
+    assert json.loads(run_cli("students", "--json", data_dir=folder).stdout) == []
+
+    skipped = run_cli("import-students", str(bad), "--skip-invalid", data_dir=folder)
+    assert skipped.returncode == 0, skipped.stderr
+    assert "1 nieuw" in skipped.stdout
+    assert "2 regels met een probleem zijn overgeslagen" in skipped.stdout
+
+    result = run_cli("import-students", str(good), data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "2 nieuw, 0 bijgewerkt (Windows-1252, scheidingsteken ;)" in result.stdout
+    numbers = {
+        s["student_number"]
+        for s in json.loads(run_cli("students", "--json", data_dir=folder).stdout)
+    }
+    assert numbers == {"007", "008", "009"}
+
+
+def test_import_into_the_demo_store_is_refused(demo_dir: Path, tmp_path: Path) -> None:
+    csv_file = tmp_path / "klas.csv"
+    csv_file.write_text("Stamnummer;Achternaam\n1;Bakker\n", encoding="utf-8")
+    _assert_calm_failure(
+        run_cli("import-students", str(csv_file), data_dir=demo_dir), "demo-opslag"
+    )
+
+
+def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    result = run_cli("import-students", str(tmp_path / "weg.csv"), data_dir=tmp_path / "d")
+    _assert_calm_failure(result, "kan niet worden gelezen")

@@ -14,14 +14,25 @@ LEVELS = (1, 2, 3, 4)
 
 
 class Pathway(LabelledEnum):
-    """Leerweg: school-based with a placement (BOL) or work-based (BBL)."""
+    """Leerweg: mbo BOL (school-based) or BBL (work-based), or one of the four vmbo tracks."""
 
     BOL = "BOL"
     BBL = "BBL"
+    VMBO_BB = "BB"
+    VMBO_KB = "KB"
+    VMBO_GL = "GL"
+    VMBO_TL = "TL"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {"BOL": N_("BOL (school-based)"), "BBL": N_("BBL (work-based)")}
+        return {
+            "BOL": N_("BOL (school-based)"),
+            "BBL": N_("BBL (work-based)"),
+            "BB": N_("vmbo basic vocational track (BB)"),
+            "KB": N_("vmbo advanced vocational track (KB)"),
+            "GL": N_("vmbo combined track (GL)"),
+            "TL": N_("vmbo theoretical track (TL)"),
+        }
 
 
 class StudentStatus(LabelledEnum):

@@ -45,6 +45,13 @@ class Repository(Generic[R]):
             db[self.table].insert_all(rows(), batch_size=batch_size)
         return count
 
+    def save_many(self, records: Iterable[R], batch_size: int = 500) -> None:
+        """Insert new and replace existing records (by id) in one transaction, stamping updates."""
+        now = utc_now()
+        rows = (to_row(dataclasses.replace(record, updated_at=now)) for record in records)
+        with self.store.atomic() as db:
+            db[self.table].upsert_all(rows, pk="id", batch_size=batch_size)
+
     def get(self, record_id: str) -> R | None:
         """Return the record with ``record_id``, or ``None``."""
         found = self.select("id = ?", [record_id])

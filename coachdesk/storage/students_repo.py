@@ -6,6 +6,7 @@ from coachdesk.domain.students import Student, StudentStatus
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
 
+QUERY_CHUNK = 500
 CASELOAD_ORDER = "family_name COLLATE NOCASE, given_name COLLATE NOCASE, student_number"
 
 
@@ -25,3 +26,16 @@ class StudentsRepository(Repository[Student]):
         if include_archived:
             return self.select(order_by=CASELOAD_ORDER)
         return self.select("status = ?", [StudentStatus.ACTIVE.value], order_by=CASELOAD_ORDER)
+
+    def numbers(self) -> set[str]:
+        """Return every student number in the store."""
+        return {row[0] for row in self.store.db.execute("SELECT student_number FROM students")}
+
+    def by_numbers(self, numbers: list[str]) -> list[Student]:
+        """Return the students with these student numbers (unknown numbers are skipped)."""
+        found: list[Student] = []
+        for start in range(0, len(numbers), QUERY_CHUNK):
+            chunk = numbers[start : start + QUERY_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            found += self.select(f"student_number IN ({marks})", chunk)
+        return found
