@@ -6,6 +6,7 @@ builds the services and shows the window.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -19,8 +20,11 @@ from coachdesk.i18n import _, language
 from coachdesk.services import demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_file import StudentFileService
+from coachdesk.services.student_import import StudentImport
 from coachdesk.services.workspace import StoreLocation, Workspace
-from coachdesk.ui.main_window import MainWindow, StoreInfo
+from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.theme import apply_theme
 
@@ -35,12 +39,20 @@ def open_workspace(location: StoreLocation) -> Workspace:
     return workspace
 
 
-def build_window(workspace: Workspace) -> MainWindow:
-    """Build the main window over an open workspace."""
+def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWindow:
+    """Build the main window over an open workspace, with every service it needs."""
+    repos = workspace.repos
     info = StoreInfo(
         path=workspace.location.path, is_demo=workspace.is_demo, is_empty=workspace.is_empty()
     )
-    return MainWindow(CaseloadService(workspace.repos), ConversationLog(workspace.repos), info)
+    services = WindowServices(
+        caseload=CaseloadService(repos),
+        conversations=ConversationLog(repos),
+        student_file=StudentFileService(repos),
+        settings=SettingsService(repos.store),
+        importer=lambda: StudentImport(repos, demo_store=workspace.is_demo),
+    )
+    return MainWindow(services, info, today)
 
 
 class AppController:

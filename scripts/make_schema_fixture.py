@@ -39,6 +39,26 @@ SAMPLE_ROWS = {
         " 'student', '2025-09-15', 'Besproken bij de intake', NULL)",
     ],
 }
+SAMPLE_ROWS[2] = [
+    *SAMPLE_ROWS[1],
+    "INSERT INTO conversations (id, created_at, updated_at, student_id, kind, date, state, place,"
+    " topic, summary, focus_competences, next_appointment, closed_at, edited_after_close_at)"
+    " VALUES ('00000000-0000-4000-8000-000000000031', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'trialoog', '2025-10-01', 'afgerond',"
+    " 'Zorgcentrum De Linde', 'Stage', 'Ik durf nu meer.', '[\"kwaliteiten\"]', '2025-12-01',"
+    " :stamp, NULL)",
+    "INSERT INTO agreements (id, created_at, updated_at, student_id, description, owner,"
+    " due_date, status, outcome, conversation_id, audience) VALUES"
+    " ('00000000-0000-4000-8000-000000000041', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'Feedback vragen', 'student', '2025-11-01',"
+    " 'open', '', '00000000-0000-4000-8000-000000000031', 'student')",
+    "INSERT INTO experiences (id, created_at, updated_at, student_id, kind, title, start_date,"
+    " end_date, organisation, place, contact_id, description, audience, competences) VALUES"
+    " ('00000000-0000-4000-8000-000000000051', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'stage', 'Stage', '2025-09-01', NULL,"
+    " 'Zorgcentrum De Linde', 'Zwolle', '00000000-0000-4000-8000-000000000011', '', 'student',"
+    " '[]')",
+]
 
 
 def make_fixture(version: int) -> Path:

@@ -6,9 +6,12 @@ returned ``None`` many times; an upgrade that brings that back must fail here.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QTableView
 
-from coachdesk.ui.qt_models.students_model import StudentsTableModel
+from coachdesk.services.caseload import CaseloadEntry
+from coachdesk.ui.qt_models.caseload_model import CaseloadTableModel
 from tests.helpers import make_student
 
 ROWS = 10_000
@@ -16,8 +19,20 @@ REPAINTS = 2_000
 
 
 def test_a_large_caseload_survives_heavy_scrolling_and_repainting(qtbot) -> None:
-    students = [make_student(str(n), family_name=f"Meer {n}") for n in range(ROWS)]
-    model = StudentsTableModel(students)
+    entries = [
+        CaseloadEntry(
+            student=make_student(str(n), family_name=f"Meer {n}"),
+            internship_company="",
+            last_conversation=None if n % 2 else dt.date(2026, 1, 1),
+            next_due=dt.date(2026, 3, 1),
+            planned_conversation=None,
+            open_agreements=n % 3,
+            overdue_agreements=n % 2,
+        )
+        for n in range(ROWS)
+    ]
+    model = CaseloadTableModel(dt.date(2026, 11, 23))
+    model.set_entries(entries)
     view = QTableView()
     qtbot.addWidget(view)
     view.setModel(model)

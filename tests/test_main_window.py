@@ -29,9 +29,12 @@ def test_the_window_opens_on_the_demo_caseload(qtbot, demo_workspace: Workspace)
     assert "CoachDesk" in window.windowTitle()
     assert window.demo_banner.isVisible()
     assert window.stack.currentWidget() is window.caseload_screen
-    active = [s for s in demo_workspace.repos.students.caseload()]
+    active = demo_workspace.repos.students.caseload()
+    everyone = demo_workspace.repos.students.caseload(include_archived=True)
     assert window.caseload_screen.model.rowCount() == len(active)
-    assert window.caseload_screen.count_label.text() == f"{len(active)} studenten"
+    assert window.caseload_screen.count_label.text().startswith(
+        f"{len(active)} van {len(everyone)} studenten"
+    )
     labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
     assert labels == ["Mijn studenten", "Student", "Gesprek"]
     assert "Demo-opslag" in window.store_label.text()
@@ -48,7 +51,7 @@ def test_enter_on_a_student_opens_their_details_and_conversations(
     table = window.caseload_screen.table
     table.setFocus()
     table.selectRow(0)
-    student = window.caseload_screen.model.student_at(0)
+    student = window.caseload_screen.model.entry_at(0).student
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.student_screen
     assert window.student_screen.title.text() == student.full_name
@@ -89,5 +92,5 @@ def test_start_empty_shows_the_empty_caseload(qtbot, data_dir: Path) -> None:
     qtbot.mouseClick(window.welcome_screen.empty_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.caseload_screen
     assert window.navigation.isVisible()
-    assert window.caseload_screen.count_label.text() == "0 studenten"
+    assert window.caseload_screen.count_label.text() == "0 van 0 studenten"
     workspace.close()

@@ -325,7 +325,7 @@ class _DemoBuilder:
                 conversation_id=conversation.id,
                 description=text,
                 owner=Role(owner),
-                due_date=conversation.date + dt.timedelta(weeks=rng.randint(2, 8)),
+                due_date=conversation.date + dt.timedelta(weeks=rng.randint(3, 12)),
             )
             made.append(self._stamp(agreement, conversation.date))
         return made

@@ -186,7 +186,26 @@ def _timeline(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_students_and_contacts, _timeline)
+def _programme_switches(conn: sqlite3.Connection) -> None:
+    """Version 3: switches of programme or level, shown on the timeline."""
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE programme_switches ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            date TEXT NOT NULL,
+            from_programme TEXT NOT NULL,
+            to_programme TEXT NOT NULL,
+            from_level INTEGER,
+            to_level INTEGER,
+            reason TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX programme_switches_by_student ON programme_switches(student_id, date);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_students_and_contacts, _timeline, _programme_switches)
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -12,6 +12,8 @@ from coachdesk.domain.experiences import Experience
 from coachdesk.domain.referrals import Referral
 from coachdesk.domain.reflections import Reflection
 from coachdesk.domain.students import Contact
+from coachdesk.domain.timeline import ProgrammeSwitch
+from coachdesk.storage.caseload_repo import CaseloadRepository
 from coachdesk.storage.conversations_repo import ConversationsRepository, ParticipantsRepository
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
@@ -35,6 +37,8 @@ class Repositories:
     reflections: Repository[Reflection]
     scans: Repository[CompetenceScan]
     referrals: Repository[Referral]
+    switches: Repository[ProgrammeSwitch]
+    caseload: CaseloadRepository
 
     @classmethod
     def for_store(cls, store: Store) -> Repositories:
@@ -53,4 +57,6 @@ class Repositories:
             reflections=Repository(store, "reflections", Reflection),
             scans=Repository(store, "competence_scans", CompetenceScan),
             referrals=Repository(store, "referrals", Referral),
+            switches=Repository(store, "programme_switches", ProgrammeSwitch),
+            caseload=CaseloadRepository(store),
         )

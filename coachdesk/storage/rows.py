@@ -58,7 +58,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _decode(value: Any, hint: Any) -> Any:  # noqa: PLR0911 - one branch per stored type
+def _decode(value: Any, hint: Any) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(hint)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.students import Student
+from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
-from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_file import StudentFileService
+from coachdesk.services.student_import import StudentImport
+from coachdesk.ui.dialogs.cadence_dialog import CadenceDialog
+from coachdesk.ui.dialogs.import_wizard import ImportWizard
+from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation_screen import ConversationScreen
 from coachdesk.ui.screens.student_screen import StudentScreen
@@ -38,6 +46,18 @@ class StoreInfo:
     is_empty: bool
 
 
+@dataclass(frozen=True)
+class WindowServices:
+    """The use cases the window's screens call."""
+
+    caseload: CaseloadService
+    conversations: ConversationLog
+    student_file: StudentFileService
+    settings: SettingsService
+    importer: Callable[[], StudentImport]
+    """Makes an importer; raises ``UserFacingError`` for the demo store."""
+
+
 class MainWindow(QMainWindow):
     """The main window over one open store.
 
@@ -48,22 +68,22 @@ class MainWindow(QMainWindow):
     switch_store_requested = Signal(bool)
 
     def __init__(
-        self, caseload: CaseloadService, conversations: ConversationLog, store: StoreInfo
+        self, services: WindowServices, store: StoreInfo, today: dt.date | None = None
     ) -> None:
         super().__init__()
-        self._caseload = caseload
-        self._conversations = conversations
+        self.services = services
         self.store = store
+        self.today = today or dt.date.today()
         self.setWindowTitle(_("CoachDesk — demo") if store.is_demo else "CoachDesk")
-        self.resize(1100, 720)
-        self.setMinimumSize(800, 520)
+        self.resize(1180, 760)
+        self.setMinimumSize(860, 560)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(200)
         self.navigation.addItems([_("My students"), _("Student"), _("Conversation")])
-        self.caseload_screen = CaseloadScreen(self)
-        self.student_screen = StudentScreen(self)
+        self.caseload_screen = CaseloadScreen(self, self.today)
+        self.student_screen = StudentScreen(services.student_file, self, self.today)
         self.conversation_screen = ConversationScreen(self)
         self.welcome_screen = WelcomeScreen(self)
         self.stack = QStackedWidget(self)
@@ -96,12 +116,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.store_label)
 
         self.caseload_screen.student_opened.connect(self.open_student)
+        self.caseload_screen.import_requested.connect(self.import_class_list)
+        self.caseload_screen.cadence_requested.connect(self.change_cadence)
+        self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
+        self.welcome_screen.import_chosen.connect(self.import_class_list)
         for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
-        self.caseload_screen.show_students(self._caseload.students())
+        self.refresh_caseload()
         if store.is_empty and not store.is_demo:
             self.navigation.hide()
             self.stack.setCurrentWidget(self.welcome_screen)
@@ -123,6 +147,11 @@ class MainWindow(QMainWindow):
         banner.setVisible(self.store.is_demo)
         return banner
 
+    def refresh_caseload(self) -> None:
+        """Reload the caseload, e.g. after an import or an edit."""
+        cadence = self.services.settings.cadence()
+        self.caseload_screen.show_entries(self.services.caseload.overview(self.today, cadence))
+
     def show_screen(self, row: int) -> None:
         """Show the navigation's screen ``row`` (0: students, 1: student, 2: conversation)."""
         self.navigation.show()
@@ -133,10 +162,37 @@ class MainWindow(QMainWindow):
             # Keep the keyboard usable: focus must never stay on a screen that was hidden.
             self.navigation.setFocus()
 
-    def open_student(self, student: Student) -> None:
-        """Show one student and get their conversations ready."""
-        self.student_screen.show_student(student)
+    def open_student(self, entry: CaseloadEntry) -> None:
+        """Show one student's timeline and get their conversations ready."""
+        student = entry.student
+        self.student_screen.show_student(student.id)
         self.conversation_screen.show_conversations(
-            student, self._conversations.for_student(student.id)
+            student, self.services.conversations.for_student(student.id)
         )
         self.show_screen(1)
+        self.student_screen.timeline.setFocus()
+
+    def import_class_list(self) -> None:
+        """Run the import wizard; on success the caseload shows the new students."""
+        try:
+            result = ImportWizard.run(self, self.services.importer())
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        if result is None:
+            return
+        self.refresh_caseload()
+        self.show_screen(0)
+        self.statusBar().showMessage(
+            _("Class list imported: {created} new, {updated} updated, {skipped} skipped.").format(
+                created=result.created, updated=result.updated, skipped=result.skipped
+            ),
+            10_000,
+        )
+
+    def change_cadence(self) -> None:
+        """Let the coach set how often each student should be seen."""
+        cadence = CadenceDialog.ask(self, self.services.settings.cadence())
+        if cadence is not None:
+            self.services.settings.set_cadence(cadence)
+            self.refresh_caseload()

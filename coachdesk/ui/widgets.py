@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+
+DATE_FORMAT = "dd-MM-yyyy"
 
 
 def screen_title(text: str, parent: QWidget | None = None) -> QLabel:
@@ -18,3 +25,75 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label.setProperty("role", "hint")
     label.setWordWrap(True)
     return label
+
+
+def date_edit(value: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:
+    """Return a date field in Dutch day-month-year order with a calendar popup."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(DATE_FORMAT)
+    day = value or dt.date.today()
+    edit.setDate(QDate(day.year, day.month, day.day))
+    return edit
+
+
+def date_of(edit: QDateEdit) -> dt.date:
+    """Return the chosen date."""
+    value = edit.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class OptionalDateEdit(QWidget):
+    """A date that may be left out, e.g. an unknown birth date or an open end."""
+
+    def __init__(self, label: str, value: dt.date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.check = QCheckBox(label, self)
+        self.edit = date_edit(value, self)
+        self.check.setChecked(value is not None)
+        self.edit.setEnabled(value is not None)
+        self.check.toggled.connect(self.edit.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.check)
+        layout.addWidget(self.edit, 1)
+
+    def value(self) -> dt.date | None:
+        """Return the date, or ``None`` when it was left out."""
+        return date_of(self.edit) if self.check.isChecked() else None
+
+
+class ChoiceCombo(QComboBox):
+    """A combo box that hands back the Python value of each choice unchanged.
+
+    ``QComboBox.currentData()`` turns a ``StrEnum`` member into a plain ``str``; this
+    keeps the values in a list beside the items instead.
+    """
+
+    def __init__(
+        self, choices: Iterable[tuple[str, object]] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._values: list[object] = []
+        for text, value in choices:
+            self.add_choice(text, value)
+
+    def add_choice(self, text: str, value: object) -> None:
+        """Append a choice."""
+        self._values.append(value)
+        self.addItem(text)
+
+    def clear_choices(self, keep: int = 0) -> None:
+        """Remove every choice after the first ``keep``."""
+        while self.count() > keep:
+            self.removeItem(self.count() - 1)
+        del self._values[keep:]
+
+    def current_value(self) -> Any:
+        """Return the value of the chosen item (``None`` when nothing is chosen)."""
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def select_value(self, value: object) -> None:
+        """Choose the item with ``value``, or the first item when there is none."""
+        self.setCurrentIndex(self._values.index(value) if value in self._values else 0)

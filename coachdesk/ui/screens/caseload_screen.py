@@ -1,64 +1,211 @@
-"""Mijn studenten: the caseload table."""
+"""Mijn studenten: search as you type, filter, and see who is due a conversation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+import datetime as dt
 
-from coachdesk.domain.students import Student
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.domain.students import LEVELS, Pathway, StudentStatus
 from coachdesk.i18n import _, ngettext
-from coachdesk.ui.qt_models.students_model import StudentsTableModel
-from coachdesk.ui.widgets import hint, screen_title
+from coachdesk.services.caseload import CaseloadEntry
+from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
+from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
+
+ROW_HEIGHT = 30
+
+
+def _combo(all_label: str, items: list[tuple[str, object]]) -> ChoiceCombo:
+    return ChoiceCombo([(all_label, None), *items])
 
 
 class CaseloadScreen(QWidget):
-    """The coach's students in class-list order; Enter or a double click opens one.
+    """The coach's students; Enter or a double click opens one.
 
     Signals:
-        student_opened(Student): the coach chose a student to look at.
+        student_opened(CaseloadEntry): the coach chose a student.
+        import_requested(): the coach wants to import a class list.
+        cadence_requested(): the coach wants to change the conversation cadence.
     """
 
     student_opened = Signal(object)
+    import_requested = Signal()
+    cadence_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
-        self.model = StudentsTableModel()
-        self._proxy = QSortFilterProxyModel(self)
-        self._proxy.setSourceModel(self.model)
-        self._proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.table = QTableView(self)
-        self.table.setObjectName("caseloadTable")
-        self.table.setModel(self._proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(
-            StudentsTableModel.PROGRAMME_COLUMN, QHeaderView.ResizeMode.Stretch
+        self.today = today or dt.date.today()
+        self.model = CaseloadTableModel(self.today)
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("caseloadSearch")
+        self.search_edit.setPlaceholderText(
+            _("Search by name, number, class or internship company")
         )
-        self.table.activated.connect(self._open)
+        self.search_edit.setClearButtonEnabled(True)
+        self.group_combo = _combo(_("All classes"), [])
+        self.programme_combo = _combo(_("All programmes"), [])
+        self.programme_combo.setMaximumWidth(280)
+        self.pathway_combo = _combo(_("All pathways"), [(p.value, p) for p in Pathway])
+        self.level_combo = _combo(
+            _("All levels"), [(_("Level {n}").format(n=n), n) for n in LEVELS]
+        )
+        self.status_combo = _combo(_("Active and archived"), [(s.label, s) for s in StudentStatus])
+        self.status_combo.setCurrentIndex(1)
+        self.not_seen_check = QCheckBox(_("Not seen for"), self)
+        self.not_seen_weeks = QSpinBox(self)
+        self.not_seen_weeks.setRange(1, 52)
+        self.not_seen_weeks.setValue(10)
+        self.not_seen_weeks.setSuffix(_(" weeks"))
+        self.import_button = QPushButton(_("Import class list…"), self)
+        self.cadence_button = QPushButton(_("Conversation cadence…"), self)
         self.count_label = hint("", self)
+        self.table = self._build_table()
+
+        for combo in (
+            self.group_combo,
+            self.programme_combo,
+            self.pathway_combo,
+            self.level_combo,
+            self.status_combo,
+        ):
+            combo.currentIndexChanged.connect(self._apply_filter)
+        self.search_edit.textChanged.connect(self._apply_filter)
+        self.not_seen_check.toggled.connect(self._toggle_not_seen)
+        self.not_seen_weeks.valueChanged.connect(self._apply_filter)
+        self.import_button.clicked.connect(self.import_requested)
+        self.cadence_button.clicked.connect(self.cadence_requested)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
+        self.search_edit.returnPressed.connect(self._open_first)
+
+        heading = QHBoxLayout()
+        heading.addWidget(screen_title(_("My students"), self), 1)
+        heading.addWidget(self.import_button)
+        heading.addWidget(self.cadence_button)
+        filters = QHBoxLayout()
+        for widget in (
+            self.group_combo,
+            self.programme_combo,
+            self.pathway_combo,
+            self.level_combo,
+            self.status_combo,
+        ):
+            widget.setSizeAdjustPolicy(ChoiceCombo.SizeAdjustPolicy.AdjustToContents)
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label, 1)
+        counts.addWidget(self.not_seen_check)
+        counts.addWidget(self.not_seen_weeks)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(screen_title(_("My students"), self))
-        layout.addWidget(self.count_label)
+        layout.addLayout(heading)
+        layout.addWidget(self.search_edit)
+        layout.addLayout(filters)
+        layout.addLayout(counts)
         layout.addWidget(self.table, 1)
 
-    def show_students(self, students: list[Student]) -> None:
-        """Show this caseload."""
-        self.model.set_students(students)
-        self.count_label.setText(
-            ngettext("{count} student", "{count} students", len(students)).format(
-                count=len(students)
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("caseloadTable")
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        vertical = table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(
+            CaseloadTableModel.PROGRAMME_COLUMN, QHeaderView.ResizeMode.Stretch
+        )
+        for column, width in enumerate((165, 85, 0, 145, 95, 180, 110)):
+            if width:
+                table.setColumnWidth(column, width)
+        table.activated.connect(self._open)
+        return table
+
+    def show_entries(self, entries: list[CaseloadEntry]) -> None:
+        """Show this caseload; the filter choices follow the students in it."""
+        self._fill_choices(
+            self.group_combo, sorted({e.student.group for e in entries if e.student.group})
+        )
+        self._fill_choices(
+            self.programme_combo,
+            sorted({e.student.programme for e in entries if e.student.programme}),
+        )
+        self.model.set_entries(entries)
+        self._update_count()
+
+    @staticmethod
+    def _fill_choices(combo: ChoiceCombo, values: list[str]) -> None:
+        current = combo.current_value()
+        combo.blockSignals(True)
+        combo.clear_choices(keep=1)
+        for value in values:
+            combo.add_choice(value, value)
+        combo.select_value(current)
+        combo.blockSignals(False)
+
+    def _toggle_not_seen(self, checked: bool) -> None:
+        if checked:
+            self.model.sort(CaseloadTableModel.LAST_COLUMN, Qt.SortOrder.AscendingOrder)
+            self.table.horizontalHeader().setSortIndicator(
+                CaseloadTableModel.LAST_COLUMN, Qt.SortOrder.AscendingOrder
+            )
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        since = None
+        if self.not_seen_check.isChecked():
+            since = self.today - dt.timedelta(weeks=self.not_seen_weeks.value())
+        self.model.set_filter(
+            CaseloadFilter(
+                query=self.search_edit.text(),
+                group=self.group_combo.current_value() or "",
+                programme=self.programme_combo.current_value() or "",
+                pathway=self.pathway_combo.current_value(),
+                level=self.level_combo.current_value(),
+                status=self.status_combo.current_value(),
+                not_seen_since=since,
             )
         )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total_count()
+        late = sum(1 for row in range(shown) if self.model.entry_at(row).is_overdue(self.today))
+        text = ngettext("{shown} of {total} student", "{shown} of {total} students", total).format(
+            shown=shown, total=total
+        )
+        if late:
+            text += " · " + ngettext(
+                "{count} due a conversation", "{count} due a conversation", late
+            ).format(count=late)
+        self.count_label.setText(text)
 
     def _open(self, index: QModelIndex) -> None:
-        source = self._proxy.mapToSource(index)
-        self.student_opened.emit(self.model.student_at(source.row()))
+        self.student_opened.emit(self.model.entry_at(index.row()))
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.student_opened.emit(self.model.entry_at(0))

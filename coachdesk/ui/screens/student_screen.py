@@ -1,50 +1,238 @@
-"""Tijdlijn: one student. Shows who the student is; the timeline fills this screen later."""
+"""Tijdlijn: one student's thread, their open agreements and goals, and quick changes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+import datetime as dt
 
-from coachdesk.domain.students import Student
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.contacts_text import contacts_line
+from coachdesk.domain.students import StudentStatus
+from coachdesk.domain.timeline import TimelineKind
+from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
-from coachdesk.i18n.dates import long_date
-from coachdesk.ui.widgets import hint, screen_title
+from coachdesk.i18n.dates import short_date
+from coachdesk.services.student_file import StudentFile, StudentFileService, summary_line
+from coachdesk.ui.dialogs.archive_dialog import ArchiveDialog
+from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
+from coachdesk.ui.dialogs.student_dialog import StudentDialog
+from coachdesk.ui.messages import show_problem
+from coachdesk.ui.qt_models.caseload_model import OVERDUE_COLOUR
+from coachdesk.ui.qt_models.timeline_model import TimelineModel
+from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
+
+SIDE_PANEL_WIDTH = 320
 
 
 class StudentScreen(QWidget):
-    """The chosen student's details, or a hint to choose one."""
+    """The chosen student's timeline, or a hint to choose one.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Signals:
+        student_changed(str): details, experiences or status of this student id changed.
+    """
+
+    student_changed = Signal(str)
+
+    def __init__(
+        self,
+        service: StudentFileService,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._service = service
+        self.today = today or dt.date.today()
+        self.file: StudentFile | None = None
         self.title = screen_title(_("Student"), self)
-        self.empty_hint = hint(
+        self.facts_label = hint(
             _("Choose a student under My students (Enter or double click)."), self
         )
-        self.details = QWidget(self)
-        self._form = QFormLayout(self.details)
+        self.contacts_label = hint("", self)
+        self.add_experience_button = QPushButton(_("Add experience…"), self)
+        self.edit_button = QPushButton(_("Edit details…"), self)
+        self.archive_button = QPushButton(_("Archive…"), self)
+        self.kind_combo = ChoiceCombo(
+            [(_("Everything"), None), *((kind.label, kind) for kind in TimelineKind)], self
+        )
+        self.competence_combo = ChoiceCombo(
+            [(_("All competences"), None), *((c.label, c) for c in Competence)], self
+        )
+        self.timeline_model = TimelineModel()
+        self.timeline = QTreeView(self)
+        self.timeline.setObjectName("timeline")
+        self.timeline.setModel(self.timeline_model)
+        self.timeline.setUniformRowHeights(True)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.header().setStretchLastSection(True)
+        self.agreements_list = QListWidget(self)
+        self.goals_list = QListWidget(self)
+        for side_list in (self.agreements_list, self.goals_list):
+            side_list.setWordWrap(True)
+            side_list.setSpacing(4)
+
+        self.add_experience_button.clicked.connect(self._add_experience)
+        self.edit_button.clicked.connect(self._edit)
+        self.archive_button.clicked.connect(self._archive_or_reactivate)
+        self.kind_combo.currentIndexChanged.connect(self._apply_filter)
+        self.competence_combo.currentIndexChanged.connect(self._apply_filter)
+
+        self.body = self._build_body()
+        self.actions_bar = self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(self.title)
-        layout.addWidget(self.empty_hint)
-        layout.addWidget(self.details)
-        layout.addStretch(1)
-        self.details.hide()
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.contacts_label)
+        layout.addWidget(self.actions_bar)
+        layout.addWidget(self.body, 1)
+        self.body.hide()
+        self.actions_bar.hide()
+        self.contacts_label.hide()
 
-    def show_student(self, student: Student) -> None:
-        """Show this student's details."""
+    def _build_actions(self) -> QWidget:
+        bar = QWidget(self)
+        actions = QHBoxLayout(bar)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for button in (self.add_experience_button, self.edit_button, self.archive_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(QLabel(_("Show"), bar))
+        actions.addWidget(self.kind_combo)
+        actions.addWidget(self.competence_combo)
+        return bar
+
+    def _build_body(self) -> QSplitter:
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(12, 0, 0, 0)
+        side_layout.addWidget(QLabel("<b>" + _("Open agreements") + "</b>", side))
+        side_layout.addWidget(self.agreements_list, 3)
+        side_layout.addWidget(QLabel("<b>" + _("Current goals") + "</b>", side))
+        side_layout.addWidget(self.goals_list, 2)
+        side.setMinimumWidth(240)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.timeline)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([640, SIDE_PANEL_WIDTH])
+        return splitter
+
+    def show_student(self, student_id: str) -> None:
+        """Load and show one student's file."""
+        try:
+            self.file = self._service.open(student_id)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        student = self.file.student
         self.title.setText(student.full_name)
-        self.empty_hint.hide()
-        while self._form.rowCount():
-            self._form.removeRow(0)
-        rows = [
-            (_("Student number"), student.student_number),
-            (_("Class"), student.group),
-            (_("Programme"), student.programme),
-            (_("Level"), str(student.level or "")),
-            (_("Pathway"), student.pathway.label if student.pathway else ""),
-            (_("Year"), str(student.year_of_study or "")),
-            (_("Date of birth"), long_date(student.date_of_birth) if student.date_of_birth else ""),
-            (_("Status"), student.status.label),
-        ]
-        for label, value in rows:
-            self._form.addRow(label, QLabel(value, self.details))
-        self.details.show()
+        facts = [student.group, student.programme]
+        if student.level:
+            facts.append(_("level {n}").format(n=student.level))
+        if student.pathway:
+            facts.append(student.pathway.value)
+        if student.year_of_study:
+            facts.append(_("year {n}").format(n=student.year_of_study))
+        if student.status is StudentStatus.ARCHIVED:
+            facts.append(
+                _("archived since {date}").format(
+                    date=short_date(student.leave_date) if student.leave_date else "?"
+                )
+            )
+        facts.append(summary_line(self.file))
+        self.facts_label.setText(" · ".join(part for part in facts if part))
+        self.contacts_label.setText(contacts_line(self.file.contacts))
+        self.contacts_label.setVisible(bool(self.file.contacts))
+        self.archive_button.setText(
+            _("Make active again") if student.status is StudentStatus.ARCHIVED else _("Archive…")
+        )
+        self.timeline_model.set_events(self.file.events)
+        self._apply_filter()
+        self._fill_side_panel()
+        self.actions_bar.show()
+        self.body.show()
+
+    def _apply_filter(self) -> None:
+        self.timeline_model.set_filter(
+            self.kind_combo.current_value(), self.competence_combo.current_value()
+        )
+        self.timeline.expandAll()
+
+    def _fill_side_panel(self) -> None:
+        assert self.file is not None
+        self.agreements_list.clear()
+        for agreement in self.file.open_agreements:
+            due = short_date(agreement.due_date) if agreement.due_date else _("no date")
+            item = QListWidgetItem(f"{agreement.description}\n{agreement.owner.label} · {due}")
+            if agreement.is_overdue(self.today):
+                item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
+                item.setText(item.text() + " · " + _("late"))
+            self.agreements_list.addItem(item)
+        if not self.file.open_agreements:
+            self.agreements_list.addItem(_("No open agreements."))
+        self.goals_list.clear()
+        for goal in self.file.current_goals:
+            label = f" ({goal.competence.label})" if goal.competence else ""
+            self.goals_list.addItem(goal.description + label)
+        if not self.file.current_goals:
+            self.goals_list.addItem(_("No current goals."))
+
+    def _reload(self) -> None:
+        assert self.file is not None
+        student_id = self.file.student.id
+        self.show_student(student_id)
+        self.student_changed.emit(student_id)
+
+    def _add_experience(self) -> None:
+        assert self.file is not None
+        answer = ExperienceDialog.ask(self, self.file.student.id, self.file.reflections)
+        if answer is None:
+            return
+        try:
+            self._service.add_experience(*answer)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self._reload()
+
+    def _edit(self) -> None:
+        assert self.file is not None
+        answer = StudentDialog.ask(self, self.file.student, self.file.contacts)
+        if answer is None:
+            return
+        student, contacts, reason = answer
+        try:
+            self._service.save_student(student, contacts, reason)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self._reload()
+
+    def _archive_or_reactivate(self) -> None:
+        assert self.file is not None
+        student = self.file.student
+        if student.status is StudentStatus.ARCHIVED:
+            self._service.reactivate(student.id)
+        else:
+            leave_date = ArchiveDialog.ask(self, student.full_name)
+            if leave_date is None:
+                return
+            self._service.archive(student.id, leave_date)
+        self._reload()

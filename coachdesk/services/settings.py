@@ -1,0 +1,32 @@
+"""The coach's settings, kept in the store itself so they travel with the data."""
+
+from __future__ import annotations
+
+from coachdesk.domain.school_year import Cadence
+from coachdesk.storage.database import Store
+
+_WEEKS_KEY = "cadence.max_weeks_between"
+_PER_YEAR_KEY = "cadence.per_school_year"
+
+
+class SettingsService:
+    """Reads and writes the settings that change how the caseload is judged."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def cadence(self) -> Cadence:
+        """Return the conversation cadence; defaults when the coach never changed it."""
+        default = Cadence()
+        weeks = self._store.meta(_WEEKS_KEY)
+        per_year = self._store.meta(_PER_YEAR_KEY)
+        return Cadence(
+            max_weeks_between=int(weeks) if weeks else default.max_weeks_between,
+            per_school_year=int(per_year) if per_year else default.per_school_year,
+        )
+
+    def set_cadence(self, cadence: Cadence) -> None:
+        """Store a new cadence in one transaction."""
+        with self._store.atomic():
+            self._store.set_meta(_WEEKS_KEY, str(cadence.max_weeks_between))
+            self._store.set_meta(_PER_YEAR_KEY, str(cadence.per_school_year))
