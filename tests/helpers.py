@@ -6,7 +6,9 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from coachdesk.domain.students import Pathway, Student
 
@@ -48,3 +50,26 @@ def make_student(number: str = "2024001", **changes: object) -> Student:
     }
     values.update(changes)
     return Student(**values)  # type: ignore[arg-type]
+
+
+def answer_next_dialog(dialog_type: type, fill: Callable[[Any], None]) -> list[bool]:
+    """Fill and close the next modal dialog as a user would, once it has opened.
+
+    Returns a list that holds ``True`` once the dialog was seen, so a test can assert it.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[bool] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, handle)
+            return
+        assert isinstance(dialog, dialog_type), dialog
+        seen.append(True)
+        fill(dialog)
+
+    QTimer.singleShot(0, handle)
+    return seen

@@ -1,0 +1,172 @@
+"""Who is due a conversation, and finding any student in a keystroke."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from coachdesk.domain.agreements import Agreement
+from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState, Role
+from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.school_year import Cadence, next_due, period_of, school_year_label
+from coachdesk.domain.students import Pathway, StudentStatus
+from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.settings import SettingsService
+from coachdesk.storage.repositories import Repositories
+from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
+from tests.helpers import make_student
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def test_school_years_and_periods_follow_the_dutch_calendar() -> None:
+    assert school_year_label(dt.date(2026, 7, 31)) == "2025-2026"
+    assert school_year_label(dt.date(2026, 8, 1)) == "2026-2027"
+    assert [period_of(dt.date(2026, m, 15)) for m in (8, 10, 11, 1, 2, 4, 5, 7)] == [
+        1,
+        1,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]
+
+
+def test_the_earlier_of_both_cadence_rules_decides_when_a_student_is_due() -> None:
+    cadence = Cadence(max_weeks_between=10, per_school_year=2)
+    assert next_due(None, 0, TODAY, cadence) == TODAY
+    assert next_due(dt.date(2026, 11, 1), 1, TODAY, cadence) == dt.date(2027, 1, 10)
+    # Nothing yet this school year: the first of two is due by the end of January.
+    assert next_due(dt.date(2026, 11, 20), 0, TODAY, cadence) == dt.date(2027, 1, 29)
+    assert next_due(dt.date(2026, 11, 20), 2, TODAY, Cadence(4, 2)) == dt.date(2026, 12, 18)
+
+
+@pytest.fixture
+def caseload(repos: Repositories) -> Repositories:
+    seen = repos.students.add(
+        make_student("1", given_name="Zoë", family_name="Bakker", group="VIG3A")
+    )
+    repos.students.add(
+        make_student(
+            "2", given_name="Sem", family_name="Smit", group="KOK2B", pathway=Pathway.BBL, level=2
+        )
+    )
+    repos.students.add(
+        make_student(
+            "3",
+            given_name="Ilse",
+            family_name="Vos",
+            status=StudentStatus.ARCHIVED,
+            leave_date=dt.date(2026, 6, 1),
+        )
+    )
+    talk = repos.conversations.add(
+        Conversation(
+            student_id=seen.id,
+            kind=ConversationKind.DIALOGUE,
+            date=dt.date(2026, 9, 1),
+            state=ConversationState.CLOSED,
+        )
+    )
+    repos.conversations.add(
+        Conversation(student_id=seen.id, kind=ConversationKind.TRIALOGUE, date=dt.date(2026, 12, 1))
+    )
+    repos.agreements.add(
+        Agreement(
+            student_id=seen.id,
+            conversation_id=talk.id,
+            description="Bellen",
+            owner=Role.STUDENT,
+            due_date=dt.date(2026, 10, 1),
+        )
+    )
+    repos.experiences.add(
+        Experience(
+            student_id=seen.id,
+            kind=ExperienceKind.INTERNSHIP,
+            title="Stage",
+            start_date=dt.date(2026, 9, 1),
+            organisation="Zorgcentrum De Linde",
+        )
+    )
+    return repos
+
+
+def test_the_overview_shows_last_talk_plans_agreements_and_company(caseload: Repositories) -> None:
+    entries = {
+        e.student.student_number: e for e in CaseloadService(caseload).overview(TODAY, Cadence())
+    }
+    zoe, sem, ilse = entries["1"], entries["2"], entries["3"]
+    assert zoe.last_conversation == dt.date(2026, 9, 1)
+    assert zoe.planned_conversation == dt.date(2026, 12, 1)
+    assert (zoe.open_agreements, zoe.overdue_agreements) == (1, 1)
+    assert zoe.internship_company == "Zorgcentrum De Linde"
+    assert not zoe.is_overdue(TODAY)  # due, but a conversation is planned
+    assert sem.never_seen and sem.is_overdue(TODAY)
+    assert ilse.next_due is None and not ilse.is_overdue(TODAY)
+
+
+def test_the_cadence_is_a_setting_kept_in_the_store(repos: Repositories) -> None:
+    settings = SettingsService(repos.store)
+    assert settings.cadence() == Cadence(10, 2)
+    settings.set_cadence(Cadence(6, 3))
+    assert SettingsService(repos.store).cadence() == Cadence(6, 3)
+
+
+def _model(repos: Repositories) -> CaseloadTableModel:
+    model = CaseloadTableModel(TODAY)
+    model.set_entries(CaseloadService(repos).overview(TODAY, Cadence()))
+    return model
+
+
+def _names(model: CaseloadTableModel) -> list[str]:
+    return [model.entry_at(row).student.given_name for row in range(model.rowCount())]
+
+
+def test_search_ignores_accents_and_case_and_covers_number_class_company(
+    caseload: Repositories,
+) -> None:
+    model = _model(caseload)
+    assert _names(model) == ["Zoë", "Sem"]  # archived students hidden by default
+    for query in ("zoe", "ZOË", "bakker zo", "vig3", "linde"):
+        model.set_filter(CaseloadFilter(query=query))
+        assert _names(model) == ["Zoë"], query
+    model.set_filter(CaseloadFilter(query="2"))
+    assert _names(model) == ["Sem"]
+
+
+def test_filters_combine(caseload: Repositories) -> None:
+    model = _model(caseload)
+    model.set_filter(CaseloadFilter(pathway=Pathway.BBL))
+    assert _names(model) == ["Sem"]
+    model.set_filter(CaseloadFilter(level=3, status=None))
+    assert _names(model) == ["Zoë", "Ilse"]
+    model.set_filter(CaseloadFilter(status=StudentStatus.ARCHIVED))
+    assert _names(model) == ["Ilse"]
+    model.set_filter(CaseloadFilter(group="KOK2B"))
+    assert _names(model) == ["Sem"]
+
+
+def test_not_seen_lately_lists_the_longest_unseen_first(caseload: Repositories) -> None:
+    model = _model(caseload)
+    model.sort(CaseloadTableModel.LAST_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.set_filter(CaseloadFilter(not_seen_since=TODAY - dt.timedelta(weeks=10)))
+    assert _names(model) == ["Sem", "Zoë"]
+    model.set_filter(CaseloadFilter(not_seen_since=dt.date(2026, 8, 1)))
+    assert _names(model) == ["Sem"]
+
+
+def test_the_table_says_who_is_due_in_words(caseload: Repositories) -> None:
+    model = _model(caseload)
+    due = model.index(1, CaseloadTableModel.DUE_COLUMN)
+    assert model.data(due) == "nog niet gesproken"
+    assert model.data(due, Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.data(model.index(0, CaseloadTableModel.DUE_COLUMN)) == "gepland 1 dec"
+    assert model.data(model.index(0, CaseloadTableModel.AGREEMENTS_COLUMN)) == "1 (1 te laat)"
+    assert model.data(model.index(0, CaseloadTableModel.LAST_COLUMN)) == "1 sep"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _names(model) == ["Sem", "Zoë"]

@@ -1,0 +1,153 @@
+"""The coach at work: search, filter, open a student, add an experience, archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from coachdesk.app import build_window
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.experiences import ExperienceKind
+from coachdesk.domain.students import StudentStatus
+from coachdesk.domain.timeline import TimelineKind
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.dialogs.archive_dialog import ArchiveDialog
+from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
+from coachdesk.ui.dialogs.student_dialog import StudentDialog
+from coachdesk.ui.main_window import MainWindow
+from tests.helpers import answer_next_dialog
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path):
+    workspace = Workspace.open(StoreLocation(data_dir, demo=True))
+    fill_with_demo(workspace.repos, students=20, today=TODAY)
+    main = build_window(workspace, TODAY)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+    workspace.close()
+
+
+def _open_by_search(qtbot, window: MainWindow, text: str) -> None:
+    screen = window.caseload_screen
+    qtbot.keyClicks(screen.search_edit, text)
+    assert screen.model.rowCount() >= 1
+    qtbot.keyClick(screen.search_edit, Qt.Key.Key_Return)
+
+
+def test_typing_a_name_finds_the_student_and_enter_opens_the_timeline(
+    qtbot, window: MainWindow
+) -> None:
+    screen = window.caseload_screen
+    target = screen.model.entry_at(3).student
+    _open_by_search(qtbot, window, target.student_number)
+    assert screen.model.rowCount() == 1
+    assert window.stack.currentWidget() is window.student_screen
+    student_screen = window.student_screen
+    assert student_screen.title.text() == target.full_name
+    assert target.group in student_screen.facts_label.text()
+    assert student_screen.timeline_model.rowCount() >= 1  # school years
+    assert "Schooljaar" in student_screen.timeline_model.item(0).text()
+    assert student_screen.agreements_list.count() >= 1
+
+
+def test_filters_narrow_the_caseload_and_the_count_follows(qtbot, window: MainWindow) -> None:
+    screen = window.caseload_screen
+    total = screen.model.rowCount()
+    screen.level_combo.setCurrentIndex(1)  # Niveau 1
+    assert all(screen.model.entry_at(r).student.level == 1 for r in range(screen.model.rowCount()))
+    assert screen.model.rowCount() < total
+    assert screen.count_label.text().startswith(f"{screen.model.rowCount()} van 20")
+    screen.level_combo.setCurrentIndex(0)
+    screen.status_combo.setCurrentIndex(0)  # active and archived
+    assert screen.model.rowCount() == 20
+    qtbot.mouseClick(screen.not_seen_check, Qt.MouseButton.LeftButton)
+    lasts = [screen.model.entry_at(r).last_conversation for r in range(screen.model.rowCount())]
+    assert lasts == sorted(lasts, key=lambda d: d or dt.date.min)
+
+
+def test_the_timeline_filters_by_kind_and_competence(qtbot, window: MainWindow) -> None:
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    student_screen = window.student_screen
+    student_screen.kind_combo.setCurrentIndex(
+        list(TimelineKind).index(TimelineKind.CONVERSATION) + 1
+    )
+    events = student_screen.timeline_model.visible_events()
+    assert events and all(e.kind is TimelineKind.CONVERSATION for e in events)
+    student_screen.kind_combo.setCurrentIndex(0)
+    student_screen.competence_combo.setCurrentIndex(
+        list(Competence).index(Competence.NETWORKING) + 1
+    )
+    assert all(
+        Competence.NETWORKING in e.competences
+        for e in student_screen.timeline_model.visible_events()
+    )
+
+
+def test_adding_an_experience_puts_it_on_the_timeline(qtbot, window: MainWindow) -> None:
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    student_screen = window.student_screen
+    before = len(student_screen.file.events)  # type: ignore[union-attr]
+
+    def fill(dialog: ExperienceDialog) -> None:
+        dialog.kind_combo.select_value(ExperienceKind.TASTER_PLACEMENT)
+        qtbot.keyClicks(dialog.title_edit, "Snuffelstage bij Garage Ömer & Zn.")
+        qtbot.keyClicks(dialog.organisation_edit, "Garage Ömer & Zn.")
+        dialog.competence_checks[Competence.WORK_EXPLORATION].setChecked(True)
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+
+    seen = answer_next_dialog(ExperienceDialog, fill)
+    qtbot.mouseClick(student_screen.add_experience_button, Qt.MouseButton.LeftButton)
+    assert seen
+    file = student_screen.file
+    assert file is not None and len(file.events) == before + 1
+    added = next(e for e in file.events if e.title == "Snuffelstage bij Garage Ömer & Zn.")
+    assert added.kind is TimelineKind.EXPERIENCE
+    assert added.competences == (Competence.WORK_EXPLORATION,)
+
+
+def test_archiving_a_student_takes_them_out_of_the_active_caseload(
+    qtbot, window: MainWindow
+) -> None:
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)
+    active_before = window.caseload_screen.model.rowCount()
+    seen = answer_next_dialog(ArchiveDialog, lambda dialog: dialog.accept())
+    qtbot.mouseClick(window.student_screen.archive_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert window.student_screen.file.student.status is StudentStatus.ARCHIVED  # type: ignore[union-attr]
+    assert window.caseload_screen.model.rowCount() == active_before - 1
+    assert window.student_screen.archive_button.text() == "Weer actief maken"
+    qtbot.mouseClick(window.student_screen.archive_button, Qt.MouseButton.LeftButton)
+    assert window.caseload_screen.model.rowCount() == active_before
+
+
+def test_editing_details_updates_the_header(qtbot, window: MainWindow) -> None:
+    window.open_student(window.caseload_screen.model.entry_at(0))
+
+    def fill(dialog: StudentDialog) -> None:
+        dialog.group_edit.setText("NIEUW-1")
+        dialog._add_contact_row(None)
+        dialog.contacts_table.item(dialog.contacts_table.rowCount() - 1, 1).setText(
+            "Saïda El Amrani"
+        )
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
+        )
+
+    seen = answer_next_dialog(StudentDialog, fill)
+    qtbot.mouseClick(window.student_screen.edit_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert "NIEUW-1" in window.student_screen.facts_label.text()
+    assert "Saïda El Amrani" in window.student_screen.contacts_label.text()
