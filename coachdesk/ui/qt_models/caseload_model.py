@@ -43,12 +43,11 @@ class CaseloadFilter:
     not_seen_since: dt.date | None = None
     """Only students whose last conversation is before this date (or who were never seen)."""
 
-    def matches(self, entry: CaseloadEntry, key: str, terms: list[str]) -> bool:
-        """Return whether ``entry`` passes every filter."""
+    def matches(self, entry: CaseloadEntry) -> bool:
+        """Return whether ``entry`` passes every filter but the search text."""
         student = entry.student
         return (
-            all(term in key for term in terms)
-            and (not self.group or student.group == self.group)
+            (not self.group or student.group == self.group)
             and (not self.programme or student.programme == self.programme)
             and (self.pathway is None or student.pathway is self.pathway)
             and (self.level is None or student.level == self.level)
@@ -88,6 +87,7 @@ class CaseloadTableModel(QAbstractTableModel):
         self._entries: list[CaseloadEntry] = []
         self._keys: list[str] = []
         self._visible: list[int] = []
+        self._order: list[int] = []
         self._filter = CaseloadFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = (0, Qt.SortOrder.AscendingOrder)
         self._columns = [
@@ -133,7 +133,7 @@ class CaseloadTableModel(QAbstractTableModel):
             )
             for e in entries
         ]
-        self._refresh()
+        self._refresh(resort=True)
 
     def set_filter(self, new_filter: CaseloadFilter) -> None:
         """Show only the students that pass ``new_filter``."""
@@ -160,21 +160,25 @@ class CaseloadTableModel(QAbstractTableModel):
                 return row
         return None
 
-    def _refresh(self) -> None:
-        self.beginResetModel()
+    def _refresh(self, *, resort: bool = False) -> None:
+        """Apply search and filters to the sorted order; sorting happens only when asked."""
+        if resort or len(self._order) != len(self._entries):
+            self._order = list(range(len(self._entries)))
+            if self._sort is not None:
+                column, order = self._sort
+                key = self._columns[column].sort_key
+                self._order.sort(
+                    key=lambda i: key(self._entries[i]),
+                    reverse=order == Qt.SortOrder.DescendingOrder,
+                )
         terms = search_key(self._filter.query).split()
-        active = self._filter
+        keys, entries, active = self._keys, self._entries, self._filter
+        self.beginResetModel()
         self._visible = [
             index
-            for index, (entry, key) in enumerate(zip(self._entries, self._keys, strict=True))
-            if active.matches(entry, key, terms)
+            for index in self._order
+            if all(term in keys[index] for term in terms) and active.matches(entries[index])
         ]
-        if self._sort is not None:
-            column, order = self._sort
-            key = self._columns[column].sort_key
-            self._visible.sort(
-                key=lambda i: key(self._entries[i]), reverse=order == Qt.SortOrder.DescendingOrder
-            )
         self.endResetModel()
 
     # -- texts -------------------------------------------------------------------------------
@@ -267,4 +271,4 @@ class CaseloadTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; the order stays through later searches and filters."""
         self._sort = (column, order) if column >= 0 else None
-        self._refresh()
+        self._refresh(resort=True)
