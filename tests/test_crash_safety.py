@@ -17,22 +17,27 @@ from tests.helpers import run_cli
 pytestmark = pytest.mark.slow
 
 
-def test_killing_a_large_demo_import_halfway_writes_nothing(tmp_path: Path) -> None:
+def _class_list(folder: Path, rows: int) -> str:
+    path = folder / "grote-klas.csv"
+    lines = ["Stamnummer;Roepnaam;Achternaam;Klas"]
+    lines += [f"{n:07d};Zoë;Meer {n};VIG3A" for n in range(rows)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("action", ["demo", "import-students"])
+def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: str) -> None:
     folder = tmp_path / "gegevens"
     assert run_cli("check", data_dir=folder).returncode == 1  # no store yet
     assert run_cli("students", data_dir=folder).returncode == 0  # creates the empty store
     wal = folder / "coachdesk.sqlite-wal"
+    arguments = (
+        ["demo", "--students", "3000"]
+        if action == "demo"
+        else ["import-students", _class_list(tmp_path, 150_000)]
+    )
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "coachdesk",
-            "--data-dir",
-            str(folder),
-            "demo",
-            "--students",
-            "3000",
-        ],
+        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), *arguments],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -41,7 +46,7 @@ def test_killing_a_large_demo_import_halfway_writes_nothing(tmp_path: Path) -> N
         if wal.exists() and wal.stat().st_size > 2_000_000:
             break
         time.sleep(0.005)
-    assert process.poll() is None, "the demo finished before it could be interrupted"
+    assert process.poll() is None, "the write finished before it could be interrupted"
     process.send_signal(signal.SIGKILL)
     process.wait()
 

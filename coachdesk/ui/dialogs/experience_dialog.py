@@ -28,7 +28,7 @@ class ExperienceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add experience"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(660)
         self._student_id = student_id
         self.kind_combo = ChoiceCombo(((kind.label, kind) for kind in ExperienceKind), self)
         self.title_edit = QLineEdit(self)

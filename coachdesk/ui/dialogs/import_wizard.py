@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -94,14 +95,19 @@ class _MappingPage(QWizardPage):
         self.form_widget = QWidget(self)
         self.form = QFormLayout(self.form_widget)
         self.preview = QTableWidget(self)
+        self.preview.setMinimumHeight(170)
         self.preview.verticalHeader().setVisible(False)
         self.preview.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.combos: list[ChoiceCombo] = []
+        scroller = QScrollArea(self)
+        scroller.setWidget(self.form_widget)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info_label)
-        layout.addWidget(self.form_widget)
+        layout.addWidget(scroller, 2)
         layout.addWidget(QLabel(_("First rows:"), self))
         layout.addWidget(self.preview, 1)
 
@@ -201,7 +207,7 @@ class ImportWizard(QWizard):
     def __init__(self, importer: StudentImport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Import class list"))
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(780, 680)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Import"))
         self.importer = importer

@@ -43,7 +43,7 @@ class StudentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Edit details of {name}").format(name=student.full_name))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(720)
         self._student = student
         self._contacts = {contact.id: contact for contact in contacts}
         self.number_edit = QLineEdit(student.student_number, self)
@@ -93,7 +93,10 @@ class StudentDialog(QDialog):
         self.contacts_table.setHorizontalHeaderLabels(
             [_("Role"), _("Name"), _("Company"), _("E-mail"), _("Phone")]
         )
-        self.contacts_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.contacts_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.contacts_table.setMinimumHeight(150)
         self.contacts_table.verticalHeader().setVisible(False)
         for contact in contacts:
             self._add_contact_row(contact)
