@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from coachdesk.domain.agreements import Agreement
-from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState, Role
+from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.roles import Role
 from coachdesk.domain.school_year import Cadence, next_due, period_of, school_year_label
 from coachdesk.domain.students import Pathway, StudentStatus
 from coachdesk.services.caseload import CaseloadService

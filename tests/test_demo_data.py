@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from coachdesk.domain.agreements import AgreementStatus
-from coachdesk.domain.conversations import ConversationKind, ConversationState, Role
+from coachdesk.domain.conversations import ConversationKind, ConversationState
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Pathway
 from coachdesk.errors import ValidationError
 from coachdesk.services.demo_data import fill_with_demo, is_demo

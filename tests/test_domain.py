@@ -7,11 +7,12 @@ import datetime as dt
 import pytest
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, carried_forward
-from coachdesk.domain.competences import Competence, CompetenceScan, ScanRater, scale_label
+from coachdesk.domain.competences import Competence, CompetenceScan, scale_label
 from coachdesk.domain.consents import consent_giver
-from coachdesk.domain.conversations import ConversationKind, Role
+from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
+from coachdesk.domain.roles import Role
 from tests.helpers import make_student
 
 
@@ -78,7 +79,7 @@ def test_invalid_records_are_refused() -> None:
         CompetenceScan(
             student_id="s",
             date=dt.date(2026, 1, 1),
-            rater=ScanRater.STUDENT,
+            rater=Role.STUDENT,
             ratings={Competence.QUALITIES: 7},
         )
     with pytest.raises(ValueError, match="end before"):

@@ -6,12 +6,13 @@ import datetime as dt
 
 from coachdesk.domain.agreements import Agreement, Goal
 from coachdesk.domain.audience import Audience, Note
-from coachdesk.domain.competences import Competence, CompetenceScan, ScanRater
+from coachdesk.domain.competences import Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject
-from coachdesk.domain.conversations import Conversation, ConversationKind, Participant, Role
+from coachdesk.domain.conversations import Conversation, ConversationKind, Participant
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.referrals import Referral, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
@@ -97,7 +98,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
             CompetenceScan(
                 student_id=student.id,
                 date=dt.date(2026, 1, 5),
-                rater=ScanRater.COACH,
+                rater=Role.COACH,
                 ratings={Competence.QUALITIES: 3, Competence.MOTIVES: 1},
             )
         ),

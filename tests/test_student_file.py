@@ -9,10 +9,11 @@ import pytest
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal
 from coachdesk.domain.competences import Competence
-from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState, Role
+from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.referrals import Referral, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, StudentStatus
 from coachdesk.domain.timeline import TimelineKind
 from coachdesk.errors import ValidationError

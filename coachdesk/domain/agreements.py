@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
-from coachdesk.domain.conversations import Role
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
+from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
+from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_, _
 
 
@@ -30,20 +31,8 @@ class Competence(LabelledEnum):
         }
 
 
-class ScanRater(LabelledEnum):
-    """Who filled in a scan. The student always rates first."""
-
-    STUDENT = "student"
-    COACH = "coach"
-    WORKPLACE_TRAINER = "praktijkopleider"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "student": N_("Student"),
-            "coach": N_("Coach"),
-            "praktijkopleider": N_("Workplace trainer"),
-        }
+SCAN_RATERS = (Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER)
+"""Who rates a scan (the leermeter): the student first, then coach and workplace trainer."""
 
 
 SCAN_SCALE = (1, 2, 3, 4)
@@ -67,11 +56,13 @@ class CompetenceScan(Record):
 
     student_id: str
     date: dt.date
-    rater: ScanRater
+    rater: Role
     rater_name: str = ""
     ratings: dict[Competence, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if self.rater not in SCAN_RATERS:
+            raise ValueError(f"a scan is not rated by a {self.rater}")
         for competence, rating in self.ratings.items():
             if rating not in SCAN_SCALE:
                 raise ValueError(f"rating for {competence} outside 1-4: {rating}")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coachdesk.domain.conversations import Role
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
+from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_
 
 PARENT_CONSENT_BELOW = 16

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
+from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_
 
 
@@ -45,24 +46,6 @@ class ConversationState(LabelledEnum):
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {"voorbereid": N_("Prepared"), "gevoerd": N_("Held"), "afgerond": N_("Closed")}
-
-
-class Role(LabelledEnum):
-    """A person's role in a conversation; also who owns an agreement."""
-
-    STUDENT = "student"
-    COACH = "coach"
-    WORKPLACE_TRAINER = "praktijkopleider"
-    PARENT = "ouder"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "student": N_("Student"),
-            "coach": N_("Coach"),
-            "praktijkopleider": N_("Workplace trainer"),
-            "ouder": N_("Parent"),
-        }
 
 
 @dataclass(kw_only=True)

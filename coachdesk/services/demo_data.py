@@ -16,19 +16,19 @@ from typing import Any, TypeVar
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
 from coachdesk.domain.audience import Audience, Note
-from coachdesk.domain.competences import Competence, CompetenceScan, ScanRater
+from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.conversations import (
     Conversation,
     ConversationKind,
     ConversationState,
     Participant,
-    Role,
 )
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.records import Record
 from coachdesk.domain.referrals import Referral, ReferralStatus, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, StudentStatus
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
@@ -363,7 +363,7 @@ class _DemoBuilder:
         base = {competence: rng.randint(1, 3) for competence in Competence}
         moments = [self.start + dt.timedelta(days=40), self.start + dt.timedelta(days=400)]
         for step, day in enumerate(m for m in moments if m < self.today):
-            for rater in ScanRater:
+            for rater in SCAN_RATERS:
                 ratings = {
                     competence: max(1, min(4, value + step + rng.randint(-1, 1)))
                     for competence, value in base.items()
@@ -372,7 +372,7 @@ class _DemoBuilder:
                     student_id=student.id,
                     date=day,
                     rater=rater,
-                    rater_name=trainer.name if rater is ScanRater.WORKPLACE_TRAINER else "",
+                    rater_name=trainer.name if rater is Role.WORKPLACE_TRAINER else "",
                     ratings=ratings,
                 )
                 self._stamp(scan, day)

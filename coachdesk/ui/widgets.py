@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 DATE_FORMAT = "dd-MM-yyyy"
 
@@ -97,3 +106,15 @@ class ChoiceCombo(QComboBox):
     def select_value(self, value: object) -> None:
         """Choose the item with ``value``, or the first item when there is none."""
         self.setCurrentIndex(self._values.index(value) if value in self._values else 0)
+
+
+def dialog_buttons(
+    dialog: QDialog,
+    primary: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Save,
+    on_accept: Callable[[], None] | None = None,
+) -> QDialogButtonBox:
+    """Return the dialog's primary and Cancel buttons, wired to accept (or ``on_accept``)."""
+    buttons = QDialogButtonBox(primary | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(on_accept or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

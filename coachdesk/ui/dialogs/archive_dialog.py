@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from coachdesk.i18n import _
-from coachdesk.ui.widgets import date_edit, date_of
+from coachdesk.ui.widgets import date_edit, date_of, dialog_buttons
 
 
 class ArchiveDialog(QDialog):
@@ -24,11 +24,7 @@ class ArchiveDialog(QDialog):
         )
         explanation.setWordWrap(True)
         self.leave_edit = date_edit(parent=self)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Ok)
         form = QFormLayout(self)
         form.addRow(explanation)
         form.addRow(_("Leave date"), self.leave_edit)

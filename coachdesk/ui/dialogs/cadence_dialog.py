@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
+from coachdesk.ui.widgets import dialog_buttons
 
 
 class CadenceDialog(QDialog):
@@ -25,11 +26,7 @@ class CadenceDialog(QDialog):
         self.per_year_spin = QSpinBox(self)
         self.per_year_spin.setRange(1, 12)
         self.per_year_spin.setValue(cadence.per_school_year)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, QDialogButtonBox.StandardButton.Save)
         form = QFormLayout(self)
         form.addRow(explanation)
         form.addRow(_("At most between two conversations"), self.weeks_spin)

@@ -17,7 +17,7 @@ from coachdesk.domain.competences import Competence
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.reflections import Reflection
 from coachdesk.i18n import _
-from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit, date_edit, date_of
+from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit, date_edit, date_of, dialog_buttons
 
 
 class ExperienceDialog(QDialog):
@@ -50,11 +50,7 @@ class ExperienceDialog(QDialog):
         for reflection in reflections:
             if reflection.experience_id is None:
                 self.reflection_combo.add_choice(reflection.title, reflection.id)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._accept_if_complete)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, on_accept=self._accept_if_complete)
         self.title_edit.textChanged.connect(self._update_save)
         form = QFormLayout(self)
         form.addRow(_("Kind"), self.kind_combo)

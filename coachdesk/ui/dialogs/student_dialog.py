@@ -7,7 +7,6 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.students import LEVELS, Contact, ContactRole, Pathway, Student
 from coachdesk.i18n import _
-from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit
+from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit, dialog_buttons
 
 _CONTACT_COLUMNS = ("name", "company", "email", "phone")
 CONTACT_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -62,11 +61,7 @@ class StudentDialog(QDialog):
         self.contacts_box = self._build_contacts_box(contacts)
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #a32d1f;")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self._accept_if_valid)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
 
         form = QFormLayout()
         form.addRow(_("Student number"), self.number_edit)
