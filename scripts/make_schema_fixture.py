@@ -79,5 +79,15 @@ def make_fixture(version: int) -> Path:
     return target
 
 
+SAMPLE_ROWS[3] = [
+    *SAMPLE_ROWS[2],
+    "INSERT INTO programme_switches (id, created_at, updated_at, student_id, date,"
+    " from_programme, to_programme, from_level, to_level, reason) VALUES"
+    " ('00000000-0000-4000-8000-000000000061', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', '2025-10-15', 'Helpende Zorg en Welzijn',"
+    " 'Verzorgende-IG', 2, 3, 'Aan niveau 3 toe')",
+]
+
+
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

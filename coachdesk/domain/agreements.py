@@ -20,6 +20,7 @@ class AgreementStatus(LabelledEnum):
     OPEN = "open"
     DONE = "gedaan"
     PARTLY = "deels"
+    NOT_DONE = "niet_gedaan"
     DROPPED = "vervallen"
 
     @classmethod
@@ -28,6 +29,7 @@ class AgreementStatus(LabelledEnum):
             "open": N_("Open"),
             "gedaan": N_("Done"),
             "deels": N_("Partly done"),
+            "niet_gedaan": N_("Not done"),
             "vervallen": N_("Dropped"),
         }
 

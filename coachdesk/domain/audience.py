@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -42,3 +43,4 @@ class Note(Record):
     conversation_id: str | None = None
     experience_id: str | None = None
     competence: Competence | None = None
+    kind: NoteKind = NoteKind.GENERAL

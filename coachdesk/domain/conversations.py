@@ -74,6 +74,8 @@ class Conversation(Record):
     topic: str = ""
     summary: str = ""
     focus_competences: list[Competence] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    """The open questions chosen while preparing, as asked (a snapshot of the question bank)."""
     next_appointment: dt.date | None = None
     closed_at: dt.datetime | None = None
     edited_after_close_at: dt.datetime | None = None

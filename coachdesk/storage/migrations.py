@@ -205,7 +205,29 @@ def _programme_switches(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_students_and_contacts, _timeline, _programme_switches)
+def _conversation_flow(conn: sqlite3.Connection) -> None:
+    """Version 4: chosen questions per conversation, note kinds, and the coach's own questions."""
+    _run_script(
+        conn,
+        f"""
+        ALTER TABLE conversations ADD COLUMN questions TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE notes ADD COLUMN kind TEXT NOT NULL DEFAULT 'algemeen';
+        CREATE TABLE questions ({RECORD_COLUMNS},
+            text TEXT NOT NULL,
+            phase TEXT NOT NULL,
+            competence TEXT,
+            builtin INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _students_and_contacts,
+    _timeline,
+    _programme_switches,
+    _conversation_flow,
+)
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 
 LATEST_VERSION = len(MIGRATIONS)

@@ -9,6 +9,7 @@ from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import CompetenceScan
 from coachdesk.domain.consents import Consent
 from coachdesk.domain.experiences import Experience
+from coachdesk.domain.questions import Question
 from coachdesk.domain.referrals import Referral
 from coachdesk.domain.reflections import Reflection
 from coachdesk.domain.students import Contact
@@ -38,6 +39,7 @@ class Repositories:
     scans: Repository[CompetenceScan]
     referrals: Repository[Referral]
     switches: Repository[ProgrammeSwitch]
+    questions: Repository[Question]
     caseload: CaseloadRepository
 
     @classmethod
@@ -58,5 +60,6 @@ class Repositories:
             scans=Repository(store, "competence_scans", CompetenceScan),
             referrals=Repository(store, "referrals", Referral),
             switches=Repository(store, "programme_switches", ProgrammeSwitch),
+            questions=Repository(store, "questions", Question),
             caseload=CaseloadRepository(store),
         )
