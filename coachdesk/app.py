@@ -19,13 +19,16 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.services import demo_data
 from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
 from coachdesk.ui.theme import apply_theme
 
 SCREENSHOT_DELAY_MS = 300
@@ -47,10 +50,16 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
     )
     services = WindowServices(
         caseload=CaseloadService(repos),
-        conversations=ConversationLog(repos),
         student_file=StudentFileService(repos),
         settings=SettingsService(repos.store),
         importer=lambda: StudentImport(repos, demo_store=workspace.is_demo),
+        conversation=ConversationServices(
+            flow=ConversationFlow(repos),
+            log=ConversationLog(repos),
+            bank=QuestionBank(repos),
+            settings=SettingsService(repos.store),
+            student_file=StudentFileService(repos),
+        ),
     )
     return MainWindow(services, info, today)
 

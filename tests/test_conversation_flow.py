@@ -30,28 +30,45 @@ TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
-def student(repos: Repositories):  # noqa: ANN201
+def student(repos: Repositories):
     return repos.students.add(make_student(date_of_birth=dt.date(2010, 1, 5)))  # 16 today
 
 
-def _dialogue(flow: ConversationFlow, student, day: dt.date):  # noqa: ANN001, ANN202
-    return flow.start(student.id, ConversationKind.DIALOGUE, day,
-                      [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)])
+def _dialogue(flow: ConversationFlow, student, day: dt.date):
+    return flow.start(
+        student.id,
+        ConversationKind.DIALOGUE,
+        day,
+        [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)],
+    )
 
 
 def test_open_agreements_come_back_in_the_next_preparation(repos: Repositories, student) -> None:
     flow = ConversationFlow(repos)
     first = _dialogue(flow, student, dt.date(2026, 9, 1))
-    flow.close(first.id, Closing(
-        summary="Ik wil meer weten over de zorg.",
-        agreements=[Agreement(student_id=student.id, description="Meeloopdag regelen",
-                              owner=Role.STUDENT, due_date=dt.date(2026, 10, 1)),
-                    Agreement(student_id=student.id, description="Decaan mailen", owner=Role.COACH)],
-    ), today=dt.date(2026, 9, 1))
+    flow.close(
+        first.id,
+        Closing(
+            summary="Ik wil meer weten over de zorg.",
+            agreements=[
+                Agreement(
+                    student_id=student.id,
+                    description="Meeloopdag regelen",
+                    owner=Role.STUDENT,
+                    due_date=dt.date(2026, 10, 1),
+                ),
+                Agreement(student_id=student.id, description="Decaan mailen", owner=Role.COACH),
+            ],
+        ),
+        today=dt.date(2026, 9, 1),
+    )
     second = _dialogue(flow, student, TODAY)
     preparation = flow.prepare(second.id)
     assert preparation.previous is not None and preparation.previous.id == first.id
-    assert [a.description for a in preparation.earlier_agreements] == ["Meeloopdag regelen", "Decaan mailen"]
+    assert [a.description for a in preparation.earlier_agreements] == [
+        "Meeloopdag regelen",
+        "Decaan mailen",
+    ]
 
     done, other = preparation.earlier_agreements
     flow.mark_agreement(done.id, AgreementStatus.DONE, "Gelukt, bij Zorgcentrum De Linde")
@@ -67,20 +84,35 @@ def test_a_trialogue_needs_the_workplace_trainer(repos: Repositories, student) -
     flow = ConversationFlow(repos)
     with pytest.raises(ValidationError, match="praktijkopleider"):
         flow.start(student.id, ConversationKind.TRIALOGUE, TODAY, [(Role.STUDENT, "Zoë", None)])
-    trainer = Contact(student_id=student.id, role=ContactRole.WORKPLACE_TRAINER, name="Karin Bosman",
-                      company="Zorgcentrum De Linde")
-    parent = Contact(student_id=student.id, role=ContactRole.PARENT, name="Marieke van der Meer")
+    trainer = repos.contacts.add(
+        Contact(
+            student_id=student.id,
+            role=ContactRole.WORKPLACE_TRAINER,
+            name="Karin Bosman",
+            company="Zorgcentrum De Linde",
+        )
+    )
+    parent = repos.contacts.add(
+        Contact(student_id=student.id, role=ContactRole.PARENT, name="Marieke van der Meer")
+    )
     people = default_participants(student, ConversationKind.TRIALOGUE, "Mirjam", [parent, trainer])
     assert [(role, name) for role, name, _id in people] == [
-        (Role.STUDENT, "Zoë van der Meer"), (Role.COACH, "Mirjam"), (Role.WORKPLACE_TRAINER, "Karin Bosman")]
+        (Role.STUDENT, "Zoë van der Meer"),
+        (Role.COACH, "Mirjam"),
+        (Role.WORKPLACE_TRAINER, "Karin Bosman"),
+    ]
     conversation = flow.start(student.id, ConversationKind.TRIALOGUE, TODAY, people)
     assert len(repos.participants.for_conversation(conversation.id)) == 3
 
 
-def test_the_calm_view_holds_only_first_name_questions_and_keywords(repos: Repositories, student) -> None:
+def test_the_calm_view_holds_only_first_name_questions_and_keywords(
+    repos: Repositories, student
+) -> None:
     flow = ConversationFlow(repos)
     conversation = _dialogue(flow, student, TODAY)
-    flow.choose(conversation.id, [Competence.MOTIVES], ["Wat gaf je energie?", "Wanneer was je trots?"])
+    flow.choose(
+        conversation.id, [Competence.MOTIVES], ["Wat gaf je energie?", "Wanneer was je trots?"]
+    )
     view = flow.calm_view(conversation.id)
     assert view.first_name == "Zoë"
     assert view.questions == ["Wat gaf je energie?", "Wanneer was je trots?"]
@@ -92,13 +124,21 @@ def test_the_calm_view_holds_only_first_name_questions_and_keywords(repos: Repos
     assert len(live) == 1 and live[0].audience is Audience.PRIVATE
 
 
-def test_closing_records_notes_with_audiences_goals_and_consent(repos: Repositories, student) -> None:
+def test_closing_records_notes_with_audiences_goals_and_consent(
+    repos: Repositories, student
+) -> None:
     flow = ConversationFlow(repos)
     conversation = _dialogue(flow, student, TODAY)
     closing = Closing(
         summary="Ik ben trots op mijn stage.",
         insights={Competence.QUALITIES: ("Ik blijf rustig als het druk is.", Audience.PARENTS)},
-        goals=[Goal(student_id=student.id, description="Zelf plannen", competence=Competence.CAREER_STEERING)],
+        goals=[
+            Goal(
+                student_id=student.id,
+                description="Zelf plannen",
+                competence=Competence.CAREER_STEERING,
+            )
+        ],
         next_appointment=dt.date(2027, 1, 20),
         private_note="Thuis speelt iets; voorzichtig navragen.",
         share_with_parents=True,
@@ -108,24 +148,36 @@ def test_closing_records_notes_with_audiences_goals_and_consent(repos: Repositor
     assert closed.edited_after_close_at is None
     again = flow.closing(conversation.id)
     assert again.summary == "Ik ben trots op mijn stage."
-    assert again.insights == {Competence.QUALITIES: ("Ik blijf rustig als het druk is.", Audience.PARENTS)}
+    assert again.insights == {
+        Competence.QUALITIES: ("Ik blijf rustig als het druk is.", Audience.PARENTS)
+    }
     assert again.private_note == "Thuis speelt iets; voorzichtig navragen."
     assert (again.share_with_parents, again.share_with_trainer) == (True, False)
     consents = repos.consents.select("conversation_id = ?", [conversation.id])
     assert {c.given_by for c in consents} == {Role.STUDENT}  # 16: the student decides
     assert [g.description for g in again.goals] == ["Zelf plannen"]
 
-    edited = flow.close(conversation.id, dataclasses.replace(again, summary="Aangepast."), today=TODAY)
+    edited = flow.close(
+        conversation.id, dataclasses.replace(again, summary="Aangepast."), today=TODAY
+    )
     assert edited.edited_after_close_at is not None
-    assert repos.notes.count("conversation_id = ? AND kind = ?", [conversation.id, NoteKind.GENERAL.value]) == 2
+    assert (
+        repos.notes.count(
+            "conversation_id = ? AND kind = ?", [conversation.id, NoteKind.GENERAL.value]
+        )
+        == 2
+    )
 
 
-@pytest.mark.parametrize(("born", "label"), [
-    (dt.date(2011, 6, 1), "een ouder (de student is 15)"),
-    (dt.date(2010, 1, 5), "de student (16 jaar)"),
-    (dt.date(2008, 1, 5), "de student (18 jaar)"),
-    (None, "een ouder (leeftijd onbekend)"),
-])
+@pytest.mark.parametrize(
+    ("born", "label"),
+    [
+        (dt.date(2011, 6, 1), "een ouder (de student is 15)"),
+        (dt.date(2010, 1, 5), "de student (16 jaar)"),
+        (dt.date(2008, 1, 5), "de student (18 jaar)"),
+        (None, "een ouder (leeftijd onbekend)"),
+    ],
+)
 def test_who_consents_follows_the_age_rules(born: dt.date | None, label: str) -> None:
     assert consent_giver_label(make_student(date_of_birth=born), TODAY) == label
 

@@ -7,6 +7,7 @@ from coachdesk.storage.database import Store
 
 _WEEKS_KEY = "cadence.max_weeks_between"
 _PER_YEAR_KEY = "cadence.per_school_year"
+_COACH_NAME_KEY = "coach.name"
 
 
 class SettingsService:
@@ -30,3 +31,12 @@ class SettingsService:
         with self._store.atomic():
             self._store.set_meta(_WEEKS_KEY, str(cadence.max_weeks_between))
             self._store.set_meta(_PER_YEAR_KEY, str(cadence.per_school_year))
+
+    def coach_name(self) -> str:
+        """Return the coach's own name, as it appears among a conversation's participants."""
+        return self._store.meta(_COACH_NAME_KEY) or ""
+
+    def set_coach_name(self, name: str) -> None:
+        """Remember the coach's name for the next conversation."""
+        with self._store.atomic():
+            self._store.set_meta(_COACH_NAME_KEY, name.strip())

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
-from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -32,7 +31,10 @@ from coachdesk.ui.dialogs.cadence_dialog import CadenceDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
-from coachdesk.ui.screens.conversation_screen import ConversationScreen
+from coachdesk.ui.screens.conversation.conversation_screen import (
+    ConversationScreen,
+    ConversationServices,
+)
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
@@ -51,11 +53,11 @@ class WindowServices:
     """The use cases the window's screens call."""
 
     caseload: CaseloadService
-    conversations: ConversationLog
     student_file: StudentFileService
     settings: SettingsService
     importer: Callable[[], StudentImport]
     """Makes an importer; raises ``UserFacingError`` for the demo store."""
+    conversation: ConversationServices
 
 
 class MainWindow(QMainWindow):
@@ -84,7 +86,7 @@ class MainWindow(QMainWindow):
         self.navigation.addItems([_("My students"), _("Student"), _("Conversation")])
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.student_screen = StudentScreen(services.student_file, self, self.today)
-        self.conversation_screen = ConversationScreen(self)
+        self.conversation_screen = ConversationScreen(services.conversation, self, self.today)
         self.welcome_screen = WelcomeScreen(self)
         self.stack = QStackedWidget(self)
         for screen in (
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         self.caseload_screen.import_requested.connect(self.import_class_list)
         self.caseload_screen.cadence_requested.connect(self.change_cadence)
         self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
+        self.conversation_screen.conversations_changed.connect(self._conversations_changed)
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
         self.welcome_screen.import_chosen.connect(self.import_class_list)
@@ -166,11 +169,17 @@ class MainWindow(QMainWindow):
         """Show one student's timeline and get their conversations ready."""
         student = entry.student
         self.student_screen.show_student(student.id)
-        self.conversation_screen.show_conversations(
-            student, self.services.conversations.for_student(student.id)
-        )
+        self.conversation_screen.show_student(student)
         self.show_screen(1)
         self.student_screen.timeline.setFocus()
+
+    def _conversations_changed(self, student_id: str) -> None:
+        self.refresh_caseload()
+        if (
+            self.student_screen.file is not None
+            and self.student_screen.file.student.id == student_id
+        ):
+            self.student_screen.show_student(student_id)
 
     def import_class_list(self) -> None:
         """Run the import wizard; on success the caseload shows the new students."""

@@ -25,6 +25,10 @@ class ConversationsTableModel(QAbstractTableModel):
         self._conversations = conversations
         self.endResetModel()
 
+    def conversation_at(self, row: int) -> Conversation:
+        """Return the conversation shown in ``row``."""
+        return self._conversations[row]
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
         return 0 if parent.isValid() else len(self._conversations)
 

@@ -1,0 +1,1 @@
+"""Exports that leave the app: PDFs (reportlab only, no Qt)."""

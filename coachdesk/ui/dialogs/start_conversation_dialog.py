@@ -1,0 +1,134 @@
+"""Nieuw gesprek: kind, date and who sits at the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.domain.conversations import ConversationKind
+from coachdesk.domain.roles import Role
+from coachdesk.domain.students import Contact, Student
+from coachdesk.i18n import _
+from coachdesk.services.conversation_flow import default_participants
+from coachdesk.ui.widgets import ChoiceCombo, date_edit, date_of, dialog_buttons
+
+Person = tuple[Role, str, str | None]
+
+
+class _ParticipantRow(QWidget):
+    def __init__(self, person: Person, parent: QWidget) -> None:
+        super().__init__(parent)
+        role, name, contact_id = person
+        self.contact_id = contact_id
+        self.role_combo = ChoiceCombo(((r.label, r) for r in Role), self)
+        self.role_combo.select_value(role)
+        self.name_edit = QLineEdit(name, self)
+        self.remove_button = QPushButton(_("Remove"), self)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.role_combo)
+        layout.addWidget(self.name_edit, 1)
+        layout.addWidget(self.remove_button)
+
+    def person(self) -> Person:
+        return self.role_combo.current_value(), self.name_edit.text().strip(), self.contact_id
+
+
+class StartConversationDialog(QDialog):
+    """Plans a conversation; participants follow the kind (a trialogue brings the trainer)."""
+
+    def __init__(
+        self,
+        student: Student,
+        contacts: list[Contact],
+        coach_name: str,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New conversation with {name}").format(name=student.given_name))
+        self.setMinimumWidth(560)
+        self._student, self._contacts = student, contacts
+        self.kind_combo = ChoiceCombo(((k.label, k) for k in ConversationKind), self)
+        self.date_edit = date_edit(today, self)
+        self.coach_edit = QLineEdit(coach_name, self)
+        self.coach_edit.setPlaceholderText(_("your name"))
+        self.rows_box = QWidget(self)
+        self.rows_layout = QVBoxLayout(self.rows_box)
+        self.rows_layout.setContentsMargins(0, 0, 0, 0)
+        self.rows: list[_ParticipantRow] = []
+        add_button = QPushButton(_("Add participant"), self)
+        add_button.clicked.connect(lambda: self._add_row((Role.PARENT, "", None)))
+        self.problem_label = QLabel(self)
+        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
+        self.kind_combo.currentIndexChanged.connect(self._fill_participants)
+        form = QFormLayout(self)
+        form.addRow(_("Kind"), self.kind_combo)
+        form.addRow(_("Date"), self.date_edit)
+        form.addRow(_("Coach"), self.coach_edit)
+        form.addRow(_("Participants"), self.rows_box)
+        form.addRow("", add_button)
+        form.addRow(self.problem_label)
+        form.addRow(self.buttons)
+        self._fill_participants()
+
+    def _add_row(self, person: Person) -> None:
+        row = _ParticipantRow(person, self.rows_box)
+        row.remove_button.clicked.connect(lambda: self._remove_row(row))
+        self.rows.append(row)
+        self.rows_layout.addWidget(row)
+
+    def _remove_row(self, row: _ParticipantRow) -> None:
+        self.rows.remove(row)
+        row.deleteLater()
+
+    def _fill_participants(self) -> None:
+        for row in list(self.rows):
+            self._remove_row(row)
+        people = default_participants(
+            self._student,
+            self.kind_combo.current_value(),
+            self.coach_edit.text().strip(),
+            self._contacts,
+        )
+        for person in people:
+            if person[0] is not Role.COACH:
+                self._add_row(person)
+
+    def participants(self) -> list[Person]:
+        """Return the coach and every named participant."""
+        coach: Person = (Role.COACH, self.coach_edit.text().strip(), None)
+        return [coach, *(p for p in (row.person() for row in self.rows) if p[1])]
+
+    def _accept_if_valid(self) -> None:
+        roles = [role for role, _name, _id in self.participants()]
+        if self.kind_combo.current_value() is ConversationKind.TRIALOGUE and (
+            Role.WORKPLACE_TRAINER not in roles
+        ):
+            self.problem_label.setText(_("A trialogue needs the workplace trainer at the table."))
+            return
+        if Role.STUDENT not in roles:
+            self.problem_label.setText(_("The student takes part in every conversation."))
+            return
+        self.accept()
+
+    @classmethod
+    def ask(
+        cls, parent: QWidget | None, student: Student, contacts: list[Contact], coach_name: str
+    ) -> tuple[ConversationKind, dt.date, list[Person]] | None:
+        """Return kind, date and participants, or ``None`` when cancelled."""
+        dialog = cls(student, contacts, coach_name, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.kind_combo.current_value(), date_of(dialog.date_edit), dialog.participants()

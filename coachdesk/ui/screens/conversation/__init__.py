@@ -1,0 +1,1 @@
+"""Gesprek: prepare, hold (calm mode) and close a conversation."""

@@ -1,0 +1,180 @@
+"""In gesprek: a full-screen, calm view the coach can turn towards the student.
+
+It shows the student's first name, one chosen question at a time in large type and a
+small field for keywords. Nothing else: no other student, no lists, no menus.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.services.conversation_flow import CalmView
+
+SAVE_AFTER_PAUSE_MS = 800
+SAVE_WHILE_TYPING_MS = 2000
+CALM_STYLE = """
+QWidget#calmView { background: #f4f1ea; }
+QLabel#calmName { color: #2f6f73; font-size: 30pt; font-weight: 600; }
+QLabel#calmQuestion { color: #1d2b2c; font-size: 34pt; }
+QLabel#calmCounter, QLabel#calmClock, QLabel#calmHint { color: #6b6b6b; font-size: 13pt; }
+QPlainTextEdit#calmNotes {
+    background: #fffdf8; border: 1px solid #d9d2c3; border-radius: 8px; font-size: 15pt;
+}
+"""
+_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
+_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
+
+
+class CalmConversationView(QWidget):
+    """Questions one at a time (arrow keys), keywords saved continuously, Esc leaves.
+
+    Signals:
+        left(): the coach left calm mode; the keywords are saved.
+    """
+
+    left = Signal()
+
+    def __init__(self, view: CalmView, save_notes: Callable[[str], None]) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("calmView")
+        self.setWindowTitle("CoachDesk")
+        self.setStyleSheet(CALM_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._save_notes = save_notes
+        self._saved_text = view.live_notes
+        self.questions = view.questions or [
+            _("What do you want to get out of this conversation today?")
+        ]
+        self.index = 0
+        self._started = time.monotonic()
+        self.name_label = QLabel(view.first_name, self)
+        self.name_label.setObjectName("calmName")
+        self.clock_label = QLabel(self)
+        self.clock_label.setObjectName("calmClock")
+        self.clock_label.hide()
+        self.question_label = QLabel(self)
+        self.question_label.setObjectName("calmQuestion")
+        self.question_label.setWordWrap(True)
+        self.question_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.counter_label = QLabel(self)
+        self.counter_label.setObjectName("calmCounter")
+        self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notes_edit = QPlainTextEdit(view.live_notes, self)
+        self.notes_edit.setObjectName("calmNotes")
+        self.notes_edit.setPlaceholderText(_("A few keywords or a quote…"))
+        self.notes_edit.setFixedHeight(110)
+        self.notes_edit.installEventFilter(self)
+        hint = QLabel(_("← → question · T time · Esc back"), self)
+        hint.setObjectName("calmHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._pause_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_PAUSE_MS)
+        self._pause_timer.timeout.connect(self.save_now)
+        self._typing_timer = QTimer(self, singleShot=True, interval=SAVE_WHILE_TYPING_MS)
+        self._typing_timer.timeout.connect(self.save_now)
+        self.notes_edit.textChanged.connect(self._text_changed)
+        self._clock_timer = QTimer(self, interval=1000)
+        self._clock_timer.timeout.connect(self._tick)
+
+        top = QVBoxLayout()
+        top.addWidget(self.name_label)
+        top.addWidget(self.clock_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 40, 64, 32)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        layout.addWidget(self.question_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.counter_label)
+        layout.addStretch(1)
+        layout.addWidget(self.notes_edit)
+        layout.addWidget(hint)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._show_question()
+
+    def _show_question(self) -> None:
+        self.question_label.setText(self.questions[self.index])
+        self.counter_label.setText(
+            _("Question {number} of {total}").format(
+                number=self.index + 1, total=len(self.questions)
+            )
+        )
+
+    def step(self, delta: int) -> None:
+        """Go to the next (+1) or previous (-1) question."""
+        self.index = max(0, min(len(self.questions) - 1, self.index + delta))
+        self._show_question()
+
+    def toggle_clock(self) -> None:
+        """Show or hide the elapsed time."""
+        visible = not self.clock_label.isVisible()
+        self.clock_label.setVisible(visible)
+        if visible:
+            self._tick()
+            self._clock_timer.start()
+        else:
+            self._clock_timer.stop()
+
+    def _tick(self) -> None:
+        minutes, seconds = divmod(int(time.monotonic() - self._started), 60)
+        self.clock_label.setText(f"{minutes:02d}:{seconds:02d}")
+
+    def _text_changed(self) -> None:
+        self._pause_timer.start()
+        if not self._typing_timer.isActive():
+            self._typing_timer.start()
+
+    def save_now(self) -> None:
+        """Store the keywords if they changed since the last save."""
+        self._pause_timer.stop()
+        self._typing_timer.stop()
+        text = self.notes_edit.toPlainText()
+        if text != self._saved_text:
+            self._save_notes(text)
+            self._saved_text = text
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._handle_key(event.key(), in_notes=False):
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.notes_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._handle_key(event.key(), in_notes=True)
+        return super().eventFilter(watched, event)
+
+    def _handle_key(self, key: int, *, in_notes: bool) -> bool:
+        if key == Qt.Key.Key_Escape:
+            self.close()
+            return True
+        if in_notes:
+            # Typing keeps its arrows; only page keys move between questions here.
+            if key == Qt.Key.Key_PageDown:
+                self.step(1)
+                return True
+            if key == Qt.Key.Key_PageUp:
+                self.step(-1)
+                return True
+            return False
+        if key in _NEXT_KEYS:
+            self.step(1)
+        elif key in _PREVIOUS_KEYS:
+            self.step(-1)
+        elif key == Qt.Key.Key_T:
+            self.toggle_clock()
+        else:
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_now()
+        self._clock_timer.stop()
+        super().closeEvent(event)
+        self.left.emit()

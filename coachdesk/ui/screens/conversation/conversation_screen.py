@@ -1,0 +1,242 @@
+"""Gesprek: one student's conversations and the three steps of the chosen one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.domain.conversations import Conversation
+from coachdesk.domain.students import Student
+from coachdesk.errors import UserFacingError
+from coachdesk.export.prep_card_pdf import write_prep_card
+from coachdesk.i18n import _
+from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.question_bank import QuestionBank
+from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_file import StudentFileService
+from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
+from coachdesk.ui.messages import show_problem
+from coachdesk.ui.qt_models.conversations_model import ConversationsTableModel
+from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
+from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
+from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
+from coachdesk.ui.widgets import hint, screen_title
+
+
+@dataclass(frozen=True)
+class ConversationServices:
+    """The use cases behind the conversation screen."""
+
+    flow: ConversationFlow
+    log: ConversationLog
+    bank: QuestionBank
+    settings: SettingsService
+    student_file: StudentFileService
+
+
+class ConversationScreen(QWidget):
+    """Conversations with one student; prepare, hold (calm mode, F5) and close the chosen one.
+
+    Signals:
+        conversations_changed(str): a conversation of this student id was added or closed.
+    """
+
+    conversations_changed = Signal(str)
+
+    def __init__(
+        self,
+        services: ConversationServices,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.today = today or dt.date.today()
+        self.student: Student | None = None
+        self.conversation: Conversation | None = None
+        self.calm_view: CalmConversationView | None = None
+        self.title = screen_title(_("Conversation"), self)
+        self.empty_hint = hint(
+            _("Choose a student under My students to see their conversations."), self
+        )
+        self.new_button = QPushButton(_("New conversation…"), self)
+        self.new_button.setProperty("role", "primary")
+        self.new_button.clicked.connect(self.new_conversation)
+        self.calm_button = QPushButton(_("Start the conversation (F5)"), self)
+        self.calm_button.clicked.connect(self.enter_calm_mode)
+        self.model = ConversationsTableModel()
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.prepare_step = PrepareStep(services.flow, services.bank, self)
+        self.prepare_step.prep_card_requested.connect(self.save_prep_card)
+        self.wrap_up_step = WrapUpStep(self)
+        self.wrap_up_step.close_requested.connect(self._close_conversation)
+        self.steps = QTabWidget(self)
+        self.steps.addTab(self.prepare_step, _("1 · Prepare"))
+        self.steps.addTab(self.wrap_up_step, _("3 · Close together"))
+        QShortcut(QKeySequence("F5"), self, self.enter_calm_mode)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
+
+        step_header = QHBoxLayout()
+        step_header.addWidget(self.calm_button)
+        step_header.addStretch(1)
+        self.detail = QWidget(self)
+        detail_layout = QVBoxLayout(self.detail)
+        detail_layout.setContentsMargins(12, 0, 0, 0)
+        detail_layout.addLayout(step_header)
+        detail_layout.addWidget(self.steps, 1)
+        self.body = QSplitter(Qt.Orientation.Horizontal, self)
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.detail)
+        self.body.setStretchFactor(1, 1)
+        self.body.setSizes([300, 700])
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(heading)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.body, 1)
+        self.body.hide()
+        self.new_button.hide()
+        self.detail.setEnabled(False)
+
+    def show_student(self, student: Student, select: str | None = None) -> None:
+        """Show the conversations with ``student``; select one by id, else the newest."""
+        self.student = student
+        self.title.setText(_("Conversations with {name}").format(name=student.given_name))
+        conversations = self._services.log.for_student(student.id)
+        self.model.set_conversations(conversations)
+        self.empty_hint.setText(
+            _("No conversations with this student yet. Start one with New conversation (Ctrl+N).")
+        )
+        self.empty_hint.setVisible(not conversations)
+        self.new_button.show()
+        self.body.show()
+        if not conversations:
+            self.conversation = None
+            self.detail.setEnabled(False)
+            return
+        row = next((i for i, c in enumerate(conversations) if c.id == select), 0)
+        self.table.selectRow(row)
+        self._load(conversations[row])
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self._load(self.model.conversation_at(current.row()))
+
+    def _load(self, conversation: Conversation) -> None:
+        if self.conversation is not None and self.conversation.id == conversation.id:
+            return
+        assert self.student is not None
+        flow = self._services.flow
+        self.conversation = conversation
+        self.prepare_step.show_preparation(flow.prepare(conversation.id))
+        self.wrap_up_step.show_closing(
+            conversation, self.student, flow.closing(conversation.id), self.today
+        )
+        self.detail.setEnabled(True)
+
+    def new_conversation(self) -> None:
+        """Plan a conversation with the current student and open its preparation."""
+        if self.student is None:
+            return
+        contacts = self._services.student_file.open(self.student.id).contacts
+        answer = StartConversationDialog.ask(
+            self, self.student, contacts, self._services.settings.coach_name()
+        )
+        if answer is None:
+            return
+        kind, date, participants = answer
+        try:
+            coach = next(name for role, name, _id in participants if role.value == "coach")
+            if coach:
+                self._services.settings.set_coach_name(coach)
+            conversation = self._services.flow.start(self.student.id, kind, date, participants)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self.conversation = None
+        self.show_student(self.student, select=conversation.id)
+        self.steps.setCurrentWidget(self.prepare_step)
+        self.conversations_changed.emit(self.student.id)
+
+    def enter_calm_mode(self) -> None:
+        """Open the calm, full-screen view for the chosen conversation."""
+        if self.conversation is None or self.calm_view is not None:
+            return
+        conversation_id = self.conversation.id
+        flow = self._services.flow
+        view = CalmConversationView(
+            flow.calm_view(conversation_id),
+            lambda text: flow.save_live_notes(conversation_id, text),
+        )
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.left.connect(self._left_calm_mode)
+        self.calm_view = view
+        view.showFullScreen()
+        view.activateWindow()
+        view.setFocus()
+
+    def _left_calm_mode(self) -> None:
+        self.calm_view = None
+        self.steps.setCurrentWidget(self.wrap_up_step)
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        if self.student is not None and self.conversation is not None:
+            selected = self.conversation.id
+            self.conversation = None
+            self.show_student(self.student, select=selected)
+
+    def _close_conversation(self, closing: Closing) -> None:
+        assert self.conversation is not None and self.student is not None
+        try:
+            self._services.flow.close(self.conversation.id, closing, self.today)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self._refresh_current()
+        self.conversations_changed.emit(self.student.id)
+
+    def save_prep_card(self) -> None:
+        """Ask where to save the one-page preparation card, then write it."""
+        if self.conversation is None or self.student is None:
+            return
+        suggested = Path.home() / _("preparation-{name}-{date}.pdf").format(
+            name=self.student.given_name, date=self.conversation.date.isoformat()
+        )
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save preparation card"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            write_prep_card(self._services.flow.prepare(self.conversation.id), Path(name))
+        except UserFacingError as error:
+            show_problem(self, error)
