@@ -25,6 +25,7 @@ from coachdesk.domain.conversations import (
     Participant,
 )
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import Record
 from coachdesk.domain.referrals import Referral, ReferralStatus, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
@@ -69,7 +70,7 @@ class _DemoBuilder:
             resource_path("demo", "caseload.json").read_text(encoding="utf-8")
         )
         self.records: dict[str, list[Record]] = defaultdict(list)
-        self._name_queues: dict[str, list[Any]] = defaultdict(list)
+        self._queues: dict[str, list[Any]] = defaultdict(list)
 
     def _stamp(self, record: R, day: dt.date) -> R:
         """Give a record a reproducible id and timestamps on the day it happened."""
@@ -80,9 +81,9 @@ class _DemoBuilder:
         self.records[type(record).__name__].append(record)
         return record
 
-    def _next_name(self, kind: str) -> Any:
-        """Draw names without repeats until the list is used up, so a class looks varied."""
-        queue = self._name_queues[kind]
+    def _next_from(self, kind: str) -> Any:
+        """Draw without repeats until the list is used up, so a caseload looks varied."""
+        queue = self._queues[kind]
         if not queue:
             queue.extend(self.rng.sample(self.material[kind], len(self.material[kind])))
         return queue.pop()
@@ -93,9 +94,9 @@ class _DemoBuilder:
 
     def student(self, index: int) -> None:
         rng, material = self.rng, self.material
-        given = self._next_name("given_names")
-        prefix, family = self._next_name("family_names")
-        programme, level, code = rng.choice(material["programmes"])
+        given = self._next_from("given_names")
+        prefix, family = self._next_from("family_names")
+        programme, level, code = self._next_from("programmes")
         pathway = Pathway.BBL if level > 1 and rng.random() < 0.3 else Pathway.BOL
         year_of_study = rng.randint(1, 2 if level <= 2 else 3)
         age = rng.randint(15, 17) + year_of_study + (1 if pathway is Pathway.BBL else 0)
@@ -266,32 +267,38 @@ class _DemoBuilder:
             if upcoming:
                 continue
             for agreement in open_agreements:
-                agreement.status = rng.choice(
-                    [
-                        AgreementStatus.DONE,
-                        AgreementStatus.DONE,
-                        AgreementStatus.PARTLY,
-                        AgreementStatus.DROPPED,
-                    ]
-                )
+                # Partly done once, then finished or dropped the next time: nothing lingers.
+                choices = [AgreementStatus.DONE, AgreementStatus.DONE, AgreementStatus.DROPPED]
+                if agreement.status is AgreementStatus.OPEN:
+                    choices += [AgreementStatus.PARTLY, AgreementStatus.NOT_DONE]
+                agreement.status = rng.choice(choices)
                 agreement.outcome = rng.choice(material["outcomes"][agreement.status.value])
                 agreement.updated_at = conversation.created_at
+            pending = [a for a in open_agreements if a.status is AgreementStatus.PARTLY]
             conversation.topic = rng.choice(material["summaries"]).split(".")[0]
             conversation.summary = rng.choice(material["summaries"])
             conversation.closed_at = conversation.created_at + dt.timedelta(minutes=30)
             conversation.next_appointment = day + dt.timedelta(weeks=10)
             self._conversation_notes(student, conversation)
-            open_agreements = self._agreements(student, conversation, kind)
+            open_agreements = pending + self._agreements(student, conversation, kind)
             if rng.random() < 0.35:
                 self._goal(student, conversation)
 
     def _conversation_notes(self, student: Student, conversation: Conversation) -> None:
         rng = self.rng
+        summary = Note(
+            student_id=student.id,
+            conversation_id=conversation.id,
+            body=conversation.summary,
+            audience=rng.choice([Audience.STUDENT, Audience.PARENTS]),
+        )
+        self._stamp(summary, conversation.date)
         for competence in conversation.focus_competences:
             note = Note(
                 student_id=student.id,
                 conversation_id=conversation.id,
                 competence=competence,
+                kind=NoteKind.INSIGHT,
                 body=rng.choice(self.material["insights"][competence.value]),
                 audience=rng.choice(
                     [Audience.STUDENT, Audience.PARENTS, Audience.WORKPLACE_TRAINER]

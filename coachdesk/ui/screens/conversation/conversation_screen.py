@@ -6,16 +6,13 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
+    QLabel,
     QPushButton,
-    QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +23,7 @@ from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.i18n import _
+from coachdesk.i18n.dates import long_date
 from coachdesk.services.conversation_flow import Closing, ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
@@ -33,11 +31,10 @@ from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.qt_models.conversations_model import ConversationsTableModel
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
-from coachdesk.ui.widgets import hint, screen_title
+from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
 
 
 @dataclass(frozen=True)
@@ -81,16 +78,9 @@ class ConversationScreen(QWidget):
         self.new_button.clicked.connect(self.new_conversation)
         self.calm_button = QPushButton(_("Start the conversation (F5)"), self)
         self.calm_button.clicked.connect(self.enter_calm_mode)
-        self.model = ConversationsTableModel()
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.conversation_combo = ChoiceCombo(parent=self)
+        self.conversation_combo.setMinimumWidth(360)
+        self.conversation_combo.currentIndexChanged.connect(self._choice_changed)
         self.prepare_step = PrepareStep(services.flow, services.bank, self)
         self.prepare_step.prep_card_requested.connect(self.save_prep_card)
         self.wrap_up_step = WrapUpStep(self)
@@ -101,19 +91,16 @@ class ConversationScreen(QWidget):
         QShortcut(QKeySequence("F5"), self, self.enter_calm_mode)
         QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
 
-        step_header = QHBoxLayout()
-        step_header.addWidget(self.calm_button)
-        step_header.addStretch(1)
-        self.detail = QWidget(self)
-        detail_layout = QVBoxLayout(self.detail)
-        detail_layout.setContentsMargins(12, 0, 0, 0)
-        detail_layout.addLayout(step_header)
-        detail_layout.addWidget(self.steps, 1)
-        self.body = QSplitter(Qt.Orientation.Horizontal, self)
-        self.body.addWidget(self.table)
-        self.body.addWidget(self.detail)
-        self.body.setStretchFactor(1, 1)
-        self.body.setSizes([300, 700])
+        chooser = QHBoxLayout()
+        chooser.addWidget(QLabel(_("Conversation"), self))
+        chooser.addWidget(self.conversation_combo, 1)
+        chooser.addSpacing(12)
+        chooser.addWidget(self.calm_button)
+        self.body = QWidget(self)
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addLayout(chooser)
+        body_layout.addWidget(self.steps, 1)
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.new_button)
@@ -124,31 +111,38 @@ class ConversationScreen(QWidget):
         layout.addWidget(self.body, 1)
         self.body.hide()
         self.new_button.hide()
-        self.detail.setEnabled(False)
 
     def show_student(self, student: Student, select: str | None = None) -> None:
         """Show the conversations with ``student``; select one by id, else the newest."""
         self.student = student
         self.title.setText(_("Conversations with {name}").format(name=student.given_name))
         conversations = self._services.log.for_student(student.id)
-        self.model.set_conversations(conversations)
         self.empty_hint.setText(
             _("No conversations with this student yet. Start one with New conversation (Ctrl+N).")
         )
         self.empty_hint.setVisible(not conversations)
         self.new_button.show()
-        self.body.show()
-        if not conversations:
-            self.conversation = None
-            self.detail.setEnabled(False)
-            return
-        row = next((i for i, c in enumerate(conversations) if c.id == select), 0)
-        self.table.selectRow(row)
-        self._load(conversations[row])
+        self.body.setVisible(bool(conversations))
+        self.conversation = None
+        self.conversation_combo.blockSignals(True)
+        self.conversation_combo.clear_choices()
+        for conversation in conversations:
+            self.conversation_combo.add_choice(self._describe(conversation), conversation)
+        chosen = next((c for c in conversations if c.id == select), None)
+        self.conversation_combo.select_value(chosen)
+        self.conversation_combo.blockSignals(False)
+        if conversations:
+            self._load(self.conversation_combo.current_value())
 
-    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if current.isValid():
-            self._load(self.model.conversation_at(current.row()))
+    @staticmethod
+    def _describe(conversation: Conversation) -> str:
+        parts = (long_date(conversation.date), conversation.kind.label, conversation.state.label)
+        return " · ".join(parts)
+
+    def _choice_changed(self) -> None:
+        conversation = self.conversation_combo.current_value()
+        if conversation is not None:
+            self._load(conversation)
 
     def _load(self, conversation: Conversation) -> None:
         if self.conversation is not None and self.conversation.id == conversation.id:
@@ -160,7 +154,6 @@ class ConversationScreen(QWidget):
         self.wrap_up_step.show_closing(
             conversation, self.student, flow.closing(conversation.id), self.today
         )
-        self.detail.setEnabled(True)
 
     def new_conversation(self) -> None:
         """Plan a conversation with the current student and open its preparation."""

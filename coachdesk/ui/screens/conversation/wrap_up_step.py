@@ -142,6 +142,7 @@ class WrapUpStep(QWidget):
         self.conversation: Conversation | None = None
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
         self.close_button = QPushButton(_("Close and save (Ctrl+Enter)"), self)
         self.close_button.setProperty("role", "primary")
