@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
 from coachdesk.domain.audience import Audience, Note
-from coachdesk.domain.competences import Competence, CompetenceScan
+from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.conversations import (
     Conversation,
@@ -161,6 +161,7 @@ class ConversationFlow:
         ]
         scans = repos.scans.select(where, params, order_by="date DESC")
         latest = [s for s in scans if s.date == scans[0].date] if scans else []
+        latest.sort(key=lambda scan: SCAN_RATERS.index(scan.rater))  # the student's view first
         return Preparation(
             conversation=conversation,
             student=student,

@@ -192,12 +192,15 @@ class ConversationScreen(QWidget):
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.left.connect(self._left_calm_mode)
         self.calm_view = view
+        # Nothing else stays on screen: the main window with its lists goes away meanwhile.
+        self.window().hide()
         view.showFullScreen()
         view.activateWindow()
         view.setFocus()
 
     def _left_calm_mode(self) -> None:
         self.calm_view = None
+        self.window().show()
         self.steps.setCurrentWidget(self.wrap_up_step)
         self._refresh_current()
 

@@ -160,7 +160,11 @@ class PrepareStep(QWidget):
         goals = [f"• {g.description}" for g in preparation.open_goals]
         self.goals_label.setText("\n".join(goals) or _("No open goals."))
         since = [f"• {short_date(e.start_date)} {e.title}" for e in preparation.recent_experiences]
-        since += [f"• {_('Reflection')}: {r.title}" for r in preparation.recent_reflections]
+        prefix = _("Reflection")
+        since += [
+            f"• {r.title}" if r.title.startswith(prefix) else f"• {prefix}: {r.title}"
+            for r in preparation.recent_reflections
+        ]
         self.since_label.setText("\n".join(since[:12]) or _("Nothing recorded since then."))
         self._show_scan(preparation)
         focus = preparation.conversation.focus_competences
