@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal
+from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
@@ -195,3 +195,19 @@ def test_the_question_bank_offers_built_ins_and_the_coachs_own(repos: Repositori
         bank.edit(builtin_questions()[0], "anders")
     bank.delete(edited)
     assert repos.questions.count() == 0
+
+
+def test_closing_can_mark_an_earlier_goal_as_achieved(repos: Repositories, student) -> None:
+    flow = ConversationFlow(repos)
+    goal = repos.goals.add(Goal(student_id=student.id, description="Zelf een stage zoeken"))
+    conversation = _dialogue(flow, student, TODAY)
+    assert [g.id for g in flow.prepare(conversation.id).open_goals] == [goal.id]
+    flow.close(
+        conversation.id,
+        Closing(goals=[dataclasses.replace(goal, status=GoalStatus.ACHIEVED)]),
+        TODAY,
+    )
+    stored = repos.goals.get(goal.id)
+    assert stored is not None and stored.status is GoalStatus.ACHIEVED
+    assert stored.conversation_id is None  # it still belongs to where it was set
+    assert flow.prepare(_dialogue(flow, student, TODAY).id).open_goals == []

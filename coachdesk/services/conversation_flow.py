@@ -304,10 +304,12 @@ class ConversationFlow:
                 dataclasses.replace(a, student_id=student.id, conversation_id=conversation_id)
                 for a in closing.agreements
             )
+            known = {g.id for g in repos.goals.select("student_id = ?", [student.id])}
             repos.goals.save_many(
-                dataclasses.replace(
-                    g, student_id=student.id, conversation_id=g.conversation_id or conversation_id
-                )
+                # An earlier goal keeps where it was set; a new one belongs to this conversation.
+                g
+                if g.id in known
+                else dataclasses.replace(g, student_id=student.id, conversation_id=conversation_id)
                 for g in closing.goals
             )
             repos.notes.add_many(self._closing_notes(student.id, conversation_id, closing))

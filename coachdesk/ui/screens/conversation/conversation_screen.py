@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.conversations import Conversation
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.export.prep_card_pdf import write_prep_card
@@ -150,9 +151,14 @@ class ConversationScreen(QWidget):
         assert self.student is not None
         flow = self._services.flow
         self.conversation = conversation
-        self.prepare_step.show_preparation(flow.prepare(conversation.id))
+        preparation = flow.prepare(conversation.id)
+        self.prepare_step.show_preparation(preparation)
         self.wrap_up_step.show_closing(
-            conversation, self.student, flow.closing(conversation.id), self.today
+            conversation,
+            self.student,
+            flow.closing(conversation.id),
+            self.today,
+            preparation.open_goals,
         )
 
     def new_conversation(self) -> None:
@@ -167,7 +173,7 @@ class ConversationScreen(QWidget):
             return
         kind, date, participants = answer
         try:
-            coach = next(name for role, name, _id in participants if role.value == "coach")
+            coach = next(name for role, name, _id in participants if role is Role.COACH)
             if coach:
                 self._services.settings.set_coach_name(coach)
             conversation = self._services.flow.start(self.student.id, kind, date, participants)

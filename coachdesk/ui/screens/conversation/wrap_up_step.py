@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import Conversation
@@ -158,7 +160,12 @@ class WrapUpStep(QWidget):
         layout.addLayout(bottom)
 
     def show_closing(
-        self, conversation: Conversation, student: Student, closing: Closing, today: dt.date
+        self,
+        conversation: Conversation,
+        student: Student,
+        closing: Closing,
+        today: dt.date,
+        open_goals: Sequence[Goal] = (),
     ) -> None:
         """Build the form for one conversation, filled with what was saved before."""
         self.conversation, self._student = conversation, student
@@ -202,7 +209,15 @@ class WrapUpStep(QWidget):
             self._add_goal(goal)
         add_goal = QPushButton(_("Add goal"), form_widget)
         add_goal.clicked.connect(lambda: self._add_goal(None))
-        form.addRow(_("Goals"), self.goals_box)
+        self.goal_status: list[tuple[Goal, ChoiceCombo]] = []
+        for goal in open_goals:
+            if goal.conversation_id == conversation.id:
+                continue
+            combo = ChoiceCombo(((status.label, status) for status in GoalStatus), form_widget)
+            combo.select_value(goal.status)
+            self.goal_status.append((goal, combo))
+            form.addRow(hint(goal.description, form_widget), combo)
+        form.addRow(_("New goals"), self.goals_box)
         form.addRow("", add_goal)
         self.next_edit = OptionalDateEdit(_("planned"), closing.next_appointment, form_widget)
         form.addRow(_("Next appointment"), self.next_edit)
@@ -301,7 +316,14 @@ class WrapUpStep(QWidget):
                 k: (e.toPlainText(), a.current_value()) for k, (e, a) in self.view_edits.items()
             },
             agreements=[a for a in (row.value() for row in self.agreement_rows) if a],
-            goals=[g for g in (row.value() for row in self.goal_rows) if g],
+            goals=[
+                *(g for g in (row.value() for row in self.goal_rows) if g),
+                *(
+                    dataclasses.replace(goal, status=combo.current_value())
+                    for goal, combo in self.goal_status
+                    if combo.current_value() is not goal.status
+                ),
+            ],
             next_appointment=self.next_edit.value(),
             private_note=self.private_edit.toPlainText(),
             share_with_parents=self.parents_check.isChecked(),
