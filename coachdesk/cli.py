@@ -19,6 +19,7 @@ from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
@@ -26,7 +27,9 @@ from coachdesk.services import csv_files, demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.health import HealthReport, check_store
+from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_import import StudentImport
+from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 
 EXIT_OK = 0
@@ -112,6 +115,16 @@ def _build_parser() -> argparse.ArgumentParser:
     conversations.add_argument("--json", action="store_true", help=_("print JSON"))
     conversations.add_argument("--student", metavar=_("NUMBER"), help=_("only this student number"))
     commands.add_parser("check", help=_("check the store; exit code 1 on any problem"))
+    summary = commands.add_parser("summary", help=_("write the PDF report of a conversation"))
+    summary.add_argument("conversation_id", metavar=_("CONVERSATION_ID"))
+    summary.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    summary.add_argument(
+        "--for",
+        dest="reader",
+        choices=[reader.value for reader in Reader],
+        default=Reader.STUDENT.value,
+        help=_("who the report is for (default: student)"),
+    )
     importer = commands.add_parser(
         "import-students", help=_("import a class list (CSV from Magister, Somtoday, Eduarte, ...)")
     )
@@ -219,6 +232,16 @@ def _run_import(workspace: Workspace, path: Path, *, skip_invalid: bool) -> int:
     return EXIT_OK
 
 
+def _run_summary(workspace: Workspace, conversation_id: str, reader: str, out: Path) -> int:
+    settings = SettingsService(workspace.repos.store)
+    content = SummaryContent(workspace.repos).build(
+        conversation_id, Reader(reader), settings.school_name()
+    )
+    path = write_summary(content, out, settings.school_logo())
+    print(_("Report written: {path}").format(path=path))
+    return EXIT_OK
+
+
 def _print_health(report: HealthReport) -> None:
     kind = _("demo") if report.is_demo else _("own data")
     print(_("Store: {path} ({kind})").format(path=report.path, kind=kind))
@@ -239,6 +262,8 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
     try:
         if args.command == "demo":
             return _run_demo(workspace, args.students)
+        if args.command == "summary":
+            return _run_summary(workspace, args.conversation_id, args.reader, args.out)
         if args.command == "import-students":
             return _run_import(workspace, args.file, skip_invalid=args.skip_invalid)
         if args.command == "students":

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from coachdesk.domain.school_year import Cadence
 from coachdesk.storage.database import Store
 
 _WEEKS_KEY = "cadence.max_weeks_between"
 _PER_YEAR_KEY = "cadence.per_school_year"
 _COACH_NAME_KEY = "coach.name"
+_SCHOOL_NAME_KEY = "school.name"
+_SCHOOL_LOGO_KEY = "school.logo"
 
 
 class SettingsService:
@@ -40,3 +44,18 @@ class SettingsService:
         """Remember the coach's name for the next conversation."""
         with self._store.atomic():
             self._store.set_meta(_COACH_NAME_KEY, name.strip())
+
+    def school_name(self) -> str:
+        """Return the school's name, printed at the top of every report."""
+        return self._store.meta(_SCHOOL_NAME_KEY) or ""
+
+    def school_logo(self) -> Path | None:
+        """Return the school's logo file, if one was chosen and still exists."""
+        value = self._store.meta(_SCHOOL_LOGO_KEY)
+        return Path(value) if value and Path(value).is_file() else None
+
+    def set_school(self, name: str, logo: Path | None) -> None:
+        """Store the school's name and logo in one transaction."""
+        with self._store.atomic():
+            self._store.set_meta(_SCHOOL_NAME_KEY, name.strip())
+            self._store.set_meta(_SCHOOL_LOGO_KEY, str(logo) if logo else "")
