@@ -1,0 +1,203 @@
+"""Conversation reports on paper: the right content for each reader, and text that survives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from coachdesk.domain.agreements import Agreement
+from coachdesk.domain.audience import Audience
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.conversations import ConversationKind
+from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.referrals import Referral, SupportLine
+from coachdesk.domain.roles import Role
+from coachdesk.errors import ValidationError
+from coachdesk.export.summary_pdf import write_summary
+from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.storage.repositories import Repositories
+from tests.helpers import make_student
+
+DAY = dt.date(2026, 11, 22)
+PRIVATE = "Privé: thuis speelt een scheiding"
+REFERRAL_REASON = "Somberheid, gesprek met zorgcoördinator"
+
+
+def _conversation(
+    repos: Repositories, kind: ConversationKind, closing: Closing, **student_changes: object
+) -> str:
+    student = repos.students.add(make_student(**student_changes))
+    repos.referrals.add(
+        Referral(
+            student_id=student.id,
+            line=SupportLine.SECOND,
+            to_whom="ZAT",
+            reason=REFERRAL_REASON,
+            date=DAY,
+        )
+    )
+    people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)]
+    if kind is ConversationKind.TRIALOGUE:
+        people.append((Role.WORKPLACE_TRAINER, "Karin Bosman", None))
+    flow = ConversationFlow(repos)
+    conversation = flow.start(student.id, kind, DAY, people)
+    flow.choose(conversation.id, list(closing.insights), [])
+    flow.save_live_notes(conversation.id, "live: moe vandaag")
+    flow.close(conversation.id, closing, DAY)
+    return conversation.id
+
+
+def _closing(**changes: object) -> Closing:
+    values: dict[str, object] = {
+        "summary": "Ik ben trots op mijn stage bij de bakker.",
+        "summary_audience": Audience.PARENTS,
+        "insights": {
+            Competence.QUALITIES: ("Ik werk netjes en precies.", Audience.STUDENT),
+            Competence.MOTIVES: ("Ik word blij van klanten.", Audience.PARENTS),
+        },
+        "views": {NoteKind.VIEW_COMPANY: ("Zoë pakt taken zelf op.", Audience.WORKPLACE_TRAINER)},
+        "agreements": [
+            Agreement(
+                student_id="",
+                description="Ik vraag feedback aan de chef.",
+                owner=Role.STUDENT,
+                due_date=dt.date(2026, 12, 15),
+            )
+        ],
+        "next_appointment": dt.date(2027, 1, 20),
+        "private_note": PRIVATE,
+        "share_with_parents": True,
+        "share_with_trainer": True,
+    }
+    values.update(changes)
+    return Closing(**values)  # type: ignore[arg-type]
+
+
+def _pdf_text(repos: Repositories, conversation_id: str, reader: Reader, tmp_path: Path) -> str:
+    summary = SummaryContent(repos).build(conversation_id, reader, "ROC Demostad")
+    target = write_summary(summary, tmp_path / f"{reader.value}.pdf")
+    return "\n".join(page.extract_text() for page in PdfReader(target).pages)
+
+
+def test_the_student_version_has_every_section_and_two_signatures(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    conversation = _conversation(repos, ConversationKind.DIALOGUE, _closing())
+    text = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+    for expected in (
+        "ROC Demostad",
+        "Verslag loopbaangesprek",
+        "Zoë van der Meer",
+        "VIG3-2A",
+        "Verzorgende-IG",
+        "22 november 2026",
+        "versie voor de student",
+        "Mirjam de Haan (coach)",
+        "In de woorden van de student",
+        "Ik ben trots op mijn stage bij de bakker.",
+        "Wat de student ontdekte",
+        "Ik werk netjes en precies.",
+        "Ik word blij van klanten.",
+        "Afspraken",
+        "Ik vraag feedback aan de chef.",
+        "wie: Student",
+        "15 december 2026",
+        "Volgende afspraak",
+        "20 januari 2027",
+        "Vertrouwelijk",
+        "pagina 1",
+    ):
+        assert expected in text, expected
+    assert len(re.findall(r"Handtekening (student|coach|praktijkopleider|ouder)", text)) == 2
+
+
+def test_a_trialogue_report_has_three_signature_lines(repos: Repositories, tmp_path: Path) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    text = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+    assert "Verslag trialoog" in text
+    signatures = re.findall(r"Handtekening (student|coach|praktijkopleider)", text)
+    assert signatures == ["student", "coach", "praktijkopleider"]
+    assert "Zoë pakt taken zelf op." in text
+
+
+@pytest.mark.parametrize("reader", list(Reader))
+def test_no_version_ever_holds_private_notes_live_keywords_or_referrals(
+    repos: Repositories, tmp_path: Path, reader: Reader
+) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    text = _pdf_text(repos, conversation, reader, tmp_path)
+    for secret in (PRIVATE, "moe vandaag", REFERRAL_REASON, "ZAT"):
+        assert secret not in text
+
+
+def test_parents_and_trainer_read_only_what_is_labelled_for_them(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    parents = _pdf_text(repos, conversation, Reader.PARENTS, tmp_path)
+    assert "versie voor de ouders" in parents
+    assert "Ik word blij van klanten." in parents  # labelled for parents
+    assert "Ik werk netjes en precies." not in parents  # labelled for the student only
+    assert "Zoë pakt taken zelf op." not in parents  # labelled for the workplace
+    trainer = _pdf_text(repos, conversation, Reader.WORKPLACE_TRAINER, tmp_path)
+    assert "Zoë pakt taken zelf op." in trainer
+    assert "Ik word blij van klanten." not in trainer
+    assert "Ik ben trots op mijn stage" not in trainer  # the summary was for parents
+
+
+def test_without_consent_there_is_no_parent_version(repos: Repositories, tmp_path: Path) -> None:
+    conversation = _conversation(
+        repos, ConversationKind.DIALOGUE, _closing(share_with_parents=False)
+    )
+    with pytest.raises(ValidationError, match="geen toestemming"):
+        SummaryContent(repos).build(conversation, Reader.PARENTS)
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    thirty_pages = ("Ik leerde veel over klanten en over mezelf. " * 40 + "\n\n") * 60
+    closing = _closing(
+        summary=thirty_pages + "<b>vet</b> & " + "x" * 5000 + " 🙂 中文", share_with_parents=True
+    )
+    conversation = _conversation(
+        repos,
+        ConversationKind.DIALOGUE,
+        closing,
+        given_name="محمد",
+        family_name="Yılmaz-Łukasiewicz",
+    )
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    target = write_summary(summary, tmp_path / "lang.pdf")
+    reader = PdfReader(target)
+    assert len(reader.pages) >= 20
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Yılmaz-Łukasiewicz" in text
+    assert "<b>vet</b> &" in text
+    assert "\ufffd" in text  # emoji and Chinese are marked, not silently dropped
+
+
+def test_every_demo_conversation_renders_for_every_allowed_reader(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    fill_with_demo(repos, students=4, today=dt.date(2026, 11, 23))
+    content = SummaryContent(repos)
+    rendered = refused = 0
+    for conversation, _number in repos.conversations.with_student_numbers():
+        for reader in Reader:
+            try:
+                summary = content.build(conversation.id, reader)
+            except ValidationError:
+                refused += 1
+                continue
+            write_summary(summary, tmp_path / "demo.pdf")
+            rendered += 1
+    assert rendered > 20
+    assert refused < rendered
