@@ -25,6 +25,7 @@ from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
@@ -59,6 +60,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             bank=QuestionBank(repos),
             settings=SettingsService(repos.store),
             student_file=StudentFileService(repos),
+            reports=SummaryContent(repos),
         ),
     )
     return MainWindow(services, info, today)

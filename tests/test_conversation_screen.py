@@ -6,8 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from coachdesk.app import build_window
 from coachdesk.domain.agreements import AgreementStatus
@@ -17,6 +26,7 @@ from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
 from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.main_window import MainWindow
@@ -199,3 +209,28 @@ def test_calm_mode_shows_no_other_student_and_no_private_note(
     assert PRIVATE_TEXT not in on_screen
     calm.close()
     assert window.isVisible()
+
+
+def test_reports_are_saved_and_missing_consent_is_explained(
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    screen = _start(qtbot, window, ConversationKind.DIALOGUE)
+    wrap = screen.wrap_up_step
+    qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
+    wrap.parents_check.setChecked(False)
+    qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
+
+    seen = answer_next_dialog(QMessageBox, lambda box: box.accept())
+    screen.save_report(Reader.PARENTS)
+    assert seen
+
+    target = tmp_path / "verslag.pdf"
+
+    def choose_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    seen = answer_next_dialog(QFileDialog, choose_file)
+    screen.save_report(Reader.STUDENT)
+    assert seen
+    assert "Het ging goed." in PdfReader(target).pages[0].extract_text()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
@@ -17,12 +18,14 @@ from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.referrals import Referral, SupportLine
 from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
+from coachdesk.export.summary_html import summary_html
 from coachdesk.export.summary_pdf import write_summary
 from coachdesk.services.conversation_flow import Closing, ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.settings import SettingsService
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.storage.repositories import Repositories
-from tests.helpers import make_student
+from tests.helpers import make_student, run_cli
 
 DAY = dt.date(2026, 11, 22)
 PRIVATE = "Privé: thuis speelt een scheiding"
@@ -201,3 +204,47 @@ def test_every_demo_conversation_renders_for_every_allowed_reader(
             rendered += 1
     assert rendered > 20
     assert refused < rendered
+
+
+def test_the_printout_holds_the_same_report_as_the_pdf(repos: Repositories) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    html = summary_html(SummaryContent(repos).build(conversation, Reader.PARENTS, "ROC <Demo>"))
+    assert "ROC &lt;Demo&gt;" in html
+    assert "Verslag trialoog" in html and "versie voor de ouders" in html
+    assert "Ik word blij van klanten." in html
+    assert html.count("Handtekening ") == 3
+    assert PRIVATE not in html and "Ik werk netjes" not in html
+
+
+def test_the_school_logo_and_name_from_settings_are_printed(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    image = QImage(120, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2f6f73"))
+    assert image.save(str(logo))
+    settings = SettingsService(repos.store)
+    settings.set_school("ROC Demostad", logo)
+    conversation = _conversation(repos, ConversationKind.DIALOGUE, _closing())
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT, settings.school_name())
+    target = write_summary(summary, tmp_path / "met-logo.pdf", settings.school_logo())
+    page = PdfReader(target).pages[0]
+    assert "ROC Demostad" in page.extract_text()
+    assert len(page.images) == 1
+
+
+def test_the_summary_command_writes_each_allowed_version(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "3", data_dir=folder).returncode == 0
+    listing = json.loads(run_cli("conversations", "--json", data_dir=folder).stdout)
+    conversation = listing[-1]["id"]
+    result = run_cli("summary", conversation, "--out", str(tmp_path / "v.pdf"), data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    assert "Verslag opgeslagen" in result.stdout
+    assert PdfReader(tmp_path / "v.pdf").pages
+    missing = run_cli("summary", "bestaat-niet", "--out", str(tmp_path / "x.pdf"), data_dir=folder)
+    assert missing.returncode == 1
+    assert "Er is geen gesprek met id bestaat-niet." in missing.stderr
+    assert not (tmp_path / "x.pdf").exists()

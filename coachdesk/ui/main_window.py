@@ -27,8 +27,8 @@ from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
-from coachdesk.ui.dialogs.cadence_dialog import CadenceDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
+from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation.conversation_screen import (
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
 
         self.caseload_screen.student_opened.connect(self.open_student)
         self.caseload_screen.import_requested.connect(self.import_class_list)
-        self.caseload_screen.cadence_requested.connect(self.change_cadence)
+        self.caseload_screen.settings_requested.connect(self.open_settings)
         self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
         self.conversation_screen.conversations_changed.connect(self._conversations_changed)
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
@@ -199,9 +199,19 @@ class MainWindow(QMainWindow):
             10_000,
         )
 
-    def change_cadence(self) -> None:
-        """Let the coach set how often each student should be seen."""
-        cadence = CadenceDialog.ask(self, self.services.settings.cadence())
-        if cadence is not None:
-            self.services.settings.set_cadence(cadence)
-            self.refresh_caseload()
+    def open_settings(self) -> None:
+        """Let the coach set their name, the school for reports and the cadence."""
+        settings = self.services.settings
+        current = CoachSettings(
+            settings.coach_name(),
+            settings.school_name(),
+            settings.school_logo(),
+            settings.cadence(),
+        )
+        chosen = SettingsDialog.ask(self, current)
+        if chosen is None:
+            return
+        settings.set_coach_name(chosen.coach_name)
+        settings.set_school(chosen.school_name, chosen.logo)
+        settings.set_cadence(chosen.cadence)
+        self.refresh_caseload()

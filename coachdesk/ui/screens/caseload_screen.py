@@ -38,12 +38,12 @@ class CaseloadScreen(QWidget):
     Signals:
         student_opened(CaseloadEntry): the coach chose a student.
         import_requested(): the coach wants to import a class list.
-        cadence_requested(): the coach wants to change the conversation cadence.
+        settings_requested(): the coach wants to change settings (cadence, school, name).
     """
 
     student_opened = Signal(object)
     import_requested = Signal()
-    cadence_requested = Signal()
+    settings_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -70,7 +70,7 @@ class CaseloadScreen(QWidget):
         self.not_seen_weeks.setValue(10)
         self.not_seen_weeks.setSuffix(_(" weeks"))
         self.import_button = QPushButton(_("Import class list…"), self)
-        self.cadence_button = QPushButton(_("Conversation cadence…"), self)
+        self.settings_button = QPushButton(_("Settings…"), self)
         self.count_label = hint("", self)
         self.table = self._build_table()
 
@@ -86,14 +86,14 @@ class CaseloadScreen(QWidget):
         self.not_seen_check.toggled.connect(self._toggle_not_seen)
         self.not_seen_weeks.valueChanged.connect(self._apply_filter)
         self.import_button.clicked.connect(self.import_requested)
-        self.cadence_button.clicked.connect(self.cadence_requested)
+        self.settings_button.clicked.connect(self.settings_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.search_edit.returnPressed.connect(self._open_first)
 
         heading = QHBoxLayout()
         heading.addWidget(screen_title(_("My students"), self), 1)
         heading.addWidget(self.import_button)
-        heading.addWidget(self.cadence_button)
+        heading.addWidget(self.settings_button)
         filters = QHBoxLayout()
         for widget in (
             self.group_combo,

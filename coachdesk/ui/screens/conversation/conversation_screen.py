@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +26,8 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.export.prep_card_pdf import write_prep_card
+from coachdesk.export.summary_html import summary_html
+from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.conversation_flow import Closing, ConversationFlow
@@ -30,8 +35,10 @@ from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
+from coachdesk.services.summary_content import Reader, Summary, SummaryContent, default_file_name
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.printing import print_html
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
@@ -47,6 +54,7 @@ class ConversationServices:
     bank: QuestionBank
     settings: SettingsService
     student_file: StudentFileService
+    reports: SummaryContent
 
 
 class ConversationScreen(QWidget):
@@ -97,6 +105,10 @@ class ConversationScreen(QWidget):
         chooser.addWidget(self.conversation_combo, 1)
         chooser.addSpacing(12)
         chooser.addWidget(self.calm_button)
+        self.pdf_button = self._report_button(_("Report (PDF)"), self.save_report)
+        self.print_button = self._report_button(_("Print"), self.print_report)
+        chooser.addWidget(self.pdf_button)
+        chooser.addWidget(self.print_button)
         self.body = QWidget(self)
         body_layout = QVBoxLayout(self.body)
         body_layout.setContentsMargins(0, 0, 0, 0)
@@ -225,6 +237,52 @@ class ConversationScreen(QWidget):
             return
         self._refresh_current()
         self.conversations_changed.emit(self.student.id)
+
+    def _report_button(self, text: str, action: Callable[[Reader], None]) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for reader in Reader:
+            menu.addAction(reader.label, lambda reader=reader: action(reader))
+        button.setMenu(menu)
+        return button
+
+    def _report(self, reader: Reader) -> Summary | None:
+        """Return the report for ``reader``; say so instead when it may not be made."""
+        if self.conversation is None:
+            return None
+        try:
+            return self._services.reports.build(
+                self.conversation.id, reader, self._services.settings.school_name()
+            )
+        except UserFacingError as error:
+            show_problem(self, error)
+            return None
+
+    def save_report(self, reader: Reader) -> None:
+        """Ask where to save the PDF report for ``reader``, then write it."""
+        summary = self._report(reader)
+        if summary is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            summary.title,
+            str(Path.home() / default_file_name(summary)),
+            _("PDF files (*.pdf)"),
+        )
+        if not name:
+            return
+        try:
+            write_summary(summary, Path(name), self._services.settings.school_logo())
+        except UserFacingError as error:
+            show_problem(self, error)
+
+    def print_report(self, reader: Reader) -> None:
+        """Print the report for ``reader`` through the system print dialog."""
+        summary = self._report(reader)
+        if summary is not None:
+            print_html(self, summary_html(summary), summary.title)
 
     def save_prep_card(self) -> None:
         """Ask where to save the one-page preparation card, then write it."""

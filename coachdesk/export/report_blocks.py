@@ -1,0 +1,110 @@
+"""A report as plain blocks (title, heading, paragraph…): the PDF and the printout share them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from coachdesk.i18n import _
+from coachdesk.i18n.dates import long_date
+from coachdesk.services.summary_content import Summary
+
+
+class Style(Enum):
+    """How a block looks; each renderer maps these to its own styling."""
+
+    SCHOOL = "school"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SMALL = "small"
+    HEADING = "heading"
+    BODY = "body"
+    BULLET = "bullet"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of user or app text; ``label`` is shown bold before it (or above it)."""
+
+    style: Style
+    text: str
+    label: str = ""
+    label_above: bool = False
+
+
+@dataclass(frozen=True)
+class WritingLines:
+    """Ruled lines for a handwritten comment."""
+
+    count: int
+
+
+@dataclass(frozen=True)
+class SignatureLines:
+    """One labelled signature line per signer."""
+
+    labels: list[str] = field(default_factory=list)
+
+
+Item = Block | WritingLines | SignatureLines
+
+
+def summary_blocks(summary: Summary) -> list[Item]:
+    """Return the report for one reader, in reading order."""
+    student, conversation = summary.student, summary.conversation
+    items: list[Item] = []
+    if summary.school_name:
+        items.append(Block(Style.SCHOOL, summary.school_name))
+    facts = " · ".join(p for p in (student.full_name, student.group, student.programme) if p)
+    items += [
+        Block(Style.TITLE, summary.title),
+        Block(Style.SUBTITLE, facts),
+        Block(
+            Style.SMALL,
+            _("{date} · version {reader}").format(
+                date=long_date(conversation.date), reader=summary.reader.label
+            ),
+        ),
+    ]
+    people = ", ".join(f"{p.name} ({p.role.label.lower()})" for p in summary.participants)
+    if people:
+        items.append(Block(Style.SMALL, _("Present: {people}").format(people=people)))
+    if summary.summary:
+        items += [
+            Block(Style.HEADING, _("In the student's own words")),
+            Block(Style.BODY, summary.summary),
+        ]
+    if summary.insights:
+        items.append(Block(Style.HEADING, _("What the student found out")))
+        items += [Block(Style.BODY, text, c.label) for c, text in summary.insights]
+    if summary.views:
+        items.append(Block(Style.HEADING, _("How we each see it")))
+        items += [Block(Style.BODY, text, label) for label, text in summary.views]
+    items.append(Block(Style.HEADING, _("Agreements")))
+    items += [
+        Block(
+            Style.BODY,
+            _("who: {owner} · by: {when}").format(
+                owner=a.owner.label, when=long_date(a.due_date) if a.due_date else _("no date")
+            ),
+            a.description,
+        )
+        for a in summary.agreements
+    ] or [Block(Style.BODY, _("No new agreements."))]
+    if summary.goals:
+        items.append(Block(Style.HEADING, _("Goals")))
+        items += [Block(Style.BULLET, g.description) for g in summary.goals]
+    if conversation.next_appointment:
+        items += [
+            Block(Style.HEADING, _("Next appointment")),
+            Block(Style.BODY, long_date(conversation.next_appointment)),
+        ]
+    items += [
+        Block(Style.HEADING, _("Room for your own comment")),
+        WritingLines(2),
+        Block(Style.HEADING, _("Signatures")),
+        SignatureLines(
+            [_("Signature {role}").format(role=role.lower()) for role in summary.signatures]
+        ),
+    ]
+    return items

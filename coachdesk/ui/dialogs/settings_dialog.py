@@ -1,0 +1,105 @@
+"""Instellingen: the coach's name, the school on every report, and the conversation cadence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from coachdesk.domain.school_year import Cadence
+from coachdesk.i18n import _
+from coachdesk.ui.widgets import dialog_buttons, hint
+
+
+@dataclass(frozen=True)
+class CoachSettings:
+    """The values the dialog edits."""
+
+    coach_name: str
+    school_name: str
+    logo: Path | None
+    cadence: Cadence
+
+
+class SettingsDialog(QDialog):
+    """One calm form for the few things a coach sets once."""
+
+    def __init__(self, current: CoachSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Settings"))
+        self.setMinimumWidth(560)
+        self._logo = current.logo
+        self.coach_edit = QLineEdit(current.coach_name, self)
+        self.school_edit = QLineEdit(current.school_name, self)
+        self.logo_label = QLabel(self)
+        choose = QPushButton(_("Choose logo…"), self)
+        choose.clicked.connect(self._choose_logo)
+        clear = QPushButton(_("No logo"), self)
+        clear.clicked.connect(lambda: self._set_logo(None))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo_label, 1)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(clear)
+        self.weeks_spin = QSpinBox(self)
+        self.weeks_spin.setRange(1, 52)
+        self.weeks_spin.setValue(current.cadence.max_weeks_between)
+        self.weeks_spin.setSuffix(_(" weeks"))
+        self.per_year_spin = QSpinBox(self)
+        self.per_year_spin.setRange(1, 12)
+        self.per_year_spin.setValue(current.cadence.per_school_year)
+        form = QFormLayout(self)
+        form.addRow(_("Your name"), self.coach_edit)
+        form.addRow(_("School"), self.school_edit)
+        form.addRow(_("Logo on reports"), logo_row)
+        form.addRow(
+            hint(
+                _(
+                    "A student is due a conversation when either rule says so; the "
+                    "earlier date counts."
+                ),
+                self,
+            )
+        )
+        form.addRow(_("At most between two conversations"), self.weeks_spin)
+        form.addRow(_("At least per school year"), self.per_year_spin)
+        form.addRow(dialog_buttons(self))
+        self._set_logo(current.logo)
+
+    def _set_logo(self, path: Path | None) -> None:
+        self._logo = path
+        self.logo_label.setText(path.name if path else _("none"))
+
+    def _choose_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Choose logo"), str(Path.home()), _("Images (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self._set_logo(Path(name))
+
+    def values(self) -> CoachSettings:
+        """Return the settings as filled in."""
+        return CoachSettings(
+            coach_name=self.coach_edit.text().strip(),
+            school_name=self.school_edit.text().strip(),
+            logo=self._logo,
+            cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
+        )
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, current: CoachSettings) -> CoachSettings | None:
+        """Return the new settings, or ``None`` when cancelled."""
+        dialog = cls(current, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.values()
