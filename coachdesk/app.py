@@ -21,6 +21,7 @@ from coachdesk.services import demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
@@ -62,6 +63,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             student_file=StudentFileService(repos),
             reports=SummaryContent(repos),
         ),
+        progress=ProgressReports(repos),
     )
     return MainWindow(services, info, today)
 

@@ -7,6 +7,7 @@ and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -19,6 +20,7 @@ from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
@@ -27,6 +29,7 @@ from coachdesk.services import csv_files, demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.health import HealthReport, check_store
+from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import Reader, SummaryContent
@@ -78,6 +81,15 @@ def _student_count(text: str) -> int:
         ) from None
 
 
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("'{value}' is not a date like 2026-11-23").format(value=text)
+        ) from None
+
+
 def _build_parser() -> argparse.ArgumentParser:
     _translate_argparse()
     parser = _Parser(
@@ -124,6 +136,19 @@ def _build_parser() -> argparse.ArgumentParser:
         choices=[reader.value for reader in Reader],
         default=Reader.STUDENT.value,
         help=_("who the report is for (default: student)"),
+    )
+    progress = commands.add_parser("progress", help=_("write a student's progress overview (PDF)"))
+    progress.add_argument("student_number", metavar=_("NUMBER"))
+    progress.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    progress.add_argument(
+        "--from",
+        dest="start",
+        type=_iso_date,
+        metavar=_("DATE"),
+        help=_("first day (default: start of the school year)"),
+    )
+    progress.add_argument(
+        "--to", dest="end", type=_iso_date, metavar=_("DATE"), help=_("last day (default: today)")
     )
     importer = commands.add_parser(
         "import-students", help=_("import a class list (CSV from Magister, Somtoday, Eduarte, ...)")
@@ -242,6 +267,16 @@ def _run_summary(workspace: Workspace, conversation_id: str, reader: str, out: P
     return EXIT_OK
 
 
+def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
+    settings = SettingsService(workspace.repos.store)
+    report = ProgressReports(workspace.repos).build(
+        args.student_number, args.start, args.end, settings.school_name()
+    )
+    path = write_progress(report, args.out, settings.school_logo())
+    print(_("Report written: {path}").format(path=path))
+    return EXIT_OK
+
+
 def _print_health(report: HealthReport) -> None:
     kind = _("demo") if report.is_demo else _("own data")
     print(_("Store: {path} ({kind})").format(path=report.path, kind=kind))
@@ -264,6 +299,8 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             return _run_demo(workspace, args.students)
         if args.command == "summary":
             return _run_summary(workspace, args.conversation_id, args.reader, args.out)
+        if args.command == "progress":
+            return _run_progress(workspace, args)
         if args.command == "import-students":
             return _run_import(workspace, args.file, skip_invalid=args.skip_invalid)
         if args.command == "students":

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from coachdesk.domain.experiences import Experience
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
+from coachdesk.services.progress_report import ProgressReport
 from coachdesk.services.summary_content import Summary
 
 
@@ -108,3 +110,63 @@ def summary_blocks(summary: Summary) -> list[Item]:
         ),
     ]
     return items
+
+
+def progress_blocks(report: ProgressReport) -> list[Item]:
+    """Return the progress overview: what happened, what was agreed and what came of it."""
+    student = report.student
+    facts = " · ".join(p for p in (student.full_name, student.group, student.programme) if p)
+    items: list[Item] = []
+    if report.school_name:
+        items.append(Block(Style.SCHOOL, report.school_name))
+    items += [
+        Block(Style.TITLE, _("Progress overview")),
+        Block(Style.SUBTITLE, facts),
+        Block(
+            Style.SMALL,
+            _("From {start} to {end}").format(
+                start=long_date(report.start), end=long_date(report.end)
+            ),
+        ),
+        Block(Style.HEADING, _("Experiences")),
+    ]
+    items += [Block(Style.BULLET, _experience_line(e)) for e in report.experiences] or [
+        Block(Style.BODY, _("No experiences in this period."))
+    ]
+    items.append(Block(Style.HEADING, _("Conversations")))
+    items += [
+        Block(
+            Style.BODY,
+            c.summary or c.state.label,
+            f"{long_date(c.date)} · {c.kind.label}",
+            label_above=True,
+        )
+        for c in report.conversations
+    ] or [Block(Style.BODY, _("No conversations in this period."))]
+    items.append(Block(Style.HEADING, _("Goals")))
+    items += [
+        Block(Style.BULLET, f"{g.description} ({g.status.label.lower()})") for g in report.goals
+    ] or [Block(Style.BODY, _("No goals yet."))]
+    items.append(Block(Style.HEADING, _("Agreements and what came of them")))
+    items += [
+        Block(
+            Style.BODY,
+            " · ".join(p for p in (a.owner.label, a.status.label, a.outcome) if p),
+            a.description,
+            label_above=True,
+        )
+        for a in report.agreements
+    ] or [Block(Style.BODY, _("No agreements in this period."))]
+    return items
+
+
+def _experience_line(experience: Experience) -> str:
+    """Return "14 september 2025 · Snuffelstage bij X" without repeating kind or company."""
+    parts = [long_date(experience.start_date)]
+    first_word = experience.kind.label.split(" ")[0].lower()
+    if not experience.title.lower().startswith(first_word):
+        parts.append(experience.kind.label)
+    parts.append(experience.title)
+    if experience.organisation and experience.organisation not in experience.title:
+        parts.append(experience.organisation)
+    return " · ".join(parts)

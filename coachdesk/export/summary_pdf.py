@@ -4,110 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    HRFlowable,
-    Image,
-    KeepTogether,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable
 
-from coachdesk.export.markup import paragraph_text
-from coachdesk.export.pdf_styles import styles, write_pdf
-from coachdesk.export.report_blocks import (
-    Block,
-    Item,
-    SignatureLines,
-    Style,
-    WritingLines,
-    summary_blocks,
-)
+from coachdesk.export.blocks_pdf import logo_flowables, render_blocks
+from coachdesk.export.pdf_styles import write_pdf
+from coachdesk.export.report_blocks import summary_blocks
 from coachdesk.i18n import _
 from coachdesk.services.summary_content import Summary
-
-LOGO_HEIGHT = 16 * mm
-SIGNATURE_SPACE = 16 * mm
-SIGNATURE_GAP = 10 * mm
-_STYLE_NAMES = {
-    Style.SCHOOL: "small",
-    Style.TITLE: "title",
-    Style.SUBTITLE: "subtitle",
-    Style.SMALL: "small",
-    Style.HEADING: "heading",
-    Style.BODY: "body",
-    Style.BULLET: "body",
-}
-
-
-def _logo(path: Path | None) -> list[Flowable]:
-    if path is None or not path.is_file():
-        return []
-    image = Image(str(path))
-    scale = LOGO_HEIGHT / image.imageHeight
-    image.drawHeight, image.drawWidth = LOGO_HEIGHT, image.imageWidth * scale
-    image.hAlign = "RIGHT"
-    return [image]
-
-
-def _paragraph(block: Block) -> Paragraph:
-    text = paragraph_text(block.text)
-    if block.style is Style.BULLET:
-        text = "• " + text
-    if block.label:
-        separator = "<br/>" if block.label_above else ": "
-        text = f"<b>{paragraph_text(block.label)}</b>{separator}{text}"
-    return Paragraph(text, styles()[_STYLE_NAMES[block.style]])
-
-
-def _writing_lines(lines: WritingLines) -> list[Flowable]:
-    flowables: list[Flowable] = []
-    for _line in range(lines.count):
-        flowables += [Spacer(1, 9 * mm), HRFlowable(width="100%", thickness=0.4, color="#999999")]
-    return flowables
-
-
-def _signatures(signatures: SignatureLines) -> Flowable:
-    """One labelled line per signer, side by side, with a gap between the lines."""
-    labels: list[object] = []
-    blanks: list[object] = []
-    columns: list[float | None] = []
-    for index, label in enumerate(signatures.labels):
-        if index:
-            labels.append("")
-            blanks.append("")
-            columns.append(SIGNATURE_GAP)
-        labels.append(Paragraph(paragraph_text(label), styles()["small"]))
-        blanks.append("")
-        columns.append(None)
-    table = Table([labels, blanks], colWidths=columns, rowHeights=[None, SIGNATURE_SPACE])
-    commands = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-    commands += [
-        ("LINEBELOW", (column, 1), (column, 1), 0.6, "#333333")
-        for column in range(0, len(columns), 2)
-    ]
-    table.setStyle(TableStyle(commands))
-    return KeepTogether([table])
-
-
-def _flowables(items: list[Item]) -> list[Flowable]:
-    story: list[Flowable] = []
-    for item in items:
-        if isinstance(item, WritingLines):
-            story += _writing_lines(item)
-        elif isinstance(item, SignatureLines):
-            story.append(_signatures(item))
-        else:
-            story.append(_paragraph(item))
-    return story
 
 
 def summary_story(summary: Summary, logo: Path | None = None) -> list[Flowable]:
     """Return the report's content for one reader."""
-    return [*_logo(logo), *_flowables(summary_blocks(summary))]
+    return [*logo_flowables(logo), *render_blocks(summary_blocks(summary))]
 
 
 def write_summary(summary: Summary, target: Path, logo: Path | None = None) -> Path:

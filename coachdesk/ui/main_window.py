@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -21,9 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.export.progress_pdf import write_progress
 from coachdesk.i18n import _
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
+from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -58,6 +62,7 @@ class WindowServices:
     importer: Callable[[], StudentImport]
     """Makes an importer; raises ``UserFacingError`` for the demo store."""
     conversation: ConversationServices
+    progress: ProgressReports
 
 
 class MainWindow(QMainWindow):
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
         self.caseload_screen.settings_requested.connect(self.open_settings)
         self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
         self.conversation_screen.conversations_changed.connect(self._conversations_changed)
+        self.student_screen.progress_report_requested.connect(self.save_progress_report)
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
         self.welcome_screen.import_chosen.connect(self.import_class_list)
@@ -198,6 +204,29 @@ class MainWindow(QMainWindow):
             ),
             10_000,
         )
+
+    def save_progress_report(self, student: Student) -> None:
+        """Write the student's progress overview for this school year where the coach chooses."""
+        settings = self.services.settings
+        try:
+            report = self.services.progress.build(
+                student.student_number, today=self.today, school_name=settings.school_name()
+            )
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        suggested = Path.home() / _("progress-{name}-{date}.pdf").format(
+            name=student.given_name.lower(), date=self.today.isoformat()
+        )
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Progress overview"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            write_progress(report, Path(name), settings.school_logo())
+        except UserFacingError as error:
+            show_problem(self, error)
 
     def open_settings(self) -> None:
         """Let the coach set their name, the school for reports and the cadence."""

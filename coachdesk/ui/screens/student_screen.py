@@ -44,9 +44,11 @@ class StudentScreen(QWidget):
 
     Signals:
         student_changed(str): details, experiences or status of this student id changed.
+        progress_report_requested(Student): the coach wants this student's progress overview.
     """
 
     student_changed = Signal(str)
+    progress_report_requested = Signal(object)
 
     def __init__(
         self,
@@ -66,6 +68,10 @@ class StudentScreen(QWidget):
         self.add_experience_button = QPushButton(_("Add experience…"), self)
         self.edit_button = QPushButton(_("Edit details…"), self)
         self.archive_button = QPushButton(_("Archive…"), self)
+        self.progress_button = QPushButton(_("Progress overview (PDF)…"), self)
+        self.progress_button.clicked.connect(
+            lambda: self.file and self.progress_report_requested.emit(self.file.student)
+        )
         self.kind_combo = ChoiceCombo(
             [(_("Everything"), None), *((kind.label, kind) for kind in TimelineKind)], self
         )
@@ -110,7 +116,12 @@ class StudentScreen(QWidget):
         bar = QWidget(self)
         actions = QHBoxLayout(bar)
         actions.setContentsMargins(0, 0, 0, 0)
-        for button in (self.add_experience_button, self.edit_button, self.archive_button):
+        for button in (
+            self.add_experience_button,
+            self.edit_button,
+            self.archive_button,
+            self.progress_button,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(QLabel(_("Show"), bar))

@@ -1,0 +1,94 @@
+"""Voortgangsoverzicht: experiences, conversations, goals and agreements over a period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.audience import Audience
+from coachdesk.domain.conversations import Conversation, ConversationState
+from coachdesk.domain.experiences import Experience
+from coachdesk.domain.school_year import school_year_start
+from coachdesk.domain.students import Student
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.storage.repositories import Repositories
+
+
+@dataclass(frozen=True)
+class ProgressReport:
+    """What the overview shows; private notes and referrals are never part of it."""
+
+    student: Student
+    start: dt.date
+    end: dt.date
+    school_name: str
+    experiences: list[Experience]
+    conversations: list[Conversation]
+    goals: list[Goal]
+    agreements: list[Agreement]
+
+
+class ProgressReports:
+    """Collects a student's progress over a period (default: the current school year)."""
+
+    def __init__(self, repos: Repositories) -> None:
+        self._repos = repos
+
+    def build(
+        self,
+        student_number: str,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        school_name: str = "",
+        today: dt.date | None = None,
+    ) -> ProgressReport:
+        """Return the overview; an unknown student or an empty period is a clear error."""
+        day = today or dt.date.today()
+        start = start or school_year_start(day)
+        end = end or day
+        if end < start:
+            raise ValidationError(_("The period ends before it starts."))
+        repos = self._repos
+        student = repos.students.by_number(student_number)
+        if student is None:
+            raise ValidationError(
+                _("There is no student with student number {number}.").format(number=student_number)
+            )
+        within = "student_id = ? AND {column} BETWEEN ? AND ?"
+        params = [student.id, start.isoformat(), end.isoformat()]
+        conversations = [
+            c
+            for c in repos.conversations.select(
+                within.format(column="date"), params, order_by="date"
+            )
+            if c.state is not ConversationState.PREPARED
+        ]
+        held = {c.id for c in conversations}
+        return ProgressReport(
+            student=student,
+            start=start,
+            end=end,
+            school_name=school_name,
+            experiences=[
+                e
+                for e in repos.experiences.select(
+                    within.format(column="start_date"), params, order_by="start_date"
+                )
+                if e.audience is not Audience.PRIVATE
+            ],
+            conversations=conversations,
+            goals=[
+                g
+                for g in repos.goals.select("student_id = ?", [student.id], order_by="created_at")
+                if g.audience is not Audience.PRIVATE and g.created_at.date() <= end
+            ],
+            agreements=[
+                a
+                for a in repos.agreements.select(
+                    "student_id = ?", [student.id], order_by="created_at"
+                )
+                if a.conversation_id in held and a.audience is not Audience.PRIVATE
+            ],
+        )
