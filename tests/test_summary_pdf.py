@@ -239,7 +239,7 @@ def test_the_summary_command_writes_each_allowed_version(tmp_path: Path) -> None
     folder = tmp_path / "gegevens"
     assert run_cli("demo", "--students", "3", data_dir=folder).returncode == 0
     listing = json.loads(run_cli("conversations", "--json", data_dir=folder).stdout)
-    conversation = listing[-1]["id"]
+    conversation = listing[0]["id"]  # the intake, long closed
     result = run_cli("summary", conversation, "--out", str(tmp_path / "v.pdf"), data_dir=folder)
     assert result.returncode == 0, result.stderr
     assert "Verslag opgeslagen" in result.stdout
@@ -248,3 +248,12 @@ def test_the_summary_command_writes_each_allowed_version(tmp_path: Path) -> None
     assert missing.returncode == 1
     assert "Er is geen gesprek met id bestaat-niet." in missing.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_conversation_not_yet_closed_has_no_report(repos: Repositories) -> None:
+    student = repos.students.add(make_student())
+    conversation = ConversationFlow(repos).start(
+        student.id, ConversationKind.DIALOGUE, DAY, [(Role.STUDENT, student.full_name, None)]
+    )
+    with pytest.raises(ValidationError, match="nog niet afgerond"):
+        SummaryContent(repos).build(conversation.id, Reader.STUDENT)

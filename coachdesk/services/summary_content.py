@@ -13,7 +13,12 @@ from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import ConsentSubject
-from coachdesk.domain.conversations import Conversation, ConversationKind, Participant
+from coachdesk.domain.conversations import (
+    Conversation,
+    ConversationKind,
+    ConversationState,
+    Participant,
+)
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
@@ -93,6 +98,13 @@ class SummaryContent:
         if conversation is None:
             raise ValidationError(
                 _("There is no conversation with id {id}.").format(id=conversation_id)
+            )
+        if conversation.state is not ConversationState.CLOSED:
+            raise ValidationError(
+                _(
+                    "This conversation has not been closed yet. Close it together first; "
+                    "the report is made from what you wrote down then."
+                )
             )
         student = repos.students.get(conversation.student_id)
         assert student is not None
