@@ -21,8 +21,10 @@ from coachdesk.services import demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.question_bank import QuestionBank
+from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -64,6 +66,8 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             reports=SummaryContent(repos),
         ),
         progress=ProgressReports(repos),
+        reflections=ReflectionService(repos),
+        drafts=DraftWriter(workspace.location.path),
     )
     return MainWindow(services, info, today)
 
@@ -97,7 +101,8 @@ class AppController:
         old_workspace.close()
 
     def close(self) -> None:
-        """Close the store when the app ends."""
+        """Close the window (open editors save their text) and then the store."""
+        self.window.close()
         self.workspace.close()
 
 

@@ -88,6 +88,18 @@ SAMPLE_ROWS[3] = [
     " 'Verzorgende-IG', 2, 3, 'Aan niveau 3 toe')",
 ]
 
+SAMPLE_ROWS[4] = [
+    *SAMPLE_ROWS[3],
+    "INSERT INTO questions (id, created_at, updated_at, text, phase, competence, builtin) VALUES"
+    " ('00000000-0000-4000-8000-000000000071', :stamp, :stamp, 'Wat zou je oma zeggen?',"
+    " 'verkennen', 'netwerken', 0)",
+    "INSERT INTO reflections (id, created_at, updated_at, author, title, body, student_id,"
+    " experience_id, conversation_id, audience) VALUES ('00000000-0000-4000-8000-000000000081',"
+    " :stamp, :stamp, 'student', 'STARR stage', '## Situatie\\n\\nOp stage…',"
+    " '00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000051', NULL,"
+    " 'student')",
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

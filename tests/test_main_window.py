@@ -36,7 +36,7 @@ def test_the_window_opens_on_the_demo_caseload(qtbot, demo_workspace: Workspace)
         f"{len(active)} van {len(everyone)} studenten"
     )
     labels = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert labels == ["Mijn studenten", "Student", "Gesprek"]
+    assert labels == ["Mijn studenten", "Student", "Gesprek", "Mijn praktijk"]
     assert "Demo-opslag" in window.store_label.text()
 
 

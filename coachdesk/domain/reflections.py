@@ -40,3 +40,20 @@ class Reflection(Record):
     def __post_init__(self) -> None:
         if self.student_id is None and self.author is not ReflectionAuthor.COACH:
             raise ValueError("only a coach writes reflections that belong to no student")
+
+
+@dataclass(kw_only=True)
+class ReflectionVersion(Record):
+    """An earlier version of a reflection, kept so the writer can go back to it."""
+
+    reflection_id: str
+    title: str
+    body: str
+
+
+@dataclass(kw_only=True)
+class ReflectionTemplate(Record):
+    """A coach's own structure template: Markdown prompts the writer types under."""
+
+    name: str
+    body: str

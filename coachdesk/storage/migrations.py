@@ -222,11 +222,37 @@ def _conversation_flow(conn: sqlite3.Connection) -> None:
     )
 
 
+def _reflection_editing(conn: sqlite3.Connection) -> None:
+    """Version 5: crash-safe drafts, version history and the coach's own reflection templates."""
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE reflection_drafts (
+            reflection_id TEXT PRIMARY KEY REFERENCES reflections(id) ON DELETE CASCADE,
+            body_html TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE TABLE reflection_versions ({RECORD_COLUMNS},
+            reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX reflection_versions_by_reflection
+            ON reflection_versions(reflection_id, created_at);
+        CREATE TABLE reflection_templates ({RECORD_COLUMNS},
+            name TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
     _programme_switches,
     _conversation_flow,
+    _reflection_editing,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 

@@ -11,7 +11,7 @@ from coachdesk.domain.consents import Consent
 from coachdesk.domain.experiences import Experience
 from coachdesk.domain.questions import Question
 from coachdesk.domain.referrals import Referral
-from coachdesk.domain.reflections import Reflection
+from coachdesk.domain.reflections import Reflection, ReflectionTemplate, ReflectionVersion
 from coachdesk.domain.students import Contact
 from coachdesk.domain.timeline import ProgrammeSwitch
 from coachdesk.storage.caseload_repo import CaseloadRepository
@@ -40,6 +40,8 @@ class Repositories:
     referrals: Repository[Referral]
     switches: Repository[ProgrammeSwitch]
     questions: Repository[Question]
+    reflection_versions: Repository[ReflectionVersion]
+    reflection_templates: Repository[ReflectionTemplate]
     caseload: CaseloadRepository
 
     @classmethod
@@ -61,5 +63,7 @@ class Repositories:
             referrals=Repository(store, "referrals", Referral),
             switches=Repository(store, "programme_switches", ProgrammeSwitch),
             questions=Repository(store, "questions", Question),
+            reflection_versions=Repository(store, "reflection_versions", ReflectionVersion),
+            reflection_templates=Repository(store, "reflection_templates", ReflectionTemplate),
             caseload=CaseloadRepository(store),
         )

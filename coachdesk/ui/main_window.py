@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -22,12 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.domain.reflections import ReflectionAuthor
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.i18n import _
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
+from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
+from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -39,6 +43,8 @@ from coachdesk.ui.screens.conversation.conversation_screen import (
     ConversationScreen,
     ConversationServices,
 )
+from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
+from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
@@ -63,6 +69,9 @@ class WindowServices:
     """Makes an importer; raises ``UserFacingError`` for the demo store."""
     conversation: ConversationServices
     progress: ProgressReports
+    reflections: ReflectionService
+    drafts: DraftWriter
+    """Writes reflection drafts in the background; closed with the window."""
 
 
 class MainWindow(QMainWindow):
@@ -88,16 +97,21 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(200)
-        self.navigation.addItems([_("My students"), _("Student"), _("Conversation")])
+        self.navigation.addItems(
+            [_("My students"), _("Student"), _("Conversation"), _("My practice")]
+        )
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.student_screen = StudentScreen(services.student_file, self, self.today)
         self.conversation_screen = ConversationScreen(services.conversation, self, self.today)
+        self.practice_screen = MyPracticeScreen(self)
+        self.editors: dict[str, ReflectionWindow] = {}
         self.welcome_screen = WelcomeScreen(self)
         self.stack = QStackedWidget(self)
         for screen in (
             self.caseload_screen,
             self.student_screen,
             self.conversation_screen,
+            self.practice_screen,
             self.welcome_screen,
         ):
             self.stack.addWidget(screen)
@@ -131,10 +145,17 @@ class MainWindow(QMainWindow):
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
         self.welcome_screen.import_chosen.connect(self.import_class_list)
-        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3")):
+        self.practice_screen.new_requested.connect(self.new_practice_reflection)
+        self.practice_screen.open_requested.connect(
+            lambda rid: self.open_reflection(rid, _("My practice"))
+        )
+        self.student_screen.reflection_requested.connect(self.new_student_reflection)
+        self.student_screen.reflection_open_requested.connect(self._open_student_reflection)
+        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
         self.refresh_caseload()
+        self.practice_screen.show_reflections(services.reflections.coach_reflections())
         if store.is_empty and not store.is_demo:
             self.navigation.hide()
             self.stack.setCurrentWidget(self.welcome_screen)
@@ -162,7 +183,7 @@ class MainWindow(QMainWindow):
         self.caseload_screen.show_entries(self.services.caseload.overview(self.today, cadence))
 
     def show_screen(self, row: int) -> None:
-        """Show the navigation's screen ``row`` (0: students, 1: student, 2: conversation)."""
+        """Show the navigation's screen ``row`` (students, student, conversation, my practice)."""
         self.navigation.show()
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
@@ -204,6 +225,69 @@ class MainWindow(QMainWindow):
             ),
             10_000,
         )
+
+    def open_reflection(self, reflection_id: str, context: str) -> ReflectionWindow:
+        """Open a reflection in its own editor window (or bring the open one forward)."""
+        editor = self.editors.get(reflection_id)
+        if editor is None:
+            editor = ReflectionWindow(
+                self.services.reflections, self.services.drafts, reflection_id, context
+            )
+            editor.saved.connect(self._reflection_saved)
+            editor.destroyed.connect(
+                lambda _obj=None, rid=reflection_id: self.editors.pop(rid, None)
+            )
+            self.editors[reflection_id] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def new_practice_reflection(self) -> None:
+        """Start one of the coach's own reflections."""
+        title, accepted = QInputDialog.getText(self, _("New reflection"), _("Title"))
+        if not accepted:
+            return
+        try:
+            reflection = self.services.reflections.create(ReflectionAuthor.COACH, title)
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self.practice_screen.show_reflections(self.services.reflections.coach_reflections())
+        self.open_reflection(reflection.id, _("My practice"))
+
+    def new_student_reflection(self, student: Student) -> None:
+        """Start a reflection by the student (typed together, or by the student at the laptop)."""
+        title, accepted = QInputDialog.getText(
+            self, _("New reflection"), _("Title"), text=_("Reflection: ")
+        )
+        if not accepted:
+            return
+        try:
+            reflection = self.services.reflections.create(
+                ReflectionAuthor.STUDENT, title, student_id=student.id
+            )
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self.student_screen.show_student(student.id)
+        self.open_reflection(reflection.id, student.full_name)
+
+    def _open_student_reflection(self, reflection_id: str) -> None:
+        shown = self.student_screen.file
+        self.open_reflection(reflection_id, shown.student.full_name if shown else "")
+
+    def _reflection_saved(self, _reflection_id: str) -> None:
+        self.practice_screen.show_reflections(self.services.reflections.coach_reflections())
+        shown = self.student_screen.file
+        if shown is not None:
+            self.student_screen.show_student(shown.student.id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for editor in list(self.editors.values()):
+            editor.close()
+        self.services.drafts.close()
+        super().closeEvent(event)
 
     def save_progress_report(self, student: Student) -> None:
         """Write the student's progress overview for this school year where the coach chooses."""

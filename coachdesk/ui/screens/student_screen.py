@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,10 +45,14 @@ class StudentScreen(QWidget):
     Signals:
         student_changed(str): details, experiences or status of this student id changed.
         progress_report_requested(Student): the coach wants this student's progress overview.
+        reflection_requested(Student): start a new reflection by this student.
+        reflection_open_requested(str): open the reflection with this id.
     """
 
     student_changed = Signal(str)
     progress_report_requested = Signal(object)
+    reflection_requested = Signal(object)
+    reflection_open_requested = Signal(str)
 
     def __init__(
         self,
@@ -68,6 +72,10 @@ class StudentScreen(QWidget):
         self.add_experience_button = QPushButton(_("Add experience…"), self)
         self.edit_button = QPushButton(_("Edit details…"), self)
         self.archive_button = QPushButton(_("Archive…"), self)
+        self.reflection_button = QPushButton(_("Write reflection…"), self)
+        self.reflection_button.clicked.connect(
+            lambda: self.file and self.reflection_requested.emit(self.file.student)
+        )
         self.progress_button = QPushButton(_("Progress overview (PDF)…"), self)
         self.progress_button.clicked.connect(
             lambda: self.file and self.progress_report_requested.emit(self.file.student)
@@ -85,6 +93,7 @@ class StudentScreen(QWidget):
         self.timeline.setUniformRowHeights(True)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setAlternatingRowColors(True)
+        self.timeline.activated.connect(self._event_activated)
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setStretchLastSection(True)
         self.agreements_list = QListWidget(self)
@@ -118,6 +127,7 @@ class StudentScreen(QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         for button in (
             self.add_experience_button,
+            self.reflection_button,
             self.edit_button,
             self.archive_button,
             self.progress_button,
@@ -179,6 +189,13 @@ class StudentScreen(QWidget):
         self._fill_side_panel()
         self.actions_bar.show()
         self.body.show()
+
+    def _event_activated(self, index: QModelIndex) -> None:
+        event = self.timeline_model.index(index.row(), 0, index.parent()).data(
+            TimelineModel.EVENT_ROLE
+        )
+        if event is not None and event.kind is TimelineKind.REFLECTION:
+            self.reflection_open_requested.emit(event.record_id)
 
     def _apply_filter(self) -> None:
         self.timeline_model.set_filter(

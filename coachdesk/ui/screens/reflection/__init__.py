@@ -1,0 +1,1 @@
+"""The reflection editor and "Mijn praktijk"."""
