@@ -220,3 +220,35 @@ def test_after_sigkill_at_most_two_seconds_of_typing_are_lost(qapp, tmp_path: Pa
     typed_two_seconds_before = max(typed for moment, typed in history if moment <= killed_at - 2.0)
     assert recovered >= typed_two_seconds_before
     assert recovered <= history[-1][1]
+
+
+def test_the_pdf_renders_headings_emphasis_and_lists(
+    repos: Repositories, reflection_id: str, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from coachdesk.export.reflection_pdf import markdown_flowables, write_reflection
+
+    body = (
+        "## Situatie\n\nOp stage **moest** ik *snel* zijn & <goed>.\n\n- een punt\n- twee\n\n"
+        "1.  eerst\n2.  dan\n\n" + ("Lang verhaal over mijn stage. " * 400 + "\n\n") * 20
+    )
+    service = ReflectionService(repos)
+    reflection = service.save(reflection_id, "STARR stage", body)
+    target = write_reflection(reflection, "Zoë van der Meer", tmp_path / "reflectie.pdf")
+    reader = PdfReader(target)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert len(reader.pages) >= 10
+    for expected in (
+        "STARR stage",
+        "Zoë van der Meer",
+        "Situatie",
+        "moest",
+        "& <goed>.",
+        "• een punt",
+        "1. eerst",
+        "2. dan",
+    ):
+        assert expected in text, expected
+    markup = [getattr(f, "text", "") for f in markdown_flowables("Op **vet** en *schuin*.")]
+    assert markup == ["Op <b>vet</b> en <i>schuin</i>."]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import (
+    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserFacingError
+from coachdesk.export.reflection_pdf import write_reflection
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
@@ -81,6 +85,9 @@ class ReflectionWindow(QMainWindow):
         self.context_label.setStyleSheet("color:#4a5a5b;")
         self.words_label = QLabel(self)
         self.state_label = QLabel(self)
+        for label in (self.words_label, self.state_label):
+            label.setContentsMargins(12, 2, 12, 2)
+            label.setMinimumWidth(160)
         self.statusBar().addWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.state_label)
         self.autosave = AutosavePolicy(self._save_draft, self)
@@ -138,11 +145,12 @@ class ReflectionWindow(QMainWindow):
         numbers = self._action(
             _("1. List"), "Ctrl+Shift+7", lambda: self.make_list(QTextListFormat.Style.ListDecimal)
         )
-        undo = self._action(_("Undo"), QKeySequence.StandardKey.Undo, self.editor.undo)
-        redo = self._action(_("Redo"), QKeySequence.StandardKey.Redo, self.editor.redo)
+        undo = self._action("↶", QKeySequence.StandardKey.Undo, self.editor.undo, _("Undo"))
+        redo = self._action("↷", QKeySequence.StandardKey.Redo, self.editor.redo, _("Redo"))
         save = self._action(_("Save"), QKeySequence.StandardKey.Save, self.save_text)
         full = self._action(_("Full screen"), "F11", self.toggle_full_screen)
         versions = self._action(_("Versions…"), None, self.show_versions)
+        pdf = self._action(_("PDF…"), None, self.save_pdf)
         for item in (
             self.bold_action,
             self.italic_action,
@@ -157,7 +165,7 @@ class ReflectionWindow(QMainWindow):
         bar.addSeparator()
         bar.addWidget(self._template_button())
         bar.addSeparator()
-        for item in (save, versions, full):
+        for item in (save, versions, pdf, full):
             bar.addAction(item)
         self.editor.currentCharFormatChanged.connect(self._sync_format_buttons)
         self.addToolBar(bar)
@@ -282,6 +290,22 @@ class ReflectionWindow(QMainWindow):
         self.title_edit.setText(restored.title)
         self.autosave.dirty = False
         self._count_words()
+
+    def save_pdf(self) -> None:
+        """Save the reflection as a PDF where the writer chooses."""
+        if not self.save_text():
+            return
+        reflection = self._service.open(self.reflection_id).reflection
+        suggested = Path.home() / f"{reflection.title}.pdf"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save as PDF"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            write_reflection(reflection, self.context_label.text(), Path(name))
+        except UserFacingError as error:
+            show_problem(self, error)
 
     def toggle_full_screen(self) -> None:
         """Distraction-free writing: only the text, in a calm column."""
