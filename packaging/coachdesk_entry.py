@@ -1,0 +1,7 @@
+"""Entry point of the frozen app: the same command as ``coachdesk`` (GUI without arguments)."""
+
+import sys
+
+from coachdesk.cli import main
+
+sys.exit(main())
