@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
-from coachdesk.services import demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
@@ -42,7 +41,9 @@ def open_workspace(location: StoreLocation) -> Workspace:
     """Open a store; the separate demo store is filled with the demo caseload on first use."""
     workspace = Workspace.open(location)
     if location.demo and workspace.is_empty():
-        demo_data.fill_with_demo(workspace.repos)
+        from coachdesk.services.demo_data import fill_with_demo  # noqa: PLC0415 - only when needed
+
+        fill_with_demo(workspace.repos)
     return workspace
 
 

@@ -12,7 +12,7 @@ from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Pathway
 from coachdesk.errors import ValidationError
-from coachdesk.services.demo_data import fill_with_demo, is_demo
+from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
@@ -34,7 +34,7 @@ def test_the_default_demo_is_thirty_varied_students(demo: Repositories) -> None:
     assert {s.level for s in students} == {1, 2, 3, 4}
     assert any(s.name_prefix for s in students)
     assert any(not s.full_name.isascii() for s in students)
-    assert is_demo(demo)
+    assert demo.store.is_demo
 
 
 def test_the_same_seed_gives_the_same_caseload(tmp_path: Path, demo: Repositories) -> None:
@@ -93,7 +93,7 @@ def test_demo_data_is_never_added_to_a_store_with_students(repos: Repositories) 
     with pytest.raises(ValidationError, match="bevat al studenten"):
         fill_with_demo(repos, today=TODAY)
     assert repos.students.count() == 1
-    assert not is_demo(repos)
+    assert not repos.store.is_demo
 
 
 def test_a_large_demo_has_about_a_hundred_timeline_items_per_student(

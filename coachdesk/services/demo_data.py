@@ -34,7 +34,6 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
-from coachdesk.storage.integrity import DEMO_META_KEY
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -440,10 +439,5 @@ def fill_with_demo(
     with repos.store.atomic():
         for name, repository in targets.items():
             total += repository.add_many(builder.records.get(name, []))
-        repos.store.set_meta(DEMO_META_KEY, "1")
+        repos.store.mark_demo()
     return DemoReport(students=students, records=total)
-
-
-def is_demo(repos: Repositories) -> bool:
-    """Return whether the store holds the fictional demo caseload."""
-    return repos.store.meta(DEMO_META_KEY) == "1"

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.paths import store_path
-from coachdesk.services import demo_data
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 
@@ -43,7 +42,7 @@ class Workspace:
     @property
     def is_demo(self) -> bool:
         """Return whether the store holds demo data, or is the separate demo store."""
-        return self.location.demo or demo_data.is_demo(self.repos)
+        return self.location.demo or self.repos.store.is_demo
 
     def is_empty(self) -> bool:
         """Return whether the store has no students yet."""

@@ -13,23 +13,27 @@ from coachdesk.storage.database import Store
 from coachdesk.storage.rows import from_row
 
 _OVERVIEW_SQL = """
-SELECT s.*,
-  (SELECT max(c.date) FROM conversations c
-     WHERE c.student_id = s.id AND c.state != :prepared AND c.date <= :today) AS _last,
-  (SELECT count(*) FROM conversations c
-     WHERE c.student_id = s.id AND c.state != :prepared
-       AND c.date >= :year_start AND c.date <= :today) AS _this_year,
-  (SELECT min(c.date) FROM conversations c
-     WHERE c.student_id = s.id AND c.state = :prepared AND c.date >= :today) AS _planned,
-  (SELECT count(*) FROM agreements a
-     WHERE a.student_id = s.id AND a.status = :open) AS _open,
-  (SELECT count(*) FROM agreements a
-     WHERE a.student_id = s.id AND a.status = :open AND a.due_date < :today) AS _overdue,
+WITH talks AS (
+  SELECT student_id,
+    max(CASE WHEN state != :prepared AND date <= :today THEN date END) AS last,
+    sum(CASE WHEN state != :prepared AND date BETWEEN :year_start AND :today THEN 1 ELSE 0 END)
+      AS this_year,
+    min(CASE WHEN state = :prepared AND date >= :today THEN date END) AS planned
+  FROM conversations GROUP BY student_id
+), promises AS (
+  SELECT student_id, sum(status = :open) AS open,
+    sum(status = :open AND due_date < :today) AS overdue
+  FROM agreements GROUP BY student_id
+)
+SELECT s.*, t.last AS _last, coalesce(t.this_year, 0) AS _this_year, t.planned AS _planned,
+  coalesce(p.open, 0) AS _open, coalesce(p.overdue, 0) AS _overdue,
   (SELECT e.organisation FROM experiences e
      WHERE e.student_id = s.id AND e.kind = :internship AND e.start_date <= :today
      ORDER BY (e.end_date IS NULL OR e.end_date >= :today) DESC, e.start_date DESC
      LIMIT 1) AS _company
 FROM students s
+LEFT JOIN talks t ON t.student_id = s.id
+LEFT JOIN promises p ON p.student_id = s.id
 """
 
 

@@ -25,6 +25,8 @@ from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 BACKUP_SUBDIR = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
 _DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
+DEMO_META_KEY = "demo"
+"""Set in the store's metadata when it holds the fictional demo caseload."""
 
 
 def disk_full_message() -> str:
@@ -86,6 +88,15 @@ class Store:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
+
+    @property
+    def is_demo(self) -> bool:
+        """Return whether this store holds the fictional demo caseload."""
+        return self.meta(DEMO_META_KEY) == "1"
+
+    def mark_demo(self) -> None:
+        """Mark the store as demo (inside the caller's transaction, if any)."""
+        self.set_meta(DEMO_META_KEY, "1")
 
     def backup_to(self, target: Path) -> Path:
         """Copy the whole store with SQLite's backup API into ``target``, atomically.

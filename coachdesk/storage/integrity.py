@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import ensure_sqlite_file, translate_sqlite_error
-
-DEMO_META_KEY = "demo"
+from coachdesk.storage.database import DEMO_META_KEY, ensure_sqlite_file, translate_sqlite_error
 
 
 @dataclass

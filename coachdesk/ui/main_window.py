@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from coachdesk.domain.reflections import ReflectionAuthor
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
-from coachdesk.export.progress_pdf import write_progress
 from coachdesk.i18n import _
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.draft_writer import DraftWriter
@@ -307,6 +306,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+
         try:
             write_progress(report, Path(name), settings.school_logo())
         except UserFacingError as error:

@@ -25,9 +25,7 @@ from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
-from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.export.summary_html import summary_html
-from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.conversation_flow import Closing, ConversationFlow
@@ -273,6 +271,8 @@ class ConversationScreen(QWidget):
         )
         if not name:
             return
+        from coachdesk.export.summary_pdf import write_summary  # noqa: PLC0415 - reportlab on export only
+
         try:
             write_summary(summary, Path(name), self._services.settings.school_logo())
         except UserFacingError as error:
@@ -296,6 +296,8 @@ class ConversationScreen(QWidget):
         )
         if not name:
             return
+        from coachdesk.export.prep_card_pdf import write_prep_card  # noqa: PLC0415 - reportlab on export only
+
         try:
             write_prep_card(self._services.flow.prepare(self.conversation.id), Path(name))
         except UserFacingError as error:

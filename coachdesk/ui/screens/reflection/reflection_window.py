@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserFacingError
-from coachdesk.export.reflection_pdf import write_reflection
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
@@ -302,6 +301,8 @@ class ReflectionWindow(QMainWindow):
         )
         if not name:
             return
+        from coachdesk.export.reflection_pdf import write_reflection  # noqa: PLC0415 - reportlab on export only
+
         try:
             write_reflection(reflection, self.context_label.text(), Path(name))
         except UserFacingError as error:
