@@ -51,7 +51,10 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
     info = StoreInfo(
-        path=workspace.location.path, is_demo=workspace.is_demo, is_empty=workspace.is_empty()
+        path=workspace.location.path,
+        data_dir=workspace.location.data_dir,
+        is_demo=workspace.is_demo,
+        is_empty=workspace.is_empty(),
     )
     services = WindowServices(
         caseload=CaseloadService(repos),

@@ -25,6 +25,7 @@ from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
+from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
@@ -110,7 +111,11 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=_("use the separate demo store with fictional students")
     )
-    parser.add_argument("--lang", choices=LANGUAGES, default="nl", help=_("language (default: nl)"))
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help=_("language (default: the one chosen in the app, else nl)"),
+    )
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", metavar=_("command"))
     demo = commands.add_parser("demo", help=_("fill an empty store with a fictional caseload"))
@@ -314,8 +319,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     set_language("nl")
     args = _build_parser().parse_args(argv)
-    set_language(args.lang)
-    location = StoreLocation(args.data_dir or default_data_dir(), demo=args.demo)
+    data_dir = args.data_dir or default_data_dir()
+    set_language(args.lang or load_language(data_dir))
+    location = StoreLocation(data_dir, demo=args.demo)
     try:
         if args.command is None:
             from coachdesk.app import run_gui  # noqa: PLC0415 - keep Qt out of CLI-only runs

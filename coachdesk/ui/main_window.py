@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 from coachdesk.domain.reflections import ReflectionAuthor
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, language
+from coachdesk.preferences import save_language
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
@@ -53,6 +55,7 @@ class StoreInfo:
     """What the window tells about the open store."""
 
     path: Path
+    data_dir: Path
     is_demo: bool
     is_empty: bool
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Navigation"))
         self.navigation.setFixedWidth(200)
         self.navigation.addItems(
             [_("My students"), _("Student"), _("Conversation"), _("My practice")]
@@ -321,6 +325,7 @@ class MainWindow(QMainWindow):
             settings.school_name(),
             settings.school_logo(),
             settings.cadence(),
+            language(),
         )
         chosen = SettingsDialog.ask(self, current)
         if chosen is None:
@@ -329,3 +334,10 @@ class MainWindow(QMainWindow):
         settings.set_school(chosen.school_name, chosen.logo)
         settings.set_cadence(chosen.cadence)
         self.refresh_caseload()
+        if chosen.language != language():
+            save_language(self.store.data_dir, chosen.language)
+            QMessageBox.information(
+                self,
+                "CoachDesk",
+                _("The new language is used from the next start of CoachDesk."),
+            )

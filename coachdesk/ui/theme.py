@@ -1,44 +1,105 @@
-"""A calm, readable look: Fusion style, soft colours, generous type."""
+"""A calm, readable look: Fusion style, soft colours, generous type; light or dark like the OS."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 11
-ACCENT = "#2f6f73"
-BANNER_BACKGROUND = "#fdf3d8"
-BANNER_BORDER = "#e6cf8b"
 
-STYLE_SHEET = f"""
+
+@dataclass(frozen=True)
+class Colours:
+    """One set of colours for the whole interface."""
+
+    window: str
+    base: str
+    alternate: str
+    text: str
+    muted: str
+    accent: str
+    accent_text: str
+    navigation: str
+    banner: str
+    banner_border: str
+    title: str
+
+
+LIGHT = Colours(
+    window="#f7f9f9",
+    base="#ffffff",
+    alternate="#f1f5f5",
+    text="#1d2b2c",
+    muted="#4a5a5b",
+    accent="#2f6f73",
+    accent_text="#ffffff",
+    navigation="#eef3f3",
+    banner="#fdf3d8",
+    banner_border="#e6cf8b",
+    title="#1f3b3d",
+)
+DARK = Colours(
+    window="#1e2526",
+    base="#161b1c",
+    alternate="#20292a",
+    text="#e6eeee",
+    muted="#a9b8b9",
+    accent="#4f9ea3",
+    accent_text="#0e1415",
+    navigation="#242d2e",
+    banner="#4a3f1f",
+    banner_border="#6b5a28",
+    title="#d7ecec",
+)
+
+
+def style_sheet(c: Colours) -> str:
+    """Return the application style sheet for a colour set."""
+    return f"""
 QListWidget#navigation {{
-    background: #eef3f3; border: none; padding: 8px 0; font-size: 12pt; outline: 0;
+    background: {c.navigation}; border: none; padding: 8px 0; font-size: 12pt; outline: 0;
 }}
 QListWidget#navigation::item {{ padding: 10px 18px; border-radius: 6px; margin: 2px 8px; }}
-QListWidget#navigation::item:selected {{ background: {ACCENT}; color: white; }}
-QFrame#demoBanner {{
-    background: {BANNER_BACKGROUND}; border-bottom: 1px solid {BANNER_BORDER};
-}}
-QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: #1f3b3d; }}
-QLabel[role="hint"] {{ color: #4a5a5b; font-size: 11pt; }}
+QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
+QFrame#demoBanner {{ background: {c.banner}; border-bottom: 1px solid {c.banner_border}; }}
+QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: {c.title}; }}
+QLabel[role="hint"] {{ color: {c.muted}; font-size: 11pt; }}
 QPushButton[role="primary"] {{
-    background: {ACCENT}; color: white; border: none; border-radius: 6px; padding: 8px 18px;
+    background: {c.accent}; color: {c.accent_text}; border: none; border-radius: 6px;
+    padding: 8px 18px;
 }}
-QPushButton[role="primary"]:hover {{ background: #275d60; }}
 """
 
 
-def apply_theme(app: QApplication) -> None:
-    """Give the whole application its look."""
+def is_dark(app: QApplication) -> bool:
+    """Return whether the operating system asks for a dark appearance."""
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
+    """Give the whole application its look, following the OS font size and light/dark mode."""
     app.setStyle("Fusion")
     font = QFont(app.font())
-    font.setPointSize(BASE_POINT_SIZE)
+    if font.pointSize() < BASE_POINT_SIZE:
+        font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
+    colours = DARK if (is_dark(app) if dark is None else dark) else LIGHT
     palette = app.palette()
-    palette.setColor(QPalette.ColorRole.Window, QColor("#f7f9f9"))
-    palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.AlternateBase, QColor("#f1f5f5"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor(ACCENT))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    for role, value in (
+        (QPalette.ColorRole.Window, colours.window),
+        (QPalette.ColorRole.Base, colours.base),
+        (QPalette.ColorRole.AlternateBase, colours.alternate),
+        (QPalette.ColorRole.Text, colours.text),
+        (QPalette.ColorRole.WindowText, colours.text),
+        (QPalette.ColorRole.ButtonText, colours.text),
+        (QPalette.ColorRole.Button, colours.alternate),
+        (QPalette.ColorRole.Highlight, colours.accent),
+        (QPalette.ColorRole.HighlightedText, colours.accent_text),
+        (QPalette.ColorRole.PlaceholderText, colours.muted),
+    ):
+        palette.setColor(role, QColor(value))
     app.setPalette(palette)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(style_sheet(colours))

@@ -59,6 +59,7 @@ class OptionalDateEdit(QWidget):
         super().__init__(parent)
         self.check = QCheckBox(label, self)
         self.edit = date_edit(value, self)
+        self.edit.setAccessibleName(label)
         self.check.setChecked(value is not None)
         self.edit.setEnabled(value is not None)
         self.check.toggled.connect(self.edit.setEnabled)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
-from coachdesk.ui.widgets import dialog_buttons, hint
+from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,7 @@ class CoachSettings:
     school_name: str
     logo: Path | None
     cadence: Cadence
+    language: str
 
 
 class SettingsDialog(QDialog):
@@ -58,7 +59,10 @@ class SettingsDialog(QDialog):
         self.per_year_spin = QSpinBox(self)
         self.per_year_spin.setRange(1, 12)
         self.per_year_spin.setValue(current.cadence.per_school_year)
+        self.language_combo = ChoiceCombo([("Nederlands", "nl"), ("English", "en")], self)
+        self.language_combo.select_value(current.language)
         form = QFormLayout(self)
+        form.addRow(_("Language"), self.language_combo)
         form.addRow(_("Your name"), self.coach_edit)
         form.addRow(_("School"), self.school_edit)
         form.addRow(_("Logo on reports"), logo_row)
@@ -94,6 +98,7 @@ class SettingsDialog(QDialog):
             school_name=self.school_edit.text().strip(),
             logo=self._logo,
             cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
+            language=self.language_combo.current_value(),
         )
 
     @classmethod

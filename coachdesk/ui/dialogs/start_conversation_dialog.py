@@ -32,7 +32,9 @@ class _ParticipantRow(QWidget):
         self.contact_id = contact_id
         self.role_combo = ChoiceCombo(((r.label, r) for r in Role), self)
         self.role_combo.select_value(role)
+        self.role_combo.setAccessibleName(_("Role"))
         self.name_edit = QLineEdit(name, self)
+        self.name_edit.setAccessibleName(_("Name"))
         self.remove_button = QPushButton(_("Remove"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -92,6 +92,7 @@ class StudentDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.contacts_table.setMinimumHeight(150)
+        self.contacts_table.setAccessibleName(_("Contacts: parents, workplace trainer"))
         self.contacts_table.verticalHeader().setVisible(False)
         for contact in contacts:
             self._add_contact_row(contact)
@@ -114,6 +115,7 @@ class StudentDialog(QDialog):
         row = self.contacts_table.rowCount()
         self.contacts_table.insertRow(row)
         role = ChoiceCombo(((item.label, item) for item in ContactRole), self.contacts_table)
+        role.setAccessibleName(_("Role"))
         role.select_value(contact.role if contact else ContactRole.PARENT)
         self.contacts_table.setCellWidget(row, 0, role)
         for column, name in enumerate(_CONTACT_COLUMNS, start=1):

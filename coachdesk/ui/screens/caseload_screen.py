@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -64,11 +65,20 @@ class CaseloadScreen(QWidget):
         )
         self.status_combo = _combo(_("Active and archived"), [(s.label, s) for s in StudentStatus])
         self.status_combo.setCurrentIndex(1)
+        for combo, name in (
+            (self.group_combo, _("Class")),
+            (self.programme_combo, _("Programme")),
+            (self.pathway_combo, _("Pathway")),
+            (self.level_combo, _("Level")),
+            (self.status_combo, _("Status")),
+        ):
+            combo.setAccessibleName(name)
         self.not_seen_check = QCheckBox(_("Not seen for"), self)
         self.not_seen_weeks = QSpinBox(self)
         self.not_seen_weeks.setRange(1, 52)
         self.not_seen_weeks.setValue(10)
         self.not_seen_weeks.setSuffix(_(" weeks"))
+        self.not_seen_weeks.setAccessibleName(_("Not seen for"))
         self.import_button = QPushButton(_("Import class list…"), self)
         self.settings_button = QPushButton(_("Settings…"), self)
         self.count_label = hint("", self)
@@ -116,10 +126,26 @@ class CaseloadScreen(QWidget):
         layout.addLayout(filters)
         layout.addLayout(counts)
         layout.addWidget(self.table, 1)
+        chain = (
+            self.search_edit,
+            self.group_combo,
+            self.programme_combo,
+            self.pathway_combo,
+            self.level_combo,
+            self.status_combo,
+            self.not_seen_check,
+            self.not_seen_weeks,
+            self.table,
+            self.import_button,
+            self.settings_button,
+        )
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("caseloadTable")
+        table.setAccessibleName(_("My students"))
         table.setModel(self.model)
         table.setSortingEnabled(True)
         table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

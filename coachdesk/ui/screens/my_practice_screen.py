@@ -37,6 +37,7 @@ class MyPracticeScreen(QWidget):
         self.new_button.setProperty("role", "primary")
         self.new_button.clicked.connect(self.new_requested)
         self.list = QListWidget(self)
+        self.list.setAccessibleName(_("My practice"))
         self.list.itemActivated.connect(
             lambda item: self.open_requested.emit(item.data(REFLECTION_ROLE))
         )

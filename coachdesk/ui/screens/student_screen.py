@@ -89,6 +89,9 @@ class StudentScreen(QWidget):
         self.timeline_model = TimelineModel()
         self.timeline = QTreeView(self)
         self.timeline.setObjectName("timeline")
+        self.timeline.setAccessibleName(_("Timeline"))
+        self.kind_combo.setAccessibleName(_("Show"))
+        self.competence_combo.setAccessibleName(_("Competences"))
         self.timeline.setModel(self.timeline_model)
         self.timeline.setUniformRowHeights(True)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,6 +103,9 @@ class StudentScreen(QWidget):
         self.goals_list = QListWidget(self)
         for side_list in (self.agreements_list, self.goals_list):
             side_list.setWordWrap(True)
+            side_list.setAccessibleName(
+                _("Open agreements") if side_list is self.agreements_list else _("Current goals")
+            )
             side_list.setSpacing(4)
 
         self.add_experience_button.clicked.connect(self._add_experience)
@@ -134,10 +140,15 @@ class StudentScreen(QWidget):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        actions.addWidget(QLabel(_("Show"), bar))
-        actions.addWidget(self.kind_combo)
-        actions.addWidget(self.competence_combo)
         return bar
+
+    def _build_filters(self) -> QHBoxLayout:
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(_("Show"), self))
+        filters.addWidget(self.kind_combo)
+        filters.addWidget(self.competence_combo)
+        filters.addStretch(1)
+        return filters
 
     def _build_body(self) -> QSplitter:
         side = QWidget(self)
@@ -148,8 +159,13 @@ class StudentScreen(QWidget):
         side_layout.addWidget(QLabel("<b>" + _("Current goals") + "</b>", side))
         side_layout.addWidget(self.goals_list, 2)
         side.setMinimumWidth(240)
+        timeline_box = QWidget(self)
+        timeline_layout = QVBoxLayout(timeline_box)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addLayout(self._build_filters())
+        timeline_layout.addWidget(self.timeline, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.timeline)
+        splitter.addWidget(timeline_box)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([640, SIDE_PANEL_WIDTH])

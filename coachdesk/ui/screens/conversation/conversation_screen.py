@@ -87,6 +87,7 @@ class ConversationScreen(QWidget):
         self.calm_button.clicked.connect(self.enter_calm_mode)
         self.conversation_combo = ChoiceCombo(parent=self)
         self.conversation_combo.setMinimumWidth(360)
+        self.conversation_combo.setAccessibleName(_("Conversation"))
         self.conversation_combo.currentIndexChanged.connect(self._choice_changed)
         self.prepare_step = PrepareStep(services.flow, services.bank, self)
         self.prepare_step.prep_card_requested.connect(self.save_prep_card)

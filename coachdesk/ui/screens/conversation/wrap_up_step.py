@@ -56,6 +56,7 @@ def _audience(value: Audience, parent: QWidget) -> ChoiceCombo:
     combo = ChoiceCombo(((a.label, a) for a in SHARED_AUDIENCES), parent)
     combo.select_value(value)
     combo.setToolTip(_("Who may read this"))
+    combo.setAccessibleName(_("Who may read this"))
     return combo
 
 
@@ -67,6 +68,7 @@ class _AgreementRow(QWidget):
         self.what_edit.setPlaceholderText(_("What will be done?"))
         self.owner_combo = ChoiceCombo(((r.label, r) for r in Role), self)
         self.owner_combo.select_value(agreement.owner)
+        self.owner_combo.setAccessibleName(_("Who"))
         self.due_edit = OptionalDateEdit(_("by"), agreement.due_date, self)
         self.remove_button = QPushButton(_("Remove"), self)
         layout = QHBoxLayout(self)
@@ -105,6 +107,7 @@ class _GoalRow(QWidget):
             [("—", None), *((c.label, c) for c in Competence)], self
         )
         self.competence_combo.select_value(goal.competence)
+        self.competence_combo.setAccessibleName(_("Competence"))
         self.remove_button = QPushButton(_("Remove"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -176,23 +179,21 @@ class WrapUpStep(QWidget):
             _("What went well, what was discussed — in the student's words")
         )
         self.summary_audience = _audience(closing.summary_audience, form_widget)
-        form.addRow(_("Summary"), self._with_audience(self.summary_edit, self.summary_audience))
+        self._add_text_row(form, _("Summary"), self.summary_edit, self.summary_audience)
         self.insight_edits: dict[Competence, tuple[QPlainTextEdit, ChoiceCombo]] = {}
         for competence in conversation.focus_competences:
             text, audience = closing.insights.get(competence, ("", Audience.STUDENT))
             edit, combo = _text_box(text, form_widget, 2), _audience(audience, form_widget)
             self.insight_edits[competence] = (edit, combo)
-            form.addRow(
-                _("Found out: {competence}").format(competence=competence.label),
-                self._with_audience(edit, combo),
-            )
+            label = _("Found out: {competence}").format(competence=competence.label)
+            self._add_text_row(form, label, edit, combo)
         self.view_edits: dict[NoteKind, tuple[QPlainTextEdit, ChoiceCombo]] = {}
         if needs_party_views(conversation.kind):
             for kind in PARTY_VIEWS:
                 text, audience = closing.views.get(kind, ("", Audience.WORKPLACE_TRAINER))
                 edit, combo = _text_box(text, form_widget, 2), _audience(audience, form_widget)
                 self.view_edits[kind] = (edit, combo)
-                form.addRow(kind.label, self._with_audience(edit, combo))
+                self._add_text_row(form, kind.label, edit, combo)
         self.agreement_rows: list[_AgreementRow] = []
         self.agreements_box = QWidget(form_widget)
         QVBoxLayout(self.agreements_box).setContentsMargins(0, 0, 0, 0)
@@ -215,6 +216,7 @@ class WrapUpStep(QWidget):
                 continue
             combo = ChoiceCombo(((status.label, status) for status in GoalStatus), form_widget)
             combo.select_value(goal.status)
+            combo.setAccessibleName(goal.description)
             self.goal_status.append((goal, combo))
             form.addRow(hint(goal.description, form_widget), combo)
         form.addRow(_("New goals"), self.goals_box)
@@ -258,13 +260,17 @@ class WrapUpStep(QWidget):
         self.state_label.setText(" · ".join(parts))
 
     @staticmethod
-    def _with_audience(edit: QWidget, combo: ChoiceCombo) -> QWidget:
+    def _add_text_row(
+        form: QFormLayout, label: str, edit: QPlainTextEdit, combo: ChoiceCombo
+    ) -> None:
+        """Add a text and its audience; the text is named after its row, for screen readers."""
+        edit.setAccessibleName(label)
         box = QWidget(edit.parentWidget())
         layout = QHBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(edit, 1)
         layout.addWidget(combo, 0, Qt.AlignmentFlag.AlignTop)
-        return box
+        form.addRow(label, box)
 
     def _add_agreement(self, agreement: Agreement | None) -> None:
         assert self.conversation is not None

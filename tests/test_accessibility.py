@@ -1,0 +1,166 @@
+"""Usable by keyboard and screen reader, readable at 150 %, in Dutch or English, light or dark."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from coachdesk.app import build_window
+from coachdesk.domain.school_year import Cadence
+from coachdesk.i18n import set_language
+from coachdesk.preferences import load_language, save_language
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
+from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
+from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
+from coachdesk.ui.dialogs.student_dialog import StudentDialog
+from coachdesk.ui.theme import DARK, LIGHT, apply_theme
+from tests.accessibility import clipped_texts, unnamed_controls
+from tests.helpers import run_cli
+
+TODAY = dt.date(2026, 11, 23)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def workspace(data_dir: Path):
+    opened = Workspace.open(StoreLocation(data_dir, demo=True))
+    fill_with_demo(opened.repos, students=6, today=TODAY)
+    yield opened
+    opened.close()
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, workspace: Workspace) -> None:
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)
+    window.show_screen(2)
+    assert unnamed_controls(window) == []
+    student = entry.student
+    contacts = workspace.repos.contacts.select("student_id = ?", [student.id])
+    dialogs = [
+        ExperienceDialog(student.id, []),
+        StudentDialog(student, contacts),
+        StartConversationDialog(student, contacts, "Mirjam"),
+        SettingsDialog(CoachSettings("Mirjam", "ROC", None, Cadence(), "nl")),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+
+
+def test_the_caseload_is_reachable_with_tab_from_the_search_field(
+    qtbot, workspace: Workspace
+) -> None:
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    screen = window.caseload_screen
+    screen.search_edit.setFocus()
+    reached = []
+    for _step in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+        if QApplication.focusWidget() is screen.table:
+            break
+    assert screen.group_combo in reached
+    assert reached[-1] is screen.table
+
+
+def test_nothing_is_clipped_on_any_screen(qtbot, workspace: Workspace) -> None:
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    for row in range(4):
+        window.show_screen(row)
+        assert clipped_texts(window) == [], row
+
+
+@pytest.mark.slow
+def test_nothing_is_clipped_at_150_percent(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    assert run_cli("--demo", "demo", "--students", "6", data_dir=folder).returncode == 0
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": "1.5",
+        "PYTHONPATH": str(ROOT),
+    }
+    script = (
+        "import json, pathlib, sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from coachdesk.app import build_window\n"
+        "from coachdesk.services.workspace import StoreLocation, Workspace\n"
+        "from coachdesk.ui.theme import apply_theme\n"
+        "from tests.accessibility import clipped_texts\n"
+        "app = QApplication([])\n"
+        "apply_theme(app)\n"
+        "ws = Workspace.open(StoreLocation(pathlib.Path(sys.argv[1]), demo=True))\n"
+        "w = build_window(ws)\n"
+        "w.show()\n"
+        "w.open_student(w.caseload_screen.model.entry_at(0))\n"
+        "found = {}\n"
+        "for row in range(4):\n"
+        "    w.show_screen(row)\n"
+        "    app.processEvents()\n"
+        "    found[row] = clipped_texts(w)\n"
+        "w.grab().save(sys.argv[2])\n"
+        "print(json.dumps(found))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(folder), str(tmp_path / "150.png")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {
+        "0": [],
+        "1": [],
+        "2": [],
+        "3": [],
+    }
+
+
+def test_english_is_chosen_in_settings_and_used_from_the_next_start(
+    qtbot, workspace: Workspace, data_dir: Path
+) -> None:
+    assert load_language(data_dir) == "nl"
+    save_language(data_dir, "en")
+    assert load_language(data_dir) == "en"
+    set_language("en")
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    assert window.navigation.item(0).text() == "My students"
+    assert window.caseload_screen.search_edit.placeholderText().startswith("Search by name")
+    result = run_cli("students", data_dir=data_dir)
+    assert "students" in result.stdout.splitlines()[-1]
+
+
+def test_a_broken_preferences_file_falls_back_to_dutch(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "voorkeuren.json").write_text("{niet geldig")
+    assert load_language(data_dir) == "nl"
+
+
+def test_dark_mode_gives_a_dark_palette(qapp) -> None:
+    apply_theme(qapp, dark=True)
+    assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == DARK.window
+    apply_theme(qapp, dark=False)
+    assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == LIGHT.window
