@@ -28,33 +28,23 @@ def test_the_bundle_builds_and_its_app_and_cli_start(tmp_path: Path) -> None:
     assert (app.parent / "coachdesk.desktop").is_file()
     data = tmp_path / "data"
     run_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    demo = subprocess.run(
-        [str(app), "--data-dir", str(data), "demo", "--students", "3"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=120,
-        check=False,
-    )
+
+    def bundle(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(app), "--data-dir", str(data), *args],
+            capture_output=True,
+            text=True,
+            env=run_env,
+            timeout=120,
+            check=False,
+        )
+
+    demo = bundle("demo", "--students", "3")
     assert demo.returncode == 0, demo.stderr
-    check = subprocess.run(
-        [str(app), "--data-dir", str(data), "check"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=120,
-        check=False,
-    )
+    check = bundle("check")
     assert check.returncode == 0, check.stdout + check.stderr
     assert "Resultaat: alles is in orde." in check.stdout
     shot = tmp_path / "venster.png"
-    gui = subprocess.run(
-        [str(app), "--data-dir", str(data), "--screenshot", str(shot)],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        timeout=120,
-        check=False,
-    )
+    gui = bundle("--screenshot", str(shot))
     assert gui.returncode == 0, gui.stderr
     assert QImage(str(shot)).width() >= 800
