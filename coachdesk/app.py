@@ -18,6 +18,7 @@ from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.services.caseload import CaseloadService
+from coachdesk.services.competence_scan import CompetenceScans
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.draft_writer import DraftWriter
@@ -71,6 +72,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         ),
         progress=ProgressReports(repos),
         reflections=ReflectionService(repos),
+        scans=CompetenceScans(repos),
         drafts=DraftWriter(workspace.location.path),
     )
     return MainWindow(services, info, today)

@@ -100,6 +100,16 @@ SAMPLE_ROWS[4] = [
     " 'student')",
 ]
 
+SAMPLE_ROWS[5] = [
+    *SAMPLE_ROWS[4],
+    "INSERT INTO reflection_templates (id, created_at, updated_at, name, body) VALUES"
+    " ('00000000-0000-4000-8000-000000000091', :stamp, :stamp, 'Mijn sjabloon', '## Vraag')",
+    "INSERT INTO competence_scans (id, created_at, updated_at, student_id, date, rater,"
+    " rater_name, ratings) VALUES ('00000000-0000-4000-8000-0000000000a1', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', '2025-10-01', 'student', '',"
+    " '{\"kwaliteiten\": 3}')",
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

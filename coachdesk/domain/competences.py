@@ -59,10 +59,12 @@ class CompetenceScan(Record):
     rater: Role
     rater_name: str = ""
     ratings: dict[Competence, int] = field(default_factory=dict)
+    answers: dict[str, int] = field(default_factory=dict)
+    """Per statement id; ``ratings`` per competence are their rounded mean."""
 
     def __post_init__(self) -> None:
         if self.rater not in SCAN_RATERS:
             raise ValueError(f"a scan is not rated by a {self.rater}")
-        for competence, rating in self.ratings.items():
+        for item, rating in (*self.ratings.items(), *self.answers.items()):
             if rating not in SCAN_SCALE:
-                raise ValueError(f"rating for {competence} outside 1-4: {rating}")
+                raise ValueError(f"rating for {item} outside 1-4: {rating}")

@@ -28,6 +28,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.competence_scan import ScanHistory
 from coachdesk.storage.repositories import Repositories
 
 PARTY_VIEWS = (NoteKind.VIEW_STUDENT, NoteKind.VIEW_SCHOOL, NoteKind.VIEW_COMPANY)
@@ -49,6 +50,7 @@ class Preparation:
     recent_experiences: list[Experience]
     recent_reflections: list[Reflection]
     latest_scan: list[CompetenceScan]
+    scan_history: ScanHistory
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ class ConversationFlow:
                 if r.created_at.date() >= since
             ],
             latest_scan=latest,
+            scan_history=ScanHistory(sorted({s.date for s in scans}), scans),
         )
 
     def mark_agreement(self, agreement_id: str, status: AgreementStatus, outcome: str) -> Agreement:

@@ -13,6 +13,7 @@ from coachdesk.domain.school_year import school_year_start
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.competence_scan import CompetenceScans, ScanHistory
 from coachdesk.storage.repositories import Repositories
 
 
@@ -28,6 +29,7 @@ class ProgressReport:
     conversations: list[Conversation]
     goals: list[Goal]
     agreements: list[Agreement]
+    scans: ScanHistory
 
 
 class ProgressReports:
@@ -91,4 +93,5 @@ class ProgressReports:
                 )
                 if a.conversation_id in held and a.audience is not Audience.PRIVATE
             ],
+            scans=CompetenceScans(repos).history(student.id),
         )

@@ -20,6 +20,7 @@ from coachdesk.domain.students import Contact, Student, StudentStatus
 from coachdesk.domain.timeline import ProgrammeSwitch, TimelineEvent, TimelineKind, newest_first
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _, ngettext
+from coachdesk.services.competence_scan import CompetenceScans, ScanHistory
 from coachdesk.storage.repositories import Repositories
 
 
@@ -33,6 +34,7 @@ class StudentFile:
     open_agreements: list[Agreement]
     current_goals: list[Goal]
     reflections: list[Reflection]
+    scans: ScanHistory
 
 
 class StudentFileService:
@@ -92,6 +94,7 @@ class StudentFileService:
             open_agreements=carried_forward(agreements),
             current_goals=[g for g in goals if g.status is GoalStatus.ACTIVE],
             reflections=reflections,
+            scans=CompetenceScans(repos).history(student_id),
         )
 
     @staticmethod

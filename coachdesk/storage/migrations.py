@@ -247,12 +247,18 @@ def _reflection_editing(conn: sqlite3.Connection) -> None:
     )
 
 
+def _scan_answers(conn: sqlite3.Connection) -> None:
+    """Version 6: the competence scan keeps every statement's answer, not only the means."""
+    _run_script(conn, "ALTER TABLE competence_scans ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
     _programme_switches,
     _conversation_flow,
     _reflection_editing,
+    _scan_answers,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.reflections import ReflectionAuthor
-from coachdesk.domain.students import Student
+from coachdesk.domain.roles import Role
+from coachdesk.domain.students import ContactRole, Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
+from coachdesk.services.competence_scan import CompetenceScans, statements
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
@@ -46,6 +48,7 @@ from coachdesk.ui.screens.conversation.conversation_screen import (
 )
 from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
+from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
@@ -72,6 +75,7 @@ class WindowServices:
     conversation: ConversationServices
     progress: ProgressReports
     reflections: ReflectionService
+    scans: CompetenceScans
     drafts: DraftWriter
     """Writes reflection drafts in the background; closed with the window."""
 
@@ -154,6 +158,9 @@ class MainWindow(QMainWindow):
         )
         self.student_screen.reflection_requested.connect(self.new_student_reflection)
         self.student_screen.reflection_open_requested.connect(self._open_student_reflection)
+        self.student_screen.scan_requested.connect(self.fill_in_scan)
+        self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
+        self.scan_view: ScanEntryView | None = None
         for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
@@ -275,6 +282,59 @@ class MainWindow(QMainWindow):
             return
         self.student_screen.show_student(student.id)
         self.open_reflection(reflection.id, student.full_name)
+
+    def fill_in_scan(self, student: Student, rater: Role) -> None:
+        """Open the full-screen scan for one rater; the rest of the file goes out of sight."""
+        names = {
+            Role.STUDENT: student.given_name,
+            Role.COACH: _("the coach"),
+            Role.WORKPLACE_TRAINER: _("the workplace trainer"),
+        }
+        title = _("Competence scan · filled in by {who}").format(who=names[rater])
+        view = ScanEntryView(title, rater, statements())
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.finished.connect(lambda answers: self._scan_finished(student, rater, answers))
+        view.destroyed.connect(self._scan_closed)
+        self.scan_view = view
+        self.hide()
+        view.showFullScreen()
+        view.setFocus()
+
+    def _scan_finished(self, student: Student, rater: Role, answers: dict[str, int]) -> None:
+        trainer = next(
+            (
+                c.name
+                for c in self.services.student_file.open(student.id).contacts
+                if c.role is ContactRole.WORKPLACE_TRAINER
+            ),
+            "",
+        )
+        name = trainer if rater is Role.WORKPLACE_TRAINER else ""
+        try:
+            self.services.scans.record(student.id, rater, answers, self.today, name)
+        except UserFacingError as error:
+            show_problem(self.scan_view, error)
+            return
+        self.student_screen.show_student(student.id)
+
+    def _scan_closed(self) -> None:
+        self.scan_view = None
+        self.show()
+
+    def save_scan_paper(self, student: Student) -> None:
+        """Save the paper scan for the workplace trainer where the coach chooses."""
+        from coachdesk.export.scan_pdf import write_scan_paper  # noqa: PLC0415 - reportlab on export only
+
+        suggested = Path.home() / _("scan-{name}.pdf").format(name=student.given_name.lower())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Competence scan"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            write_scan_paper(student, self.today, Path(name))
+        except UserFacingError as error:
+            show_problem(self, error)
 
     def _open_student_reflection(self, reflection_id: str) -> None:
         shown = self.student_screen.file

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QSplitter,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.contacts_text import contacts_line
+from coachdesk.domain.roles import Role
 from coachdesk.domain.students import StudentStatus
 from coachdesk.domain.timeline import TimelineKind
 from coachdesk.errors import UserFacingError
@@ -34,9 +37,10 @@ from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.qt_models.caseload_model import OVERDUE_COLOUR
 from coachdesk.ui.qt_models.timeline_model import TimelineModel
+from coachdesk.ui.screens.scan.scan_chart import ScanChart
 from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
 
-SIDE_PANEL_WIDTH = 320
+SIDE_PANEL_WIDTH = 380
 
 
 class StudentScreen(QWidget):
@@ -47,12 +51,16 @@ class StudentScreen(QWidget):
         progress_report_requested(Student): the coach wants this student's progress overview.
         reflection_requested(Student): start a new reflection by this student.
         reflection_open_requested(str): open the reflection with this id.
+        scan_requested(Student, Role): fill in the competence scan as this rater.
+        scan_paper_requested(Student): the paper scan for the workplace trainer (PDF).
     """
 
     student_changed = Signal(str)
     progress_report_requested = Signal(object)
     reflection_requested = Signal(object)
     reflection_open_requested = Signal(str)
+    scan_requested = Signal(object, object)
+    scan_paper_requested = Signal(object)
 
     def __init__(
         self,
@@ -69,14 +77,20 @@ class StudentScreen(QWidget):
             _("Choose a student under My students (Enter or double click)."), self
         )
         self.contacts_label = hint("", self)
-        self.add_experience_button = QPushButton(_("Add experience…"), self)
-        self.edit_button = QPushButton(_("Edit details…"), self)
+        self.add_experience_button = QPushButton(_("Experience…"), self)
+        self.add_experience_button.setToolTip(_("Add experience…"))
+        self.edit_button = QPushButton(_("Details…"), self)
+        self.edit_button.setToolTip(_("Edit details…"))
         self.archive_button = QPushButton(_("Archive…"), self)
-        self.reflection_button = QPushButton(_("Write reflection…"), self)
+        self.reflection_button = QPushButton(_("Reflection…"), self)
+        self.reflection_button.setToolTip(_("Write reflection…"))
         self.reflection_button.clicked.connect(
             lambda: self.file and self.reflection_requested.emit(self.file.student)
         )
-        self.progress_button = QPushButton(_("Progress overview (PDF)…"), self)
+        self.scan_button = self._scan_button()
+        self.scan_chart = ScanChart(self)
+        self.progress_button = QPushButton(_("Progress (PDF)…"), self)
+        self.progress_button.setToolTip(_("Progress overview (PDF)…"))
         self.progress_button.clicked.connect(
             lambda: self.file and self.progress_report_requested.emit(self.file.student)
         )
@@ -127,6 +141,29 @@ class StudentScreen(QWidget):
         self.actions_bar.hide()
         self.contacts_label.hide()
 
+    def _scan_button(self) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(_("Competence scan"))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        for text, rater in (
+            (_("The student fills it in"), Role.STUDENT),
+            (_("The coach fills it in"), Role.COACH),
+            (_("Type in the workplace trainer's answers"), Role.WORKPLACE_TRAINER),
+        ):
+            menu.addAction(
+                text,
+                lambda rater=rater: (
+                    self.file and self.scan_requested.emit(self.file.student, rater)
+                ),
+            )
+        menu.addAction(
+            _("Paper version for the workplace trainer (PDF)…"),
+            lambda: self.file and self.scan_paper_requested.emit(self.file.student),
+        )
+        button.setMenu(menu)
+        return button
+
     def _build_actions(self) -> QWidget:
         bar = QWidget(self)
         actions = QHBoxLayout(bar)
@@ -136,6 +173,7 @@ class StudentScreen(QWidget):
             self.reflection_button,
             self.edit_button,
             self.archive_button,
+            self.scan_button,
             self.progress_button,
         ):
             actions.addWidget(button)
@@ -158,6 +196,8 @@ class StudentScreen(QWidget):
         side_layout.addWidget(self.agreements_list, 3)
         side_layout.addWidget(QLabel("<b>" + _("Current goals") + "</b>", side))
         side_layout.addWidget(self.goals_list, 2)
+        side_layout.addWidget(QLabel("<b>" + _("Competence scan") + "</b>", side))
+        side_layout.addWidget(self.scan_chart)
         side.setMinimumWidth(240)
         timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
@@ -203,6 +243,7 @@ class StudentScreen(QWidget):
         self.timeline_model.set_events(self.file.events)
         self._apply_filter()
         self._fill_side_panel()
+        self.scan_chart.set_history(self.file.scans)
         self.actions_bar.show()
         self.body.show()
 

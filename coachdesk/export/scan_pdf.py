@@ -1,0 +1,172 @@
+"""The competence scan on paper: the chart for reports, and the form a workplace trainer fills."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
+from coachdesk.domain.roles import Role
+from coachdesk.domain.students import Student
+from coachdesk.export.markup import paragraph_text
+from coachdesk.export.pdf_styles import FONT, styles, write_pdf
+from coachdesk.i18n import _
+from coachdesk.i18n.dates import compact_date, long_date
+from coachdesk.services.competence_scan import ScanHistory, statements
+
+WIDTH, ROW, LABEL, LEGEND = 170 * mm, 16 * mm, 34 * mm, 8 * mm
+_STYLE = {
+    Role.STUDENT: ("#2f6f73", 1.8),
+    Role.COACH: ("#6b4f9e", 0.8),
+    Role.WORKPLACE_TRAINER: ("#b06a1c", 0.8),
+}
+
+
+def _marker(drawing: Drawing, rater: Role, x: float, y: float, size: float = 2.2) -> None:
+    colour = HexColor(_STYLE[rater][0])
+    if rater is Role.STUDENT:
+        drawing.add(Circle(x, y, size, fillColor=colour, strokeColor=colour))
+    elif rater is Role.COACH:
+        drawing.add(
+            Rect(x - size, y - size, 2 * size, 2 * size, fillColor=colour, strokeColor=colour)
+        )
+    else:
+        drawing.add(
+            Polygon(
+                [x, y + size + 0.5, x - size, y - size, x + size, y - size],
+                fillColor=colour,
+                strokeColor=colour,
+            )
+        )
+
+
+def scan_chart(history: ScanHistory) -> Drawing:
+    """Return the scan chart as a vector drawing: per competence, each rater over time."""
+    moments = history.moments
+    height = LEGEND + ROW * len(Competence) + 6 * mm
+    drawing = Drawing(WIDTH, height)
+    for index, rater in enumerate(_STYLE):
+        x = index * 45 * mm
+        _marker(drawing, rater, x + 2 * mm, height - 3 * mm)
+        drawing.add(String(x + 5 * mm, height - 4.2 * mm, rater.label, fontName=FONT, fontSize=8))
+    left, right = LABEL + 4 * mm, WIDTH - 6 * mm
+    step = (right - left) / max(len(moments) - 1, 1)
+    xs = [left + step * i if len(moments) > 1 else (left + right) / 2 for i in range(len(moments))]
+    for row, competence in enumerate(Competence):
+        top = height - LEGEND - row * ROW
+        bottom = top - ROW + 4 * mm
+
+        def y(value: int, top: float = top, bottom: float = bottom) -> float:
+            return bottom + (value - 1) / (len(SCAN_SCALE) - 1) * (top - bottom - 2 * mm)
+
+        drawing.add(
+            String(0, (top + bottom) / 2 - 3, competence.label, fontName=FONT, fontSize=8.5)
+        )
+        for value in SCAN_SCALE:
+            drawing.add(
+                Line(
+                    left,
+                    y(value),
+                    right,
+                    y(value),
+                    strokeColor=HexColor("#cccccc"),
+                    strokeWidth=0.3,
+                    strokeDashArray=[1, 2],
+                )
+            )
+        for rater, (colour, width) in _STYLE.items():
+            points = [
+                (x, y(r))
+                for x, m in zip(xs, moments, strict=True)
+                if (r := history.rating(m, rater, competence))
+            ]
+            if len(points) > 1:
+                drawing.add(
+                    PolyLine(
+                        [c for p in points for c in p],
+                        strokeColor=HexColor(colour),
+                        strokeWidth=width,
+                        strokeDashArray=None if rater is Role.STUDENT else [3, 2],
+                    )
+                )
+            for x, y_value in points:
+                _marker(drawing, rater, x, y_value)
+    for x, moment in zip(xs, moments, strict=True):
+        drawing.add(
+            String(
+                x,
+                0,
+                compact_date(moment, moments[-1]),
+                fontName=FONT,
+                fontSize=7.5,
+                textAnchor="middle",
+            )
+        )
+    return drawing
+
+
+def scan_flowables(history: ScanHistory) -> list[Flowable]:
+    """Return the chart with its heading, or nothing when there is no scan."""
+    if not history.moments:
+        return []
+    note = _("Growth against the student's own earlier scans; this is not a grade.")
+    return [
+        Paragraph(paragraph_text(_("Competence scan")), styles()["heading"]),
+        Paragraph(paragraph_text(note), styles()["small"]),
+        Spacer(1, 3 * mm),
+        scan_chart(history),
+    ]
+
+
+def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
+    """Write the paper scan a workplace trainer fills in; the coach types the answers in later."""
+    css = styles()
+    story: list[Flowable] = [
+        Paragraph(
+            paragraph_text(_("Competence scan — view of the workplace trainer")), css["title"]
+        ),
+        Paragraph(
+            paragraph_text(f"{student.full_name} · {student.group} · {long_date(day)}"),
+            css["subtitle"],
+        ),
+        Paragraph(
+            paragraph_text(
+                _(
+                    "Tick one box per statement. There are no wrong answers; the "
+                    "differences are what we talk about."
+                )
+            ),
+            css["small"],
+        ),
+    ]
+    header = ["", *(Paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
+    for competence in Competence:
+        rows: list[list[object]] = [header]
+        rows += [
+            [Paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
+            for s in statements()
+            if s.competence is competence
+        ]
+        table = Table(rows, colWidths=[98 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm])
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (1, 1), (-1, -1), FONT),
+                    ("FONTSIZE", (1, 1), (-1, -1), 14),
+                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor("#bbbbbb")),
+                ]
+            )
+        )
+        story += [Paragraph(paragraph_text(competence.label), css["heading"]), table]
+    story += [
+        Spacer(1, 8 * mm),
+        Paragraph(paragraph_text(_("Name and signature of the workplace trainer:")), css["body"]),
+    ]
+    return write_pdf(target, story, _("Competence scan"), _("Confidential · CoachDesk"))

@@ -1,0 +1,137 @@
+"""The loopbaancompetentiescan (leermeter): statements, three raters, and growth over time.
+
+The student rates first; coach and workplace trainer add their view of the same moment.
+Differences are conversation material, and growth is measured against the student's own
+earlier scans, never shown as a grade.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
+from coachdesk.domain.roles import Role
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.paths import resource_path
+from coachdesk.storage.repositories import Repositories
+
+STUDENT_FIRST_WINDOW = dt.timedelta(days=60)
+"""Coach and trainer rate the moment the student rated in the last sixty days."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement, phrased for the student ("Ik …") and for the others ("De student …")."""
+
+    id: str
+    competence: Competence
+    for_student: str
+    for_others: str
+
+    def text(self, rater: Role) -> str:
+        """Return the wording that suits the rater."""
+        return self.for_student if rater is Role.STUDENT else self.for_others
+
+
+@cache
+def statements() -> tuple[Statement, ...]:
+    """Return the scan's statements, grouped by competence in the shared order."""
+    data = json.loads(resource_path("scan", "leermeter.json").read_text(encoding="utf-8"))
+    found = [
+        Statement(s["id"], Competence(s["competence"]), s["student"], s["other"])
+        for s in data["statements"]
+    ]
+    order = list(Competence)
+    return tuple(sorted(found, key=lambda s: order.index(s.competence)))
+
+
+def competence_ratings(answers: dict[str, int]) -> dict[Competence, int]:
+    """Return each competence's rating: the rounded mean of its statements' answers."""
+    by_competence: dict[Competence, list[int]] = {}
+    for statement in statements():
+        if statement.id in answers:
+            by_competence.setdefault(statement.competence, []).append(answers[statement.id])
+    return {c: int(sum(v) / len(v) + 0.5) for c, v in by_competence.items()}
+
+
+@dataclass(frozen=True)
+class ScanHistory:
+    """All scans of one student, by moment: what the chart draws."""
+
+    moments: list[dt.date]
+    scans: list[CompetenceScan]
+
+    def rating(self, moment: dt.date, rater: Role, competence: Competence) -> int | None:
+        """Return one rater's rating of one competence at one moment, if given."""
+        for scan in self.scans:
+            if scan.date == moment and scan.rater is rater:
+                return scan.ratings.get(competence)
+        return None
+
+    def latest(self) -> list[CompetenceScan]:
+        """Return the latest moment's scans, the student's first."""
+        if not self.moments:
+            return []
+        found = [s for s in self.scans if s.date == self.moments[-1]]
+        return sorted(found, key=lambda s: SCAN_RATERS.index(s.rater))
+
+
+class CompetenceScans:
+    """Records scans and reads a student's history."""
+
+    def __init__(self, repos: Repositories) -> None:
+        self._repos = repos
+
+    def record(
+        self,
+        student_id: str,
+        rater: Role,
+        answers: dict[str, int],
+        day: dt.date,
+        rater_name: str = "",
+    ) -> CompetenceScan:
+        """Store one rater's answers; coach and trainer rate a moment the student rated first."""
+        known = {s.id for s in statements()}
+        if not answers or not set(answers) <= known:
+            raise ValidationError(_("The scan has no answers, or answers to unknown statements."))
+        if rater is not Role.STUDENT:
+            day = self._student_moment(student_id, day)
+        scan = CompetenceScan(
+            student_id=student_id,
+            date=day,
+            rater=rater,
+            rater_name=rater_name,
+            ratings=competence_ratings(answers),
+            answers=answers,
+        )
+        with self._repos.store.atomic() as db:
+            db.execute(
+                "DELETE FROM competence_scans WHERE student_id = ? AND date = ? AND rater = ?",
+                [student_id, day.isoformat(), rater.value],
+            )
+            self._repos.scans.add(scan)
+        return scan
+
+    def _student_moment(self, student_id: str, day: dt.date) -> dt.date:
+        own = self._repos.scans.select(
+            "student_id = ? AND rater = ? AND date <= ?",
+            [student_id, Role.STUDENT.value, day.isoformat()],
+            order_by="date DESC",
+        )
+        if not own or day - own[0].date > STUDENT_FIRST_WINDOW:
+            raise ValidationError(
+                _(
+                    "The student fills in the scan first; then coach and workplace trainer add "
+                    "their view of the same moment."
+                )
+            )
+        return own[0].date
+
+    def history(self, student_id: str) -> ScanHistory:
+        """Return every scan of the student, oldest moment first."""
+        scans = self._repos.scans.select("student_id = ?", [student_id], order_by="date")
+        return ScanHistory(sorted({s.date for s in scans}), scans)

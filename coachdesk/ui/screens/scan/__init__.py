@@ -1,0 +1,1 @@
+"""The competence scan: filling it in, and its chart."""

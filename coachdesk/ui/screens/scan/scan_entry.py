@@ -1,0 +1,136 @@
+"""Student vult in: one statement at a time, large and simple, nothing else of the file on screen.
+
+The same view serves the coach, and the coach typing in a workplace trainer's paper answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from coachdesk.domain.competences import SCAN_SCALE, scale_label
+from coachdesk.domain.roles import Role
+from coachdesk.i18n import _
+from coachdesk.services.competence_scan import Statement
+
+SCAN_STYLE = """
+QWidget#scanEntry { background: #f4f1ea; }
+QLabel#scanTitle { color: #2f6f73; font-size: 24pt; font-weight: 600; }
+QLabel#scanStatement { color: #1d2b2c; font-size: 30pt; }
+QLabel#scanProgress, QLabel#scanHint { color: #6b6b6b; font-size: 13pt; }
+QPushButton[role="answer"] {
+    font-size: 18pt; padding: 18px 26px; border-radius: 10px; background: #ffffff;
+    border: 2px solid #c9c1b0;
+}
+QPushButton[role="answer"]:checked, QPushButton[role="answer"]:focus { border-color: #2f6f73; }
+"""
+_KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
+
+
+class ScanEntryView(QWidget):
+    """Asks each statement in turn; keys 1–4 or the buttons answer, ← goes back, Esc stops.
+
+    Signals:
+        finished(dict): every statement answered (statement id → 1–4).
+    """
+
+    finished = Signal(dict)
+
+    def __init__(
+        self,
+        title: str,
+        rater: Role,
+        items: tuple[Statement, ...],
+        on_finished: Callable[[dict[str, int]], None] | None = None,
+    ) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("scanEntry")
+        self.setWindowTitle("CoachDesk")
+        self.setStyleSheet(SCAN_STYLE)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.items, self.rater = items, rater
+        self.answers: dict[str, int] = {}
+        self.index = 0
+        if on_finished is not None:
+            self.finished.connect(on_finished)
+        self.title_label = QLabel(title, self)
+        self.title_label.setObjectName("scanTitle")
+        self.statement_label = QLabel(self)
+        self.statement_label.setObjectName("scanStatement")
+        self.statement_label.setWordWrap(True)
+        self.statement_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress_label = QLabel(self)
+        self.progress_label.setObjectName("scanProgress")
+        self.progress_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.buttons = []
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for value in SCAN_SCALE:
+            button = QPushButton(f"{value} · {scale_label(value)}", self)
+            button.setProperty("role", "answer")
+            button.setCheckable(True)
+            button.clicked.connect(lambda _checked=False, value=value: self.answer(value))
+            self.buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        hint = QLabel(_("Keys 1–4 answer · ← back · Esc stops without saving"), self)
+        hint.setObjectName("scanHint")
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(64, 40, 64, 32)
+        layout.addWidget(self.title_label)
+        layout.addStretch(1)
+        layout.addWidget(self.statement_label)
+        layout.addSpacing(28)
+        layout.addLayout(row)
+        layout.addSpacing(12)
+        layout.addWidget(self.progress_label)
+        layout.addStretch(1)
+        layout.addWidget(hint)
+        self._show()
+
+    def _show(self) -> None:
+        statement = self.items[self.index]
+        self.statement_label.setText(statement.text(self.rater))
+        self.progress_label.setText(
+            _("{competence} · statement {number} of {total}").format(
+                competence=statement.competence.label, number=self.index + 1, total=len(self.items)
+            )
+        )
+        chosen = self.answers.get(statement.id)
+        for value, button in zip(SCAN_SCALE, self.buttons, strict=True):
+            button.setChecked(value == chosen)
+
+    def answer(self, value: int) -> None:
+        """Answer the current statement and move on; after the last one, finish."""
+        self.answers[self.items[self.index].id] = value
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            self._show()
+            return
+        self.statement_label.setText(_("Done, thank you! Hand the laptop back to your coach."))
+        for button in self.buttons:
+            button.hide()
+        self.progress_label.setText("")
+        self.finished.emit(dict(self.answers))
+
+    def back(self) -> None:
+        """Return to the previous statement."""
+        if self.index > 0:
+            self.index -= 1
+            self._show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key = event.key()
+        if key in _KEYS and self.buttons[0].isVisible():
+            self.answer(_KEYS[Qt.Key(key)])
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Backspace):
+            self.back()
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
