@@ -17,7 +17,6 @@ from coachdesk.i18n.dates import compact_date
 from coachdesk.services.competence_scan import ScanHistory
 
 ROW_HEIGHT = 62
-LABEL_WIDTH = 130
 LEGEND_HEIGHT = 26
 RATER_STYLE = {
     Role.STUDENT: (QColor("#2f6f73"), 2.6),
@@ -52,7 +51,7 @@ class ScanChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history = ScanHistory([], [])
-        self.setMinimumHeight(LEGEND_HEIGHT + ROW_HEIGHT * len(Competence) + 24)
+        self.setMinimumHeight(2 * LEGEND_HEIGHT + ROW_HEIGHT * len(Competence) + 24)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(_("Competence scan over time"))
 
@@ -81,20 +80,26 @@ class ScanChart(QWidget):
             painter.setPen(text)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No scan yet."))
             return
-        x, spacing = 8.0, max((self.width() - 16) / len(RATER_STYLE), 100)
+        metrics = painter.fontMetrics()
+        x, legend_y = 8.0, 12.0
         for rater in RATER_STYLE:
-            _marker(painter, rater, QPointF(x + 5, 12))
+            needed = 20 + metrics.horizontalAdvance(rater.label)
+            if x + needed > self.width():
+                x, legend_y = 8.0, legend_y + 18
+            _marker(painter, rater, QPointF(x + 5, legend_y))
             painter.setPen(text)
-            painter.drawText(QPointF(x + 14, 17), rater.label)
-            x += spacing
-        plot_left, plot_right = LABEL_WIDTH + 10, self.width() - 20
+            painter.drawText(QPointF(x + 14, legend_y + 5), rater.label)
+            x += needed + 16
+        label_width = 8 + max(metrics.horizontalAdvance(c.label) for c in Competence)
+        legend_height = legend_y + 14
+        plot_left, plot_right = label_width + 10, self.width() - 20
         step = (plot_right - plot_left) / max(len(moments) - 1, 1)
         xs = [
             plot_left + step * i if len(moments) > 1 else (plot_left + plot_right) / 2
             for i in range(len(moments))
         ]
         for row, competence in enumerate(Competence):
-            top = LEGEND_HEIGHT + row * ROW_HEIGHT
+            top = legend_height + row * ROW_HEIGHT
             bottom = top + ROW_HEIGHT - 14
 
             def y(value: int, top: float = top, bottom: float = bottom) -> float:
@@ -102,7 +107,7 @@ class ScanChart(QWidget):
 
             painter.setPen(text)
             painter.drawText(
-                QRectF(0, top, LABEL_WIDTH - 8, ROW_HEIGHT - 14),
+                QRectF(0, top, label_width - 8, ROW_HEIGHT - 14),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 competence.label,
             )
@@ -122,7 +127,7 @@ class ScanChart(QWidget):
                 for point in points:
                     _marker(painter, rater, point, 5.5 if rater is Role.STUDENT else 4.0)
         painter.setPen(text)
-        baseline = LEGEND_HEIGHT + len(Competence) * ROW_HEIGHT + 4
+        baseline = legend_height + len(Competence) * ROW_HEIGHT + 4
         for x, moment in zip(xs, moments, strict=True):
             painter.drawText(
                 QRectF(x - 50, baseline, 100, 18),

@@ -25,7 +25,7 @@ QPushButton[role="answer"] {
     font-size: 18pt; padding: 18px 26px; border-radius: 10px; background: #ffffff;
     border: 2px solid #c9c1b0;
 }
-QPushButton[role="answer"]:checked, QPushButton[role="answer"]:focus { border-color: #2f6f73; }
+QPushButton[role="answer"]:checked { border-color: #2f6f73; background: #e3efef; }
 """
 _KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
@@ -73,6 +73,7 @@ class ScanEntryView(QWidget):
             button = QPushButton(f"{value} · {scale_label(value)}", self)
             button.setProperty("role", "answer")
             button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys 1-4 go to the view itself
             button.clicked.connect(lambda _checked=False, value=value: self.answer(value))
             self.buttons.append(button)
             row.addWidget(button)
