@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -29,6 +30,7 @@ from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.dossier import Dossiers
 from coachdesk.services.health import HealthReport, check_store
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.settings import SettingsService
@@ -40,6 +42,7 @@ EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
+DOSSIER_PASSPHRASE_ENV = "COACHDESK_DOSSIER_PASSPHRASE"
 DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
 
 
@@ -155,6 +158,23 @@ def _build_parser() -> argparse.ArgumentParser:
     progress.add_argument(
         "--to", dest="end", type=_iso_date, metavar=_("DATE"), help=_("last day (default: today)")
     )
+    exporter = commands.add_parser(
+        "export-dossier", help=_("write an encrypted handover dossier of one or more students")
+    )
+    exporter.add_argument("student_numbers", nargs="+", metavar=_("NUMBER"))
+    exporter.add_argument("--out", type=Path, required=True, metavar=_("FILE"))
+    exporter.add_argument(
+        "--include-private",
+        action="store_true",
+        help=_("also include coach-private notes and referrals"),
+    )
+    exporter.add_argument(
+        "--consent",
+        action="store_true",
+        help=_("confirm the student (or a parent, below 16) agreed to the handover"),
+    )
+    dossier_import = commands.add_parser("import-dossier", help=_("import a handover dossier"))
+    dossier_import.add_argument("file", type=Path, metavar=_("FILE"))
     importer = commands.add_parser(
         "import-students", help=_("import a class list (CSV from Magister, Somtoday, Eduarte, ...)")
     )
@@ -282,6 +302,46 @@ def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _dossier_passphrase(*, confirm: bool) -> str:
+    """Return the dossier passphrase from the environment, or ask for it on a terminal."""
+    passphrase = os.environ.get(DOSSIER_PASSPHRASE_ENV)
+    if passphrase:
+        return passphrase
+    if not sys.stdin.isatty():
+        raise UserFacingError(
+            _("Give the dossier passphrase in {env}, or run this command in a terminal.").format(
+                env=DOSSIER_PASSPHRASE_ENV
+            )
+        )
+    passphrase = getpass.getpass(_("Dossier passphrase: "))
+    if confirm and getpass.getpass(_("Again: ")) != passphrase:
+        raise UserFacingError(_("The two passphrases differ."))
+    return passphrase
+
+
+def _run_export_dossier(workspace: Workspace, args: argparse.Namespace) -> int:
+    path = Dossiers(workspace.repos).export(
+        args.student_numbers,
+        _dossier_passphrase(confirm=True),
+        args.out,
+        include_private=args.include_private,
+        consent_given=args.consent,
+    )
+    print(_("Dossier written: {path}").format(path=path))
+    return EXIT_OK
+
+
+def _run_import_dossier(workspace: Workspace, path: Path) -> int:
+    dossiers = Dossiers(workspace.repos)
+    summary = dossiers.import_dossier(dossiers.read(path, _dossier_passphrase(confirm=False)))
+    print(
+        _("Dossier imported: {students} students, {records} records.").format(
+            students=summary.students, records=summary.records
+        )
+    )
+    return EXIT_OK
+
+
 def _print_health(report: HealthReport) -> None:
     kind = _("demo") if report.is_demo else _("own data")
     print(_("Store: {path} ({kind})").format(path=report.path, kind=kind))
@@ -298,19 +358,21 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         report = check_store(location.path)
         _print_health(report)
         return EXIT_OK if report.ok else EXIT_PROBLEM
+    handlers: dict[str, Callable[[Workspace], int]] = {
+        "demo": lambda w: _run_demo(w, args.students),
+        "summary": lambda w: _run_summary(w, args.conversation_id, args.reader, args.out),
+        "progress": lambda w: _run_progress(w, args),
+        "export-dossier": lambda w: _run_export_dossier(w, args),
+        "import-dossier": lambda w: _run_import_dossier(w, args.file),
+        "import-students": lambda w: _run_import(w, args.file, skip_invalid=args.skip_invalid),
+        "students": lambda w: _run_students(w, as_json=args.json, include_archived=args.all),
+        "conversations": lambda w: _run_conversations(
+            w, as_json=args.json, student_number=args.student
+        ),
+    }
     workspace = Workspace.open(location)
     try:
-        if args.command == "demo":
-            return _run_demo(workspace, args.students)
-        if args.command == "summary":
-            return _run_summary(workspace, args.conversation_id, args.reader, args.out)
-        if args.command == "progress":
-            return _run_progress(workspace, args)
-        if args.command == "import-students":
-            return _run_import(workspace, args.file, skip_invalid=args.skip_invalid)
-        if args.command == "students":
-            return _run_students(workspace, as_json=args.json, include_archived=args.all)
-        return _run_conversations(workspace, as_json=args.json, student_number=args.student)
+        return handlers[args.command](workspace)
     finally:
         workspace.close()
 

@@ -20,6 +20,7 @@ class ConsentSubject(LabelledEnum):
     SUMMARY = "gespreksverslag"
     PROGRESS = "voortgang"
     MEDIA = "beeldmateriaal"
+    HANDOVER = "overdracht"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -27,6 +28,7 @@ class ConsentSubject(LabelledEnum):
             "gespreksverslag": N_("Conversation summary"),
             "voortgang": N_("Progress overview"),
             "beeldmateriaal": N_("Photos and video"),
+            "overdracht": N_("Handover to the next coach or school"),
         }
 
 

@@ -45,10 +45,16 @@ class Repository(Generic[R]):
             db[self.table].insert_all(rows(), batch_size=batch_size)
         return count
 
-    def save_many(self, records: Iterable[R], batch_size: int = 500) -> None:
-        """Insert new and replace existing records (by id) in one transaction, stamping updates."""
+    def save_many(self, records: Iterable[R], batch_size: int = 500, *, touch: bool = True) -> None:
+        """Insert new and replace existing records (by id) in one transaction.
+
+        ``touch`` stamps ``updated_at``; an import keeps the timestamps it brings along.
+        """
         now = utc_now()
-        rows = (to_row(dataclasses.replace(record, updated_at=now)) for record in records)
+        rows = (
+            to_row(dataclasses.replace(record, updated_at=now) if touch else record)
+            for record in records
+        )
         with self.store.atomic() as db:
             db[self.table].upsert_all(rows, pk="id", batch_size=batch_size)
 
