@@ -21,6 +21,7 @@ from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
+from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.question_bank import QuestionBank
@@ -73,6 +74,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         progress=ProgressReports(repos),
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
+        dossiers=Dossiers(repos),
         drafts=DraftWriter(workspace.location.path),
     )
     return MainWindow(services, info, today)

@@ -231,3 +231,21 @@ def test_the_commands_export_and_import(tmp_path: Path) -> None:
         env={"COACHDESK_DOSSIER_PASSPHRASE": "fout fout fout"},
     )
     assert wrong.returncode == 1 and "wachtwoordzin klopt niet" in wrong.stderr
+
+
+def test_the_handover_dialog_waits_for_a_matching_passphrase_and_consent(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
+    from tests.accessibility import unnamed_controls
+
+    dialog = HandoverDialog(3)
+    qtbot.addWidget(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert not save.isEnabled()
+    qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)
+    qtbot.keyClicks(dialog.repeat_edit, PASSPHRASE)
+    assert not save.isEnabled() and "toestemming" in dialog.problem_label.text()
+    dialog.consent_check.setChecked(True)
+    assert save.isEnabled()
+    assert unnamed_controls(dialog) == []

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -32,12 +33,14 @@ from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans, statements
+from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
+from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.messages import show_problem
@@ -76,6 +79,7 @@ class WindowServices:
     progress: ProgressReports
     reflections: ReflectionService
     scans: CompetenceScans
+    dossiers: Dossiers
     drafts: DraftWriter
     """Writes reflection drafts in the background; closed with the window."""
 
@@ -146,6 +150,8 @@ class MainWindow(QMainWindow):
         self.caseload_screen.student_opened.connect(self.open_student)
         self.caseload_screen.import_requested.connect(self.import_class_list)
         self.caseload_screen.settings_requested.connect(self.open_settings)
+        self.caseload_screen.dossier_export_requested.connect(self.export_dossier)
+        self.caseload_screen.dossier_import_requested.connect(self.import_dossier)
         self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
         self.conversation_screen.conversations_changed.connect(self._conversations_changed)
         self.student_screen.progress_report_requested.connect(self.save_progress_report)
@@ -282,6 +288,60 @@ class MainWindow(QMainWindow):
             return
         self.student_screen.show_student(student.id)
         self.open_reflection(reflection.id, student.full_name)
+
+    def export_dossier(self, student_numbers: list[str]) -> None:
+        """Make an encrypted handover dossier of these students."""
+        choice = HandoverDialog.ask(self, len(student_numbers))
+        if choice is None:
+            return
+        suggested = Path.home() / _("dossier-{date}.cddossier").format(date=self.today.isoformat())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Handover dossier"), str(suggested), _("CoachDesk dossiers (*.cddossier)")
+        )
+        if not name:
+            return
+        try:
+            self.services.dossiers.export(
+                student_numbers,
+                choice.passphrase,
+                Path(name),
+                include_private=choice.include_private,
+                consent_given=choice.consent_given,
+                today=self.today,
+            )
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self.statusBar().showMessage(_("Dossier written: {path}").format(path=name), 10_000)
+
+    def import_dossier(self) -> None:
+        """Import a handover dossier; nothing is written unless all of it is sound."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Import a dossier…"),
+            str(Path.home()),
+            _("CoachDesk dossiers (*.cddossier);;All files (*)"),
+        )
+        if not name:
+            return
+        passphrase, accepted = QInputDialog.getText(
+            self, _("Import a dossier…"), _("Passphrase"), QLineEdit.EchoMode.Password
+        )
+        if not accepted:
+            return
+        dossiers = self.services.dossiers
+        try:
+            summary = dossiers.import_dossier(dossiers.read(Path(name), passphrase))
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        self.refresh_caseload()
+        self.statusBar().showMessage(
+            _("Dossier imported: {students} students, {records} records.").format(
+                students=summary.students, records=summary.records
+            ),
+            10_000,
+        )
 
     def fill_in_scan(self, student: Student, rater: Role) -> None:
         """Open the full-screen scan for one rater; the rest of the file goes out of sight."""

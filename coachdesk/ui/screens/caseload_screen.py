@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,11 +42,15 @@ class CaseloadScreen(QWidget):
         student_opened(CaseloadEntry): the coach chose a student.
         import_requested(): the coach wants to import a class list.
         settings_requested(): the coach wants to change settings (cadence, school, name).
+        dossier_export_requested(list): make a handover dossier of these students.
+        dossier_import_requested(): import a handover dossier.
     """
 
     student_opened = Signal(object)
     import_requested = Signal()
     settings_requested = Signal()
+    dossier_export_requested = Signal(list)
+    dossier_import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +87,13 @@ class CaseloadScreen(QWidget):
         self.not_seen_weeks.setAccessibleName(_("Not seen for"))
         self.import_button = QPushButton(_("Import class list…"), self)
         self.settings_button = QPushButton(_("Settings…"), self)
+        self.handover_button = QToolButton(self)
+        self.handover_button.setText(_("Handover"))
+        self.handover_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        handover_menu = QMenu(self.handover_button)
+        handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
+        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
+        self.handover_button.setMenu(handover_menu)
         self.count_label = hint("", self)
         self.table = self._build_table()
 
@@ -103,6 +116,7 @@ class CaseloadScreen(QWidget):
         heading = QHBoxLayout()
         heading.addWidget(screen_title(_("My students"), self), 1)
         heading.addWidget(self.import_button)
+        heading.addWidget(self.handover_button)
         heading.addWidget(self.settings_button)
         filters = QHBoxLayout()
         for widget in (
@@ -227,6 +241,13 @@ class CaseloadScreen(QWidget):
                 "{count} due a conversation", "{count} due a conversation", late
             ).format(count=late)
         self.count_label.setText(text)
+
+    def _export_shown(self) -> None:
+        numbers = [
+            self.model.entry_at(row).student.student_number for row in range(self.model.rowCount())
+        ]
+        if numbers:
+            self.dossier_export_requested.emit(numbers)
 
     def _open(self, index: QModelIndex) -> None:
         self.student_opened.emit(self.model.entry_at(index.row()))
