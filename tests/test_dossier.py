@@ -237,10 +237,12 @@ def test_the_handover_dialog_waits_for_a_matching_passphrase_and_consent(qtbot) 
     from PySide6.QtWidgets import QDialogButtonBox
 
     from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
-    from tests.accessibility import unnamed_controls
+    from tests.accessibility import clipped_texts, unnamed_controls
 
     dialog = HandoverDialog(3)
     qtbot.addWidget(dialog)
+    dialog.show()
+    assert clipped_texts(dialog) == []
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert not save.isEnabled()
     qtbot.keyClicks(dialog.passphrase_edit, PASSPHRASE)

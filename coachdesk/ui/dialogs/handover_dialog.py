@@ -26,7 +26,7 @@ class HandoverDialog(QDialog):
     def __init__(self, students: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Handover dossier"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(660)
         self.passphrase_edit = QLineEdit(self)
         self.repeat_edit = QLineEdit(self)
         for edit in (self.passphrase_edit, self.repeat_edit):
