@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
+from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
 from coachdesk.services.conversation_flow import ConversationFlow
@@ -75,6 +76,11 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
         dossiers=Dossiers(repos),
+        backup_before_import=lambda: (
+            None
+            if workspace.is_demo
+            else Backups(workspace.location.path).make(repos.store, "voor-import")
+        ),
         drafts=DraftWriter(workspace.location.path),
     )
     return MainWindow(services, info, today)
@@ -109,8 +115,13 @@ class AppController:
         old_workspace.close()
 
     def close(self) -> None:
-        """Close the window (open editors save their text) and then the store."""
+        """Close the window (editors save), back up the coach's own store, then close it."""
         self.window.close()
+        if not self.workspace.is_demo and not self.workspace.is_empty():
+            try:
+                Backups(self.workspace.location.path).make(self.workspace.repos.store, "sessie")
+            except UserFacingError as error:
+                show_problem(None, error)
         self.workspace.close()
 
 

@@ -28,6 +28,7 @@ from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
 from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
+from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
@@ -173,6 +174,17 @@ def _build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=_("confirm the student (or a parent, below 16) agreed to the handover"),
     )
+    backup = commands.add_parser("backup", help=_("make a checked backup of the store now"))
+    backup.add_argument(
+        "--out",
+        type=Path,
+        metavar=_("FILE"),
+        help=_("where (default: the backups folder beside the store)"),
+    )
+    restore = commands.add_parser(
+        "restore", help=_("put a backup in place of the store (the current one is kept)")
+    )
+    restore.add_argument("file", type=Path, metavar=_("FILE"))
     dossier_import = commands.add_parser("import-dossier", help=_("import a handover dossier"))
     dossier_import.add_argument("file", type=Path, metavar=_("FILE"))
     importer = commands.add_parser(
@@ -254,6 +266,8 @@ def _run_import(workspace: Workspace, path: Path, *, skip_invalid: bool) -> int:
     importer = StudentImport(workspace.repos, demo_store=workspace.is_demo)
     table = csv_files.read_table(path)
     plan = importer.prepare(table)
+    if not plan.problems or skip_invalid:
+        _backup_before_import(workspace)
     if plan.problems and not skip_invalid:
         for problem in plan.problems:
             print(problem, file=sys.stderr)
@@ -319,6 +333,17 @@ def _dossier_passphrase(*, confirm: bool) -> str:
     return passphrase
 
 
+def _run_backup(workspace: Workspace, out: Path | None) -> int:
+    path = Backups(workspace.location.path).make(workspace.repos.store, "handmatig", out)
+    print(_("Backup made and checked: {path}").format(path=path))
+    return EXIT_OK
+
+
+def _backup_before_import(workspace: Workspace) -> None:
+    if not workspace.is_demo:
+        Backups(workspace.location.path).make(workspace.repos.store, "voor-import")
+
+
 def _run_export_dossier(workspace: Workspace, args: argparse.Namespace) -> int:
     path = Dossiers(workspace.repos).export(
         args.student_numbers,
@@ -333,7 +358,9 @@ def _run_export_dossier(workspace: Workspace, args: argparse.Namespace) -> int:
 
 def _run_import_dossier(workspace: Workspace, path: Path) -> int:
     dossiers = Dossiers(workspace.repos)
-    summary = dossiers.import_dossier(dossiers.read(path, _dossier_passphrase(confirm=False)))
+    content = dossiers.read(path, _dossier_passphrase(confirm=False))
+    _backup_before_import(workspace)
+    summary = dossiers.import_dossier(content)
     print(
         _("Dossier imported: {students} students, {records} records.").format(
             students=summary.students, records=summary.records
@@ -358,11 +385,20 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         report = check_store(location.path)
         _print_health(report)
         return EXIT_OK if report.ok else EXIT_PROBLEM
+    if args.command == "restore":
+        kept = Backups(location.path).restore(args.file)
+        print(
+            _("Restored from {source}. The store as it was is kept in {kept}.").format(
+                source=args.file, kept=kept
+            )
+        )
+        return EXIT_OK
     handlers: dict[str, Callable[[Workspace], int]] = {
         "demo": lambda w: _run_demo(w, args.students),
         "summary": lambda w: _run_summary(w, args.conversation_id, args.reader, args.out),
         "progress": lambda w: _run_progress(w, args),
         "export-dossier": lambda w: _run_export_dossier(w, args),
+        "backup": lambda w: _run_backup(w, args.out),
         "import-dossier": lambda w: _run_import_dossier(w, args.file),
         "import-students": lambda w: _run_import(w, args.file, skip_invalid=args.skip_invalid),
         "students": lambda w: _run_students(w, as_json=args.json, include_archived=args.all),

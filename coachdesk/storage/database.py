@@ -42,7 +42,7 @@ def translate_sqlite_error(error: sqlite3.Error | OSError, path: Path) -> StoreE
     if any(marker in text for marker in _DISK_FULL_MARKERS):
         return StoreError(disk_full_message())
     if "not a database" in text or "malformed" in text:
-        return StoreError(_not_a_store_message(path))
+        return StoreError(not_a_store_message(path))
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
     if "locked" in text or "busy" in text:
@@ -101,8 +101,8 @@ class Store:
     def backup_to(self, target: Path) -> Path:
         """Copy the whole store with SQLite's backup API into ``target``, atomically.
 
-        The copy is written to a temporary file first and renamed into place only when
-        complete, so a full disk never leaves a half-written backup.
+        The copy is written to a temporary file first, checked, and renamed into place only
+        when complete and sound, so a full disk never leaves a half-written backup.
         """
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
@@ -111,6 +111,7 @@ class Store:
             destination = sqlite3.connect(str(partial))
             try:
                 self.db.conn.backup(destination)
+                verify_copy(destination, partial)
             finally:
                 destination.close()
             partial.replace(target)
@@ -124,13 +125,20 @@ class Store:
         self.db.close()
 
 
+def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a copy that SQLite's integrity check does not pass."""
+    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+        raise StoreError(not_a_store_message(path))
+
+
 def ensure_free_space(folder: Path, needed_bytes: int) -> None:
     """Refuse to start a write that the disk cannot hold."""
     if shutil.disk_usage(folder).free < needed_bytes:
         raise StoreError(disk_full_message())
 
 
-def _not_a_store_message(path: Path) -> str:
+def not_a_store_message(path: Path) -> str:
+    """Return the message for a file that is not a (sound) CoachDesk store."""
     return _(
         "The file {path} is not a CoachDesk store or is damaged. It has not been changed."
     ).format(path=path)
@@ -143,7 +151,7 @@ def ensure_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreError(_not_a_store_message(path))
+        raise StoreError(not_a_store_message(path))
 
 
 def _prepare_folder(folder: Path) -> None:

@@ -80,6 +80,8 @@ class WindowServices:
     reflections: ReflectionService
     scans: CompetenceScans
     dossiers: Dossiers
+    backup_before_import: Callable[[], object]
+    """Makes a checked backup of the coach's own store (nothing for the demo)."""
     drafts: DraftWriter
     """Writes reflection drafts in the background; closed with the window."""
 
@@ -225,8 +227,9 @@ class MainWindow(QMainWindow):
             self.student_screen.show_student(student_id)
 
     def import_class_list(self) -> None:
-        """Run the import wizard; on success the caseload shows the new students."""
+        """Run the import wizard (after a backup); on success the caseload shows the students."""
         try:
+            self.services.backup_before_import()
             result = ImportWizard.run(self, self.services.importer())
         except UserFacingError as error:
             show_problem(self, error)
@@ -331,7 +334,9 @@ class MainWindow(QMainWindow):
             return
         dossiers = self.services.dossiers
         try:
-            summary = dossiers.import_dossier(dossiers.read(Path(name), passphrase))
+            content = dossiers.read(Path(name), passphrase)
+            self.services.backup_before_import()
+            summary = dossiers.import_dossier(content)
         except UserFacingError as error:
             show_problem(self, error)
             return

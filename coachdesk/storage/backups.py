@@ -1,0 +1,103 @@
+"""Backup files of a store: made with SQLite's backup API, checked, rotated, restored.
+
+Backups live in ``backups/`` beside the store. A restore writes the chosen backup over the
+store through the backup API into a temporary file, checks it and renames it into place;
+the store being replaced is kept as a backup first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachdesk.errors import StoreError
+from coachdesk.i18n import _
+from coachdesk.storage.database import (
+    BACKUP_SUBDIR,
+    ensure_free_space,
+    ensure_sqlite_file,
+    translate_sqlite_error,
+    verify_copy,
+)
+from coachdesk.storage.migrations import LATEST_VERSION
+
+STAMP = "%Y%m%d-%H%M%S"
+PREFIX = "coachdesk-"
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    """One backup on disk and when it was made."""
+
+    path: Path
+    made_at: dt.datetime
+
+
+def backup_folder(store_path: Path) -> Path:
+    """Return the folder that holds a store's backups."""
+    return store_path.parent / BACKUP_SUBDIR
+
+
+def backup_name(reason: str, moment: dt.datetime) -> str:
+    """Return a file name that sorts by time and says why it was made."""
+    return f"{PREFIX}{moment.strftime(STAMP)}-{reason}.sqlite"
+
+
+def list_backups(store_path: Path) -> list[BackupFile]:
+    """Return the store's backups, newest first (files that are not ours are ignored)."""
+    found = []
+    for path in backup_folder(store_path).glob(f"{PREFIX}*.sqlite"):
+        try:
+            made = dt.datetime.strptime(path.name[len(PREFIX) : len(PREFIX) + 15], STAMP)
+        except ValueError:
+            continue
+        found.append(BackupFile(path, made))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def check_backup(path: Path) -> int:
+    """Open a backup read-only, run the integrity check and return its schema version."""
+    ensure_sqlite_file(path)
+    if not path.is_file():
+        raise StoreError(_("There is no backup at {path}.").format(path=path))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, path) from error
+    try:
+        verify_copy(conn, path)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as error:
+        raise translate_sqlite_error(error, path) from error
+    finally:
+        conn.close()
+    if version > LATEST_VERSION or version == 0:
+        raise StoreError(
+            _(
+                "The file {path} is not a CoachDesk store or is damaged. It has not been changed."
+            ).format(path=path)
+        )
+    return version
+
+
+def copy_into_place(source: Path, store_path: Path) -> None:
+    """Replace the (closed) store with ``source``: copied, checked, then renamed into place."""
+    ensure_free_space(store_path.parent, source.stat().st_size * 2)
+    partial = store_path.with_name(store_path.name + ".restoring")
+    try:
+        origin = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        destination = sqlite3.connect(str(partial))
+        try:
+            origin.backup(destination)
+            verify_copy(destination, partial)
+        finally:
+            destination.close()
+            origin.close()
+        for leftover in ("-wal", "-shm"):
+            store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
+        partial.replace(store_path)
+    except (sqlite3.Error, OSError) as error:
+        partial.unlink(missing_ok=True)
+        raise translate_sqlite_error(error, store_path) from error
