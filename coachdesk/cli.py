@@ -20,7 +20,7 @@ from coachdesk import __version__
 from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import Student
-from coachdesk.errors import UserFacingError
+from coachdesk.errors import DamagedStoreError, UserFacingError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
@@ -34,10 +34,12 @@ from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.health import HealthReport, check_store
 from coachdesk.services.progress_report import ProgressReports
+from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.storage.database import is_store_damage, not_a_store_message
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -436,6 +438,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_PROBLEM
     except Exception as error:
+        if is_store_damage(error):
+            damaged = DamagedStoreError(not_a_store_message(location.path))
+            message = explain_unopenable(location.path, damaged).message
+            print(_("Error: {message}").format(message=message), file=sys.stderr)
+            return EXIT_PROBLEM
         log = write_crash_log(location.data_dir, error)
         print(
             _("CoachDesk hit an internal error; nothing more was changed. Details: {log}").format(

@@ -18,6 +18,10 @@ class StoreError(UserFacingError):
     """The data store cannot be opened, migrated or written."""
 
 
+class DamagedStoreError(StoreError):
+    """The file is not a CoachDesk store, or SQLite finds it damaged."""
+
+
 class NewerStoreError(StoreError):
     """The store was written by a newer CoachDesk and must not be touched."""
 

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachdesk.errors import DamagedStoreError
 from coachdesk.storage.backups import (
     BackupFile,
     backup_folder,
@@ -19,6 +20,7 @@ from coachdesk.storage.backups import (
     check_backup,
     copy_into_place,
     list_backups,
+    quarantine,
 )
 from coachdesk.storage.database import Store, open_store
 
@@ -89,14 +91,17 @@ class Backups:
     def restore(self, source: Path) -> Path:
         """Put a checked backup in place of the store; the current store is kept as a backup."""
         check_backup(source)
+        kept: Path | None = None
         if self.store_path.exists():
-            current = open_store(self.store_path)
             try:
-                kept = self.make(current, "voor-herstel")
-            finally:
-                current.close()
-        else:
-            kept = source
+                current = open_store(self.store_path)
+            except DamagedStoreError:
+                kept = quarantine(self.store_path)  # cannot be opened: keep its bytes instead
+            else:
+                try:
+                    kept = self.make(current, "voor-herstel")
+                finally:
+                    current.close()
         copy_into_place(source, self.store_path)
         open_store(self.store_path).close()  # migrates an older backup to the current schema
-        return kept
+        return kept or source

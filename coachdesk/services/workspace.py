@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachdesk.errors import StoreError
 from coachdesk.paths import store_path
+from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 
@@ -36,8 +38,16 @@ class Workspace:
 
     @classmethod
     def open(cls, location: StoreLocation) -> Workspace:
-        """Open (creating and migrating if needed) the store at ``location``."""
-        return cls(location, Repositories.for_store(open_store(location.path)))
+        """Open (creating and migrating if needed) the store at ``location``.
+
+        A store that cannot be opened is copied into quarantine and the error says which
+        checked backup can be restored; the store itself is left exactly as it was.
+        """
+        try:
+            store = open_store(location.path)
+        except StoreError as error:
+            raise explain_unopenable(location.path, error) from error
+        return cls(location, Repositories.for_store(store))
 
     @property
     def is_demo(self) -> bool:

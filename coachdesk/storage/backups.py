@@ -8,6 +8,7 @@ the store being replaced is kept as a backup first.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from coachdesk.storage.database import (
 from coachdesk.storage.migrations import LATEST_VERSION
 
 STAMP = "%Y%m%d-%H%M%S"
+QUARANTINE_SUBDIR = "quarantaine"
 PREFIX = "coachdesk-"
 
 
@@ -101,3 +103,16 @@ def copy_into_place(source: Path, store_path: Path) -> None:
     except (sqlite3.Error, OSError) as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
+
+
+def quarantine(store_path: Path) -> Path | None:
+    """Copy the store (and its WAL) aside, untouched; return the copy, or None if it is absent."""
+    if not store_path.is_file():
+        return None
+    folder = store_path.parent / QUARANTINE_SUBDIR / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    for suffix in ("", "-wal", "-shm"):
+        source = store_path.with_name(store_path.name + suffix)
+        if source.is_file():
+            shutil.copy2(source, folder / source.name)
+    return folder / store_path.name

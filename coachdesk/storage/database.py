@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from coachdesk.errors import NewerStoreError, StoreError
+from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
@@ -42,7 +42,7 @@ def translate_sqlite_error(error: sqlite3.Error | OSError, path: Path) -> StoreE
     if any(marker in text for marker in _DISK_FULL_MARKERS):
         return StoreError(disk_full_message())
     if "not a database" in text or "malformed" in text:
-        return StoreError(not_a_store_message(path))
+        return DamagedStoreError(not_a_store_message(path))
     if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
         return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
     if "locked" in text or "busy" in text:
@@ -128,7 +128,14 @@ class Store:
 def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a copy that SQLite's integrity check does not pass."""
     if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-        raise StoreError(not_a_store_message(path))
+        raise DamagedStoreError(not_a_store_message(path))
+
+
+def is_store_damage(error: BaseException) -> bool:
+    """Return whether an unexpected error is SQLite finding the file damaged while reading."""
+    return isinstance(error, sqlite3.DatabaseError) and (
+        "malformed" in str(error).lower() or "not a database" in str(error).lower()
+    )
 
 
 def ensure_free_space(folder: Path, needed_bytes: int) -> None:
@@ -151,7 +158,7 @@ def ensure_sqlite_file(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
-        raise StoreError(not_a_store_message(path))
+        raise DamagedStoreError(not_a_store_message(path))
 
 
 def _prepare_folder(folder: Path) -> None:
@@ -204,6 +211,9 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     except sqlite3.Error as error:
         conn.close()
         raise translate_sqlite_error(error, path) from error
+    except ValueError as error:  # garbage where SQLite expects text: a damaged file
+        conn.close()
+        raise DamagedStoreError(not_a_store_message(path)) from error
     except BaseException:
         conn.close()
         raise
