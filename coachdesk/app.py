@@ -35,6 +35,7 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
+from coachdesk.ui.store_lock import StoreLock
 from coachdesk.ui.theme import apply_theme
 
 SCREENSHOT_DELAY_MS = 300
@@ -90,7 +91,12 @@ class AppController:
     """Keeps one workspace and its window, and swaps both when the coach switches stores."""
 
     def __init__(self, location: StoreLocation) -> None:
-        self.workspace = open_workspace(location)
+        self.lock = StoreLock(location.path)
+        try:
+            self.workspace = open_workspace(location)
+        except UserFacingError:
+            self.lock.release()
+            raise
         self.window = self._window_for(self.workspace)
 
     def _window_for(self, workspace: Workspace) -> MainWindow:
@@ -102,10 +108,18 @@ class AppController:
         """Open the demo store or the coach's own, in place of the current one."""
         target = StoreLocation(self.workspace.location.data_dir, demo=demo)
         try:
-            workspace = open_workspace(target)
+            lock = StoreLock(target.path)
         except UserFacingError as error:
             show_problem(self.window, error)
             return
+        try:
+            workspace = open_workspace(target)
+        except UserFacingError as error:
+            lock.release()
+            show_problem(self.window, error)
+            return
+        self.lock.release()
+        self.lock = lock
         old_window, old_workspace = self.window, self.workspace
         self.workspace, self.window = workspace, self._window_for(workspace)
         self.window.setGeometry(old_window.geometry())
@@ -123,6 +137,7 @@ class AppController:
             except UserFacingError as error:
                 show_problem(None, error)
         self.workspace.close()
+        self.lock.release()
 
 
 def install_translators(app: QApplication) -> None:

@@ -94,3 +94,16 @@ def test_start_empty_shows_the_empty_caseload(qtbot, data_dir: Path) -> None:
     assert window.navigation.isVisible()
     assert window.caseload_screen.count_label.text() == "0 van 0 studenten"
     workspace.close()
+
+
+def test_a_store_opens_in_one_window_at_a_time(qtbot, data_dir: Path) -> None:
+    from coachdesk.errors import UserFacingError
+
+    first = AppController(StoreLocation(data_dir))
+    qtbot.addWidget(first.window)
+    with pytest.raises(UserFacingError, match="al open in een ander venster"):
+        AppController(StoreLocation(data_dir))
+    first.close()
+    second = AppController(StoreLocation(data_dir))
+    qtbot.addWidget(second.window)
+    second.close()
