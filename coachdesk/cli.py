@@ -28,11 +28,13 @@ from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
 from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
+from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.health import HealthReport, check_store
+from coachdesk.services.privacy import RETENTION_YEARS, Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.services.settings import SettingsService
@@ -187,6 +189,23 @@ def _build_parser() -> argparse.ArgumentParser:
         "restore", help=_("put a backup in place of the store (the current one is kept)")
     )
     restore.add_argument("file", type=Path, metavar=_("FILE"))
+    inzage = commands.add_parser(
+        "inzage", help=_("everything about one student, as PDF and JSON (a request to see)")
+    )
+    inzage.add_argument("student_number", metavar=_("NUMBER"))
+    inzage.add_argument("--out", type=Path, required=True, metavar=_("FOLDER"))
+    erase = commands.add_parser("erase", help=_("erase a student completely (cannot be undone)"))
+    erase.add_argument("student_number", metavar=_("NUMBER"))
+    erase.add_argument("--confirm", action="store_true", help=_("yes, erase for good"))
+    retention = commands.add_parser(
+        "retention", help=_("list archived students past the retention period")
+    )
+    retention.add_argument(
+        "--years",
+        type=_student_count,
+        default=RETENTION_YEARS,
+        help=_("years after leaving (default: {n})").format(n=RETENTION_YEARS),
+    )
     dossier_import = commands.add_parser("import-dossier", help=_("import a handover dossier"))
     dossier_import.add_argument("file", type=Path, metavar=_("FILE"))
     importer = commands.add_parser(
@@ -274,6 +293,12 @@ def _run_import(workspace: Workspace, path: Path, *, skip_invalid: bool) -> int:
         for problem in plan.problems:
             print(problem, file=sys.stderr)
     result = importer.apply(plan, skip_invalid=skip_invalid)
+    audit(
+        workspace.location.data_dir,
+        "import-students",
+        created=result.created,
+        updated=result.updated,
+    )
     print(
         _(
             "Class list imported: {created} new, {updated} updated "
@@ -304,6 +329,9 @@ def _run_summary(workspace: Workspace, conversation_id: str, reader: str, out: P
         conversation_id, Reader(reader), settings.school_name()
     )
     path = write_summary(content, out, settings.school_logo())
+    audit(
+        workspace.location.data_dir, "export-summary", conversation=conversation_id, reader=reader
+    )
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
 
@@ -314,6 +342,7 @@ def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
         args.student_number, args.start, args.end, settings.school_name()
     )
     path = write_progress(report, args.out, settings.school_logo())
+    audit(workspace.location.data_dir, "export-progress", student=report.student.id)
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
 
@@ -335,6 +364,54 @@ def _dossier_passphrase(*, confirm: bool) -> str:
     return passphrase
 
 
+def _run_inzage(workspace: Workspace, student_number: str, folder: Path) -> int:
+    from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+
+    privacy = Privacy(workspace.repos)
+    inzage = privacy.inzage(student_number)
+    folder.mkdir(parents=True, exist_ok=True)
+    privacy.write_inzage_json(inzage, folder / f"inzage-{student_number}.json")
+    write_progress(inzage.overview, folder / f"inzage-{student_number}.pdf")
+    audit(workspace.location.data_dir, "inzage", student=inzage.overview.student.id)
+    print(
+        _("Inzage written to {folder}: a PDF to read and a JSON file with all data.").format(
+            folder=folder
+        )
+    )
+    return EXIT_OK
+
+
+def _run_erase(workspace: Workspace, student_number: str, *, confirm: bool) -> int:
+    if not confirm:
+        raise UserFacingError(
+            _("Erasing cannot be undone. Add --confirm to erase student {number} for good.").format(
+                number=student_number
+            )
+        )
+    student_id = Privacy(workspace.repos).erase(student_number)
+    audit(workspace.location.data_dir, "erase", student=student_id)
+    print(
+        _("Student {number} is erased, also from the store's free space and log.").format(
+            number=student_number
+        )
+    )
+    return EXIT_OK
+
+
+def _run_retention(workspace: Workspace, years: int) -> int:
+    due = Privacy(workspace.repos).due_for_erasure(years=years)
+    for student in due:
+        print(f"{student.student_number:<11} {student.leave_date}")
+    print(
+        ngettext(
+            "{count} student to erase (left more than {years} years ago)",
+            "{count} students to erase (left more than {years} years ago)",
+            len(due),
+        ).format(count=len(due), years=years)
+    )
+    return EXIT_OK
+
+
 def _run_backup(workspace: Workspace, out: Path | None) -> int:
     path = Backups(workspace.location.path).make(workspace.repos.store, "handmatig", out)
     print(_("Backup made and checked: {path}").format(path=path))
@@ -354,6 +431,12 @@ def _run_export_dossier(workspace: Workspace, args: argparse.Namespace) -> int:
         include_private=args.include_private,
         consent_given=args.consent,
     )
+    audit(
+        workspace.location.data_dir,
+        "export-dossier",
+        students=len(args.student_numbers),
+        private=args.include_private,
+    )
     print(_("Dossier written: {path}").format(path=path))
     return EXIT_OK
 
@@ -363,6 +446,7 @@ def _run_import_dossier(workspace: Workspace, path: Path) -> int:
     content = dossiers.read(path, _dossier_passphrase(confirm=False))
     _backup_before_import(workspace)
     summary = dossiers.import_dossier(content)
+    audit(workspace.location.data_dir, "import-dossier", students=summary.students)
     print(
         _("Dossier imported: {students} students, {records} records.").format(
             students=summary.students, records=summary.records
@@ -389,6 +473,7 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         return EXIT_OK if report.ok else EXIT_PROBLEM
     if args.command == "restore":
         kept = Backups(location.path).restore(args.file)
+        audit(location.data_dir, "restore")
         print(
             _("Restored from {source}. The store as it was is kept in {kept}.").format(
                 source=args.file, kept=kept
@@ -401,6 +486,9 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         "progress": lambda w: _run_progress(w, args),
         "export-dossier": lambda w: _run_export_dossier(w, args),
         "backup": lambda w: _run_backup(w, args.out),
+        "inzage": lambda w: _run_inzage(w, args.student_number, args.out),
+        "erase": lambda w: _run_erase(w, args.student_number, confirm=args.confirm),
+        "retention": lambda w: _run_retention(w, args.years),
         "import-dossier": lambda w: _run_import_dossier(w, args.file),
         "import-students": lambda w: _run_import(w, args.file, skip_invalid=args.skip_invalid),
         "students": lambda w: _run_students(w, as_json=args.json, include_archived=args.all),

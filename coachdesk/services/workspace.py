@@ -9,6 +9,7 @@ from coachdesk.errors import StoreError
 from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.storage.database import open_store
+from coachdesk.storage.erasure import apply_ledger
 from coachdesk.storage.repositories import Repositories
 
 
@@ -47,6 +48,7 @@ class Workspace:
             store = open_store(location.path)
         except StoreError as error:
             raise explain_unopenable(location.path, error) from error
+        apply_ledger(store)  # a restored older backup never brings an erased student back
         return cls(location, Repositories.for_store(store))
 
     @property

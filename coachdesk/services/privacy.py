@@ -1,0 +1,89 @@
+"""The AVG rights of a student: see everything (inzage), be erased, and not be kept too long."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from coachdesk.domain.students import Student, StudentStatus
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
+from coachdesk.services.dossier import Dossiers
+from coachdesk.services.progress_report import ProgressReport, ProgressReports
+from coachdesk.storage.erasure import apply_ledger, erase_students
+from coachdesk.storage.repositories import Repositories
+
+RETENTION_YEARS = 2
+"""Archived students are listed for erasure this long after they left (a school may change it)."""
+
+
+@dataclass(frozen=True)
+class Inzage:
+    """Everything about one student: machine-readable content and a readable overview."""
+
+    content: dict[str, object]
+    overview: ProgressReport
+
+
+class Privacy:
+    """Inzage, erasure and retention over one store."""
+
+    def __init__(self, repos: Repositories) -> None:
+        self._repos = repos
+
+    def _student(self, student_number: str) -> Student:
+        student = self._repos.students.by_number(student_number)
+        if student is None:
+            raise ValidationError(
+                _("There is no student with student number {number}.").format(number=student_number)
+            )
+        return student
+
+    def inzage(self, student_number: str, today: dt.date | None = None) -> Inzage:
+        """Return all data about a student, private notes and referrals included."""
+        student = self._student(student_number)
+        content = Dossiers(self._repos).content([student_number], include_private=True)
+        first = student.created_at.date()
+        overview = ProgressReports(self._repos).build(
+            student_number, min(first, today or first), today, today=today
+        )
+        return Inzage(content, overview)
+
+    def write_inzage_json(self, inzage: Inzage, target: Path) -> Path:
+        """Write the machine-readable part of an inzage (atomically)."""
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_text(
+            json.dumps(inzage.content, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+        partial.replace(target)
+        return target
+
+    def erase(self, student_number: str, today: dt.date | None = None) -> str:
+        """Erase a student completely (older backups cannot bring them back); return the id."""
+        student = self._student(student_number)
+        erase_students(self._repos.store, [student.id], today or dt.date.today())
+        return student.id
+
+    def apply_erasures(self) -> int:
+        """Finish erasures a restore or an interrupted erase left behind."""
+        return apply_ledger(self._repos.store)
+
+    def due_for_erasure(
+        self, today: dt.date | None = None, years: int = RETENTION_YEARS
+    ) -> list[Student]:
+        """Return archived students who left more than ``years`` ago ("Te verwijderen")."""
+        day = today or dt.date.today()
+        limit = (
+            day.replace(year=day.year - years)
+            if not (day.month == 2 and day.day == 29)
+            else day.replace(year=day.year - years, day=28)
+        )
+        return [
+            s
+            for s in self._repos.students.caseload(include_archived=True)
+            if s.status is StudentStatus.ARCHIVED
+            and s.leave_date is not None
+            and s.leave_date < limit
+        ]

@@ -1,0 +1,89 @@
+"""AVG rights: inzage, erasure that leaves no trace (also not after a restore), retention, audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from coachdesk.domain.students import StudentStatus
+from coachdesk.services.backups import Backups
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.privacy import Privacy
+from coachdesk.services.workspace import StoreLocation, Workspace
+from tests.helpers import make_student, run_cli
+
+TODAY = dt.date(2026, 11, 23)
+NAME = "Wiśniewska-Kwiatkowska"
+
+
+def _files_contain(folder: Path, text: str) -> list[str]:
+    hits = []
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if text.encode("utf-8") in data or text.encode("utf-16-le") in data:
+            hits.append(str(path.relative_to(folder)))
+    return hits
+
+
+def test_erasure_leaves_no_trace_in_store_wal_or_after_restoring_an_older_backup(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gegevens"
+    workspace = Workspace.open(StoreLocation(folder))
+    fill_with_demo(workspace.repos, students=3, today=TODAY)
+    student = workspace.repos.students.add(make_student("0999", family_name=NAME))
+    older = Backups(workspace.location.path).make(workspace.repos.store, "handmatig")
+    Privacy(workspace.repos).erase("0999", TODAY)
+    assert workspace.repos.students.by_number("0999") is None
+    workspace.close()
+    assert _files_contain(folder, NAME) == [f"backups/{older.name}"]  # only the older backup
+    assert student.id in (folder / "verwijderd.json").read_text()
+    assert run_cli("restore", str(older), data_dir=folder).returncode == 0
+    workspace = Workspace.open(StoreLocation(folder))
+    assert workspace.repos.students.by_number("0999") is None  # not brought back
+    workspace.close()
+    hits = [
+        h for h in _files_contain(folder, NAME) if not h.startswith(("backups/", "quarantaine/"))
+    ]
+    assert hits == []
+
+
+def test_inzage_holds_everything_about_one_student(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "2", data_dir=folder).returncode == 0
+    number = json.loads(run_cli("students", "--json", data_dir=folder).stdout)[0]["student_number"]
+    result = run_cli("inzage", number, "--out", str(tmp_path / "inzage"), data_dir=folder)
+    assert result.returncode == 0, result.stderr
+    content = json.loads((tmp_path / "inzage" / f"inzage-{number}.json").read_text())
+    assert content["includes_private"] is True
+    assert content["students"][0]["student"]["student_number"] == number
+    assert content["students"][0]["conversations"]
+    assert (tmp_path / "inzage" / f"inzage-{number}.pdf").stat().st_size > 1000
+    log = (folder / "logs" / "audit.log").read_text()
+    assert " inzage student=" in log
+    assert content["students"][0]["student"]["family_name"] not in log
+
+
+def test_erase_asks_for_confirmation_and_retention_lists_who_left_long_ago(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    workspace = Workspace.open(StoreLocation(folder))
+    repos = workspace.repos
+    repos.students.add(
+        make_student("1", status=StudentStatus.ARCHIVED, leave_date=dt.date(2024, 11, 22))
+    )
+    repos.students.add(
+        make_student("2", status=StudentStatus.ARCHIVED, leave_date=dt.date(2024, 11, 24))
+    )
+    repos.students.add(make_student("3"))
+    due = Privacy(repos).due_for_erasure(TODAY)
+    workspace.close()
+    assert [s.student_number for s in due] == ["1"]
+    refused = run_cli("erase", "1", data_dir=folder)
+    assert refused.returncode == 1 and "--confirm" in refused.stderr
+    assert run_cli("erase", "1", "--confirm", data_dir=folder).returncode == 0
+    assert " erase student=" in (folder / "logs" / "audit.log").read_text()
+    listing = run_cli("retention", data_dir=folder)
+    assert listing.returncode == 0
