@@ -24,6 +24,7 @@ from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
+from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
@@ -77,6 +78,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
         dossiers=Dossiers(repos),
+        privacy=Privacy(repos),
         backup_before_import=lambda: (
             None
             if workspace.is_demo

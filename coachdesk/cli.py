@@ -19,7 +19,7 @@ from typing import NoReturn
 from coachdesk import __version__
 from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
-from coachdesk.domain.students import Student
+from coachdesk.domain.students import RETENTION_YEARS, Student
 from coachdesk.errors import DamagedStoreError, UserFacingError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.summary_pdf import write_summary
@@ -34,7 +34,7 @@ from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.health import HealthReport, check_store
-from coachdesk.services.privacy import RETENTION_YEARS, Privacy
+from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.services.settings import SettingsService

@@ -87,3 +87,46 @@ def test_erase_asks_for_confirmation_and_retention_lists_who_left_long_ago(tmp_p
     assert " erase student=" in (folder / "logs" / "audit.log").read_text()
     listing = run_cli("retention", data_dir=folder)
     assert listing.returncode == 0
+
+
+def test_the_coach_erases_a_student_from_the_screen_after_typing_the_number(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from coachdesk.app import build_window
+    from tests.helpers import answer_next_dialog
+
+    folder = tmp_path / "gegevens"
+    workspace = Workspace.open(StoreLocation(folder))
+    workspace.repos.students.add(make_student("0999", family_name=NAME))
+    workspace.repos.students.add(
+        make_student("0100", status=StudentStatus.ARCHIVED, leave_date=dt.date(2020, 1, 1))
+    )
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.caseload_screen
+    screen.status_combo.select_value("retention")
+    assert [
+        screen.model.entry_at(r).student.student_number for r in range(screen.model.rowCount())
+    ] == ["0100"]
+    student = workspace.repos.students.by_number("0999")
+
+    def type_other(dialog: QInputDialog) -> None:
+        dialog.setTextValue("1234")
+        dialog.accept()
+
+    answer_next_dialog(QInputDialog, type_other)
+    window.erase_student(student)
+    assert workspace.repos.students.by_number("0999") is not None
+
+    def type_number(dialog: QInputDialog) -> None:
+        dialog.setTextValue("0999")
+        dialog.accept()
+
+    answer_next_dialog(QInputDialog, type_number)
+    window.erase_student(student)
+    assert workspace.repos.students.by_number("0999") is None
+    window.close()
+    workspace.close()

@@ -120,3 +120,15 @@ class Contact(Record):
     company: str = ""
     email: str = ""
     phone: str = ""
+
+
+RETENTION_YEARS = 2
+"""Archived students are due for erasure this long after they left (a school may change it)."""
+
+
+def retention_limit(today: dt.date, years: int = RETENTION_YEARS) -> dt.date:
+    """Return the leave date before which an archived student is due for erasure."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - years, day=28)

@@ -7,16 +7,13 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.domain.students import Student, StudentStatus
+from coachdesk.domain.students import RETENTION_YEARS, Student, StudentStatus, retention_limit
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.progress_report import ProgressReport, ProgressReports
 from coachdesk.storage.erasure import apply_ledger, erase_students
 from coachdesk.storage.repositories import Repositories
-
-RETENTION_YEARS = 2
-"""Archived students are listed for erasure this long after they left (a school may change it)."""
 
 
 @dataclass(frozen=True)
@@ -74,12 +71,7 @@ class Privacy:
         self, today: dt.date | None = None, years: int = RETENTION_YEARS
     ) -> list[Student]:
         """Return archived students who left more than ``years`` ago ("Te verwijderen")."""
-        day = today or dt.date.today()
-        limit = (
-            day.replace(year=day.year - years)
-            if not (day.month == 2 and day.day == 29)
-            else day.replace(year=day.year - years, day=28)
-        )
+        limit = retention_limit(today or dt.date.today(), years)
         return [
             s
             for s in self._repos.students.caseload(include_archived=True)

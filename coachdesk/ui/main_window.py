@@ -31,10 +31,12 @@ from coachdesk.domain.students import ContactRole, Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
+from coachdesk.services.audit import audit
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans, statements
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
+from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
@@ -80,6 +82,7 @@ class WindowServices:
     reflections: ReflectionService
     scans: CompetenceScans
     dossiers: Dossiers
+    privacy: Privacy
     backup_before_import: Callable[[], object]
     """Makes a checked backup of the coach's own store (nothing for the demo)."""
     drafts: DraftWriter
@@ -168,6 +171,8 @@ class MainWindow(QMainWindow):
         self.student_screen.reflection_open_requested.connect(self._open_student_reflection)
         self.student_screen.scan_requested.connect(self.fill_in_scan)
         self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
+        self.student_screen.inzage_requested.connect(self.save_inzage)
+        self.student_screen.erase_requested.connect(self.erase_student)
         self.scan_view: ScanEntryView | None = None
         for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
@@ -344,6 +349,58 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             _("Dossier imported: {students} students, {records} records.").format(
                 students=summary.students, records=summary.records
+            ),
+            10_000,
+        )
+
+    def save_inzage(self, student: Student) -> None:
+        """Write everything about a student (PDF to read, JSON with all data) into a folder."""
+        from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+
+        folder = QFileDialog.getExistingDirectory(
+            self, _("Inzage: choose a folder"), str(Path.home())
+        )
+        if not folder:
+            return
+        privacy = self.services.privacy
+        try:
+            inzage = privacy.inzage(student.student_number, self.today)
+            privacy.write_inzage_json(
+                inzage, Path(folder) / f"inzage-{student.student_number}.json"
+            )
+            write_progress(inzage.overview, Path(folder) / f"inzage-{student.student_number}.pdf")
+        except (UserFacingError, OSError) as error:
+            show_problem(
+                self, error if isinstance(error, UserFacingError) else UserFacingError(str(error))
+            )
+            return
+        audit(self.store.data_dir, "inzage", student=student.id)
+        self.statusBar().showMessage(
+            _("Inzage written to {folder}: a PDF to read and a JSON file with all data.").format(
+                folder=folder
+            ),
+            10_000,
+        )
+
+    def erase_student(self, student: Student) -> None:
+        """Erase a student for good, after the coach types the student number to confirm."""
+        typed, accepted = QInputDialog.getText(
+            self,
+            _("Erase this student for good…"),
+            _(
+                "Erasing cannot be undone; older backups expire within 90 days. Type the student "
+                "number {number} to confirm."
+            ).format(number=student.student_number),
+        )
+        if not accepted or typed.strip() != student.student_number:
+            return
+        self.services.privacy.erase(student.student_number, self.today)
+        audit(self.store.data_dir, "erase", student=student.id)
+        self.refresh_caseload()
+        self.show_screen(0)
+        self.statusBar().showMessage(
+            _("Student {number} is erased, also from the store's free space and log.").format(
+                number=student.student_number
             ),
             10_000,
         )

@@ -42,6 +42,8 @@ class CaseloadFilter:
     status: StudentStatus | None = StudentStatus.ACTIVE
     not_seen_since: dt.date | None = None
     """Only students whose last conversation is before this date (or who were never seen)."""
+    left_before: dt.date | None = None
+    """Only students who left before this date: past the retention period, to be erased."""
 
     def matches(self, entry: CaseloadEntry) -> bool:
         """Return whether ``entry`` passes every filter but the search text."""
@@ -52,6 +54,10 @@ class CaseloadFilter:
             and (self.pathway is None or student.pathway is self.pathway)
             and (self.level is None or student.level == self.level)
             and (self.status is None or student.status is self.status)
+            and (
+                self.left_before is None
+                or (student.leave_date is not None and student.leave_date < self.left_before)
+            )
             and (
                 self.not_seen_since is None
                 or entry.last_conversation is None

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.students import LEVELS, Pathway, StudentStatus
+from coachdesk.domain.students import LEVELS, Pathway, StudentStatus, retention_limit
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
 from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
 
 ROW_HEIGHT = 30
+RETENTION = "retention"
+"""Status filter choice: archived students past the retention period."""
 
 
 def _combo(all_label: str, items: list[tuple[str, object]]) -> ChoiceCombo:
@@ -70,6 +72,7 @@ class CaseloadScreen(QWidget):
             _("All levels"), [(_("Level {n}").format(n=n), n) for n in LEVELS]
         )
         self.status_combo = _combo(_("Active and archived"), [(s.label, s) for s in StudentStatus])
+        self.status_combo.add_choice(_("To erase (retention period passed)"), RETENTION)
         self.status_combo.setCurrentIndex(1)
         for combo, name in (
             (self.group_combo, _("Class")),
@@ -214,6 +217,7 @@ class CaseloadScreen(QWidget):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
+        retention = self.status_combo.current_value() == RETENTION
         since = None
         if self.not_seen_check.isChecked():
             since = self.today - dt.timedelta(weeks=self.not_seen_weeks.value())
@@ -224,8 +228,9 @@ class CaseloadScreen(QWidget):
                 programme=self.programme_combo.current_value() or "",
                 pathway=self.pathway_combo.current_value(),
                 level=self.level_combo.current_value(),
-                status=self.status_combo.current_value(),
+                status=StudentStatus.ARCHIVED if retention else self.status_combo.current_value(),
                 not_seen_since=since,
+                left_before=retention_limit(self.today) if retention else None,
             )
         )
         self._update_count()

@@ -53,6 +53,8 @@ class StudentScreen(QWidget):
         reflection_open_requested(str): open the reflection with this id.
         scan_requested(Student, Role): fill in the competence scan as this rater.
         scan_paper_requested(Student): the paper scan for the workplace trainer (PDF).
+        inzage_requested(Student): everything about this student for a request to see.
+        erase_requested(Student): erase this student completely.
     """
 
     student_changed = Signal(str)
@@ -61,6 +63,8 @@ class StudentScreen(QWidget):
     reflection_open_requested = Signal(str)
     scan_requested = Signal(object, object)
     scan_paper_requested = Signal(object)
+    inzage_requested = Signal(object)
+    erase_requested = Signal(object)
 
     def __init__(
         self,
@@ -88,6 +92,19 @@ class StudentScreen(QWidget):
             lambda: self.file and self.reflection_requested.emit(self.file.student)
         )
         self.scan_button = self._scan_button()
+        self.privacy_button = QToolButton(self)
+        self.privacy_button.setText(_("Privacy"))
+        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        privacy_menu = QMenu(self.privacy_button)
+        privacy_menu.addAction(
+            _("Inzage: everything about this student…"),
+            lambda: self.file and self.inzage_requested.emit(self.file.student),
+        )
+        privacy_menu.addAction(
+            _("Erase this student for good…"),
+            lambda: self.file and self.erase_requested.emit(self.file.student),
+        )
+        self.privacy_button.setMenu(privacy_menu)
         self.scan_chart = ScanChart(self)
         self.progress_button = QPushButton(_("Progress (PDF)…"), self)
         self.progress_button.setToolTip(_("Progress overview (PDF)…"))
@@ -175,6 +192,7 @@ class StudentScreen(QWidget):
             self.archive_button,
             self.scan_button,
             self.progress_button,
+            self.privacy_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
