@@ -58,7 +58,7 @@ class StartConversationDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("New conversation with {name}").format(name=student.given_name))
+        self.setWindowTitle(_("New conversation"))  # no names in window titles: they leak
         self.setMinimumWidth(560)
         self._student, self._contacts = student, contacts
         self.kind_combo = ChoiceCombo(((k.label, k) for k in ConversationKind), self)

@@ -41,7 +41,7 @@ class StudentDialog(QDialog):
         self, student: Student, contacts: list[Contact], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Edit details of {name}").format(name=student.full_name))
+        self.setWindowTitle(_("Edit details"))  # no names in window titles: they leak
         self.setMinimumWidth(720)
         self._student = student
         self._contacts = {contact.id: contact for contact in contacts}

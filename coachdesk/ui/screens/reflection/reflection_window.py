@@ -271,9 +271,8 @@ class ReflectionWindow(QMainWindow):
         self.words_label.setText(ngettext("{n} word", "{n} words", words).format(n=words))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(
-            _("Reflection: {title} — CoachDesk").format(title=self.title_edit.text())
-        )
+        # The task bar and window switchers show titles to passers-by: no names or titles there.
+        self.setWindowTitle(_("Reflection — CoachDesk"))
 
     def show_versions(self) -> None:
         """Let the writer bring back an earlier version."""
