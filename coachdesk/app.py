@@ -24,6 +24,7 @@ from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
+from coachdesk.services.encryption import StoreOpener, is_encrypted, unlock
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.question_bank import QuestionBank
@@ -33,6 +34,7 @@ from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
@@ -42,9 +44,9 @@ from coachdesk.ui.theme import apply_theme
 SCREENSHOT_DELAY_MS = 300
 
 
-def open_workspace(location: StoreLocation) -> Workspace:
+def open_workspace(location: StoreLocation, opener: StoreOpener | None = None) -> Workspace:
     """Open a store; the separate demo store is filled with the demo caseload on first use."""
-    workspace = Workspace.open(location)
+    workspace = Workspace.open(location, opener)
     if location.demo and workspace.is_empty():
         from coachdesk.services.demo_data import fill_with_demo  # noqa: PLC0415 - only when needed
 
@@ -84,7 +86,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             if workspace.is_demo
             else Backups(workspace.location.path).make(repos.store, "voor-import")
         ),
-        drafts=DraftWriter(workspace.location.path),
+        drafts=DraftWriter(workspace.location.path, workspace.factory),
     )
     return MainWindow(services, info, today)
 
@@ -92,10 +94,11 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
 class AppController:
     """Keeps one workspace and its window, and swaps both when the coach switches stores."""
 
-    def __init__(self, location: StoreLocation) -> None:
+    def __init__(self, location: StoreLocation, opener: StoreOpener | None = None) -> None:
+        self.own_opener = opener  # the demo store is never encrypted; the coach's own may be
         self.lock = StoreLock(location.path)
         try:
-            self.workspace = open_workspace(location)
+            self.workspace = open_workspace(location, None if location.demo else opener)
         except UserFacingError:
             self.lock.release()
             raise
@@ -115,7 +118,7 @@ class AppController:
             show_problem(self.window, error)
             return
         try:
-            workspace = open_workspace(target)
+            workspace = open_workspace(target, None if demo else self._own_opener(target))
         except UserFacingError as error:
             lock.release()
             show_problem(self.window, error)
@@ -129,6 +132,13 @@ class AppController:
         old_window.close()
         old_window.deleteLater()
         old_workspace.close()
+
+    def _own_opener(self, location: StoreLocation) -> StoreOpener | None:
+        if self.own_opener is None and is_encrypted(location.path):
+            self.own_opener = UnlockDialog.ask(lambda **secret: unlock(location.path, **secret))  # type: ignore[arg-type]
+            if self.own_opener is None:
+                raise UserFacingError(_("The store stays closed."))
+        return self.own_opener
 
     def close(self) -> None:
         """Close the window (editors save), back up the coach's own store, then close it."""
@@ -180,7 +190,12 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     install_translators(app)
     apply_theme(app)
     try:
-        controller = AppController(location)
+        opener = None
+        if not location.demo and is_encrypted(location.path):
+            opener = UnlockDialog.ask(lambda **secret: unlock(location.path, **secret))
+            if opener is None:
+                return 1
+        controller = AppController(location, opener)
     except UserFacingError as error:
         show_problem(None, error)
         return 1

@@ -33,6 +33,13 @@ from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
+from coachdesk.services.encryption import (
+    StoreOpener,
+    change_passphrase,
+    encrypt,
+    is_encrypted,
+    unlock,
+)
 from coachdesk.services.health import HealthReport, check_store
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
@@ -48,6 +55,8 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 EXIT_BUG = 70
 DOSSIER_PASSPHRASE_ENV = "COACHDESK_DOSSIER_PASSPHRASE"
+PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
 
 
@@ -184,6 +193,12 @@ def _build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar=_("FILE"),
         help=_("where (default: the backups folder beside the store)"),
+    )
+    commands.add_parser(
+        "encrypt", help=_("encrypt the store with a passphrase (prints a recovery key)")
+    )
+    commands.add_parser(
+        "change-passphrase", help=_("choose a new passphrase for the encrypted store")
     )
     restore = commands.add_parser(
         "restore", help=_("put a backup in place of the store (the current one is kept)")
@@ -347,21 +362,44 @@ def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _dossier_passphrase(*, confirm: bool) -> str:
-    """Return the dossier passphrase from the environment, or ask for it on a terminal."""
-    passphrase = os.environ.get(DOSSIER_PASSPHRASE_ENV)
+def _passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """Return a passphrase from the environment, or ask for it on a terminal."""
+    passphrase = os.environ.get(env)
     if passphrase:
         return passphrase
     if not sys.stdin.isatty():
         raise UserFacingError(
-            _("Give the dossier passphrase in {env}, or run this command in a terminal.").format(
-                env=DOSSIER_PASSPHRASE_ENV
-            )
+            _("Give the passphrase in {env}, or run this command in a terminal.").format(env=env)
         )
-    passphrase = getpass.getpass(_("Dossier passphrase: "))
+    passphrase = getpass.getpass(prompt)
     if confirm and getpass.getpass(_("Again: ")) != passphrase:
         raise UserFacingError(_("The two passphrases differ."))
     return passphrase
+
+
+def _dossier_passphrase(*, confirm: bool) -> str:
+    return _passphrase(DOSSIER_PASSPHRASE_ENV, _("Dossier passphrase: "), confirm=confirm)
+
+
+def _store_factory(location: StoreLocation) -> StoreOpener:
+    """Return how to open the store: an encrypted one needs the passphrase first."""
+    if not is_encrypted(location.path):
+        return unlock(location.path)
+    return unlock(location.path, _passphrase(PASSPHRASE_ENV, _("Passphrase: ")))
+
+
+def _run_encrypt(location: StoreLocation) -> int:
+    passphrase = _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
+    recovery = encrypt(location.path, passphrase)
+    audit(location.data_dir, "encrypt")
+    print(
+        _(
+            "The store is encrypted. Print this recovery key and give it to the school to "
+            "keep safe; it opens the store if the passphrase is lost:"
+        )
+    )
+    print(recovery)
+    return EXIT_OK
 
 
 def _run_inzage(workspace: Workspace, student_number: str, folder: Path) -> int:
@@ -467,12 +505,24 @@ def _print_health(report: HealthReport) -> None:
 
 
 def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
+    if args.command == "encrypt":
+        return _run_encrypt(location)
+    if args.command == "change-passphrase":
+        change_passphrase(
+            location.path,
+            _passphrase(PASSPHRASE_ENV, _("Passphrase: ")),
+            _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True),
+        )
+        audit(location.data_dir, "change-passphrase")
+        print(_("The passphrase is changed; the recovery key stays the same."))
+        return EXIT_OK
+    factory = _store_factory(location)
     if args.command == "check":
-        report = check_store(location.path)
+        report = check_store(location.path, factory)
         _print_health(report)
         return EXIT_OK if report.ok else EXIT_PROBLEM
     if args.command == "restore":
-        kept = Backups(location.path).restore(args.file)
+        kept = Backups(location.path, factory=factory).restore(args.file)
         audit(location.data_dir, "restore")
         print(
             _("Restored from {source}. The store as it was is kept in {kept}.").format(
@@ -496,7 +546,7 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             w, as_json=args.json, student_number=args.student
         ),
     }
-    workspace = Workspace.open(location)
+    workspace = Workspace.open(location, factory)
     try:
         return handlers[args.command](workspace)
     finally:

@@ -22,6 +22,7 @@ from coachdesk.storage.backups import (
     list_backups,
     quarantine,
 )
+from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.database import Store, open_store
 
 
@@ -57,9 +58,15 @@ def to_keep(backups: list[BackupFile], now: dt.datetime, policy: RotationPolicy)
 class Backups:
     """Backups of one store file."""
 
-    def __init__(self, store_path: Path, policy: RotationPolicy | None = None) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        policy: RotationPolicy | None = None,
+        factory: ConnectionFactory | None = None,
+    ) -> None:
         self.store_path = store_path
         self.policy = policy or RotationPolicy()
+        self.factory = factory
 
     def make(self, store: Store, reason: str, target: Path | None = None) -> Path:
         """Back up the open store (checked before it is kept), then rotate the folder."""
@@ -82,7 +89,7 @@ class Backups:
         """Return the newest backup that passes the integrity check, if any."""
         for backup in list_backups(self.store_path):
             try:
-                check_backup(backup.path)
+                check_backup(backup.path, self.factory)
             except Exception:
                 continue
             return backup.path
@@ -90,11 +97,11 @@ class Backups:
 
     def restore(self, source: Path) -> Path:
         """Put a checked backup in place of the store; the current store is kept as a backup."""
-        check_backup(source)
+        check_backup(source, self.factory)
         kept: Path | None = None
         if self.store_path.exists():
             try:
-                current = open_store(self.store_path)
+                current = open_store(self.store_path, self.factory)
             except DamagedStoreError:
                 kept = quarantine(self.store_path)  # cannot be opened: keep its bytes instead
             else:
@@ -102,6 +109,8 @@ class Backups:
                     kept = self.make(current, "voor-herstel")
                 finally:
                     current.close()
-        copy_into_place(source, self.store_path)
-        open_store(self.store_path).close()  # migrates an older backup to the current schema
+        copy_into_place(source, self.store_path, self.factory)
+        open_store(
+            self.store_path, self.factory
+        ).close()  # migrates an older backup to the current schema
         return kept or source

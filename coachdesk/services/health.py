@@ -7,6 +7,7 @@ from pathlib import Path
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
+from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.integrity import inspect_store
 from coachdesk.storage.migrations import LATEST_VERSION
 
@@ -39,11 +40,11 @@ class HealthReport:
         return all(result.ok for result in self.results)
 
 
-def check_store(path: Path) -> HealthReport:
+def check_store(path: Path, factory: ConnectionFactory | None = None) -> HealthReport:
     """Run the quick, integrity and foreign-key checks and compare the schema version."""
     if not path.is_file():
         raise StoreError(_("There is no store at {path} yet.").format(path=path))
-    findings = inspect_store(path)
+    findings = inspect_store(path, factory)
     version = CheckResult(_("Schema version {version}").format(version=findings.schema_version))
     if findings.schema_version > LATEST_VERSION:
         version.problems.append(

@@ -8,6 +8,7 @@ from pathlib import Path
 from coachdesk.errors import StoreError
 from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
+from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.database import open_store
 from coachdesk.storage.erasure import apply_ledger
 from coachdesk.storage.repositories import Repositories
@@ -38,14 +39,14 @@ class Workspace:
         self.repos = repos
 
     @classmethod
-    def open(cls, location: StoreLocation) -> Workspace:
+    def open(cls, location: StoreLocation, factory: ConnectionFactory | None = None) -> Workspace:
         """Open (creating and migrating if needed) the store at ``location``.
 
         A store that cannot be opened is copied into quarantine and the error says which
         checked backup can be restored; the store itself is left exactly as it was.
         """
         try:
-            store = open_store(location.path)
+            store = open_store(location.path, factory)
         except StoreError as error:
             raise explain_unopenable(location.path, error) from error
         apply_ledger(store)  # a restored older backup never brings an erased student back
@@ -55,6 +56,11 @@ class Workspace:
     def is_demo(self) -> bool:
         """Return whether the store holds demo data, or is the separate demo store."""
         return self.location.demo or self.repos.store.is_demo
+
+    @property
+    def factory(self) -> ConnectionFactory:
+        """Return how this store's connections are made (keyed when it is encrypted)."""
+        return self.repos.store.factory
 
     def is_empty(self) -> bool:
         """Return whether the store has no students yet."""

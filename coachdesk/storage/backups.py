@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
+from coachdesk.storage.cipher import DB_ERRORS
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
     BACKUP_SUBDIR,
     ensure_free_space,
@@ -59,19 +60,21 @@ def list_backups(store_path: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
-def check_backup(path: Path) -> int:
+def check_backup(path: Path, factory: ConnectionFactory | None = None) -> int:
     """Open a backup read-only, run the integrity check and return its schema version."""
-    ensure_sqlite_file(path)
+    factory = factory or PlainConnectionFactory()
     if not path.is_file():
         raise StoreError(_("There is no backup at {path}.").format(path=path))
+    if factory.expects_plain_header:
+        ensure_sqlite_file(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as error:
+        conn = factory.connect(path, read_only=True)
+    except DB_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     try:
         verify_copy(conn, path)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     finally:
         conn.close()
@@ -84,13 +87,16 @@ def check_backup(path: Path) -> int:
     return version
 
 
-def copy_into_place(source: Path, store_path: Path) -> None:
+def copy_into_place(
+    source: Path, store_path: Path, factory: ConnectionFactory | None = None
+) -> None:
     """Replace the (closed) store with ``source``: copied, checked, then renamed into place."""
+    factory = factory or PlainConnectionFactory()
     ensure_free_space(store_path.parent, source.stat().st_size * 2)
     partial = store_path.with_name(store_path.name + ".restoring")
     try:
-        origin = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
-        destination = sqlite3.connect(str(partial))
+        origin = factory.connect(source, read_only=True)
+        destination = factory.connect(partial)
         try:
             origin.backup(destination)
             verify_copy(destination, partial)
@@ -100,7 +106,7 @@ def copy_into_place(source: Path, store_path: Path) -> None:
         for leftover in ("-wal", "-shm"):
             store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
         partial.replace(store_path)
-    except (sqlite3.Error, OSError) as error:
+    except (*DB_ERRORS, OSError) as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
 

@@ -17,6 +17,9 @@ BUSY_TIMEOUT_MS = 5000
 class ConnectionFactory(Protocol):
     """Makes a DB-API connection to a store file, with keys or extensions applied."""
 
+    expects_plain_header: bool
+    """Whether the file starts with SQLite's plain header (an encrypted one does not)."""
+
     def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         """Open ``path`` (creating it if missing, unless read-only) and return the connection."""
         ...
@@ -24,6 +27,8 @@ class ConnectionFactory(Protocol):
 
 class PlainConnectionFactory:
     """An unencrypted SQLite connection through the standard library."""
+
+    expects_plain_header = True
 
     def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
         """Open ``path`` in driver autocommit mode; transactions are explicit (``Store.atomic``)."""

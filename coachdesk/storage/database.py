@@ -19,6 +19,7 @@ import sqlite_utils
 
 from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
+from coachdesk.storage.cipher import DAMAGE_ERRORS, DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 
@@ -34,7 +35,7 @@ def disk_full_message() -> str:
     return _("The disk is full. Nothing was changed; free up some space and try again.")
 
 
-def translate_sqlite_error(error: sqlite3.Error | OSError, path: Path) -> StoreError:
+def translate_sqlite_error(error: Exception, path: Path) -> StoreError:
     """Turn a low-level error into a calm, translated ``StoreError``."""
     text = str(error).lower()
     if isinstance(error, OSError) and error.errno == errno.ENOSPC:
@@ -58,9 +59,12 @@ class Store:
     Every user action runs inside ``atomic()``, so it is stored whole or not at all.
     """
 
-    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+    def __init__(
+        self, path: Path, db: sqlite_utils.Database, factory: ConnectionFactory | None = None
+    ) -> None:
         self.path = path
         self.db = db
+        self.factory: ConnectionFactory = factory or PlainConnectionFactory()
 
     @property
     def schema_version(self) -> int:
@@ -73,7 +77,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield self.db
-        except sqlite3.OperationalError as error:
+        except DB_ERRORS as error:
             raise translate_sqlite_error(error, self.path) from error
 
     def meta(self, key: str) -> str | None:
@@ -108,14 +112,14 @@ class Store:
         partial = target.with_name(target.name + ".partial")
         try:
             ensure_free_space(target.parent, self.path.stat().st_size * 2)
-            destination = sqlite3.connect(str(partial))
+            destination = self.factory.connect(partial)  # encrypted like the store itself
             try:
                 self.db.conn.backup(destination)
                 verify_copy(destination, partial)
             finally:
                 destination.close()
             partial.replace(target)
-        except (sqlite3.Error, OSError) as error:
+        except (*DB_ERRORS, OSError) as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
         return target
@@ -133,7 +137,7 @@ def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
 
 def is_store_damage(error: BaseException) -> bool:
     """Return whether an unexpected error is SQLite finding the file damaged while reading."""
-    return isinstance(error, sqlite3.DatabaseError) and (
+    return isinstance(error, DAMAGE_ERRORS) and (
         "malformed" in str(error).lower() or "not a database" in str(error).lower()
     )
 
@@ -183,11 +187,13 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     existing store is backed up before it is migrated.
     """
     _prepare_folder(path.parent)
-    ensure_sqlite_file(path)
+    factory = factory or PlainConnectionFactory()
+    if factory.expects_plain_header:
+        ensure_sqlite_file(path)
     existed = path.exists() and path.stat().st_size > 0
     try:
-        conn = (factory or PlainConnectionFactory()).connect(path)
-    except (sqlite3.Error, OSError) as error:
+        conn = factory.connect(path)
+    except (*DB_ERRORS, OSError) as error:
         raise translate_sqlite_error(error, path) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -200,7 +206,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
                 ).format(found=version, known=LATEST_VERSION)
             )
         apply_pragmas(conn)
-        store = Store(path, sqlite_utils.Database(conn))
+        store = Store(path, sqlite_utils.Database(conn), factory)
         if version < LATEST_VERSION:
             if existed and version > 0:
                 stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -208,7 +214,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
                     path.parent / BACKUP_SUBDIR / f"voor-migratie-v{version}-{stamp}.sqlite"
                 )
             _migrate(store, version)
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         conn.close()
         raise translate_sqlite_error(error, path) from error
     except ValueError as error:  # garbage where SQLite expects text: a damaged file

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.domain.records import utc_now
+from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
 from coachdesk.storage.database import translate_sqlite_error
 
@@ -56,7 +57,7 @@ class DraftStore:
                 "body_html = excluded.body_html, saved_at = excluded.saved_at",
                 [reflection_id, body_html, utc_now().isoformat()],
             )
-        except sqlite3.Error as error:
+        except DB_ERRORS as error:
             raise translate_sqlite_error(error, Path("reflection_drafts")) from error
 
     def load(self, reflection_id: str) -> Draft | None:

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import DEMO_META_KEY, ensure_sqlite_file, translate_sqlite_error
 
@@ -28,10 +29,12 @@ def _problems(conn: sqlite3.Connection, pragma: str) -> list[str]:
 
 def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findings:
     """Open ``path`` read-only and run the quick, integrity and foreign-key checks."""
-    ensure_sqlite_file(path)
+    factory = factory or PlainConnectionFactory()
+    if factory.expects_plain_header:
+        ensure_sqlite_file(path)
     try:
-        conn = (factory or PlainConnectionFactory()).connect(path, read_only=True)
-    except sqlite3.Error as error:
+        conn = factory.connect(path, read_only=True)
+    except DB_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     try:
         findings = Findings(schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]))
@@ -47,7 +50,7 @@ def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findi
         if has_meta:
             row = conn.execute("SELECT value FROM meta WHERE key = ?", [DEMO_META_KEY]).fetchone()
             findings.is_demo = row is not None and row[0] == "1"
-    except sqlite3.Error as error:
+    except DB_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     finally:
         conn.close()

@@ -1,0 +1,96 @@
+"""Encryption at rest: opening an encrypted store, turning a plain one into an encrypted one,
+and changing the passphrase. An encrypted store is never silently opened as a plain one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coachdesk.errors import StoreError, UserFacingError
+from coachdesk.i18n import _
+from coachdesk.storage import keyfile
+from coachdesk.storage.backups import backup_folder
+from coachdesk.storage.cipher import SqlCipherConnectionFactory, export_encrypted
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
+from coachdesk.storage.database import open_store
+
+StoreOpener = ConnectionFactory
+"""How a store's connections are made; keyed when the store is encrypted."""
+
+
+class WrongPassphraseError(UserFacingError):
+    """The passphrase (or recovery key) does not open this store; nothing was changed."""
+
+
+def is_encrypted(store_path: Path) -> bool:
+    """Return whether the store has a key file (and so must be opened with a passphrase)."""
+    return keyfile.keyfile_path(store_path).is_file()
+
+
+def unlock(
+    store_path: Path, passphrase: str | None = None, recovery_key: str | None = None
+) -> ConnectionFactory:
+    """Return the factory that opens the store: keyed for an encrypted store, plain otherwise."""
+    if not is_encrypted(store_path):
+        return PlainConnectionFactory()
+    try:
+        if recovery_key:
+            key = keyfile.recover(store_path, recovery_key)
+        elif passphrase:
+            key = keyfile.unlock(store_path, passphrase)
+        else:
+            raise WrongPassphraseError(_("This store is encrypted: give the passphrase."))
+    except keyfile.WrongSecretError:
+        raise WrongPassphraseError(
+            _("The passphrase is not right. Nothing was changed; try again.")
+        ) from None
+    return SqlCipherConnectionFactory(key)
+
+
+def encrypt(store_path: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> str:
+    """Encrypt a plain store in place; return the recovery key to print for the school.
+
+    The plain store is checked first, the encrypted copy is checked before it replaces the
+    original, and unencrypted backups are removed afterwards (a fresh encrypted one is made).
+    """
+    if is_encrypted(store_path):
+        raise StoreError(_("This store is already encrypted."))
+    if len(passphrase) < keyfile.MIN_PASSPHRASE:
+        raise UserFacingError(
+            _("Choose a passphrase of at least {n} characters.").format(n=keyfile.MIN_PASSPHRASE)
+        )
+    open_store(store_path).close()  # migrated and sound before we start
+    key, recovery = keyfile.create(store_path, passphrase, params)
+    try:
+        export_encrypted(store_path, key)
+    except BaseException:
+        keyfile.keyfile_path(store_path).unlink(missing_ok=True)
+        raise
+    for plain_backup in backup_folder(store_path).glob("*.sqlite"):
+        plain_backup.unlink()
+    factory = SqlCipherConnectionFactory(key)
+    store = open_store(store_path, factory)
+    try:
+        from coachdesk.services.backups import Backups  # noqa: PLC0415 - avoids a cycle
+
+        Backups(store_path, factory=factory).make(store, "na-versleutelen")
+    finally:
+        store.close()
+    return recovery
+
+
+def change_passphrase(
+    store_path: Path, old: str, new: str, params: keyfile.KdfParams | None = None
+) -> None:
+    """Rewrap the store key under a new passphrase (the recovery key stays valid)."""
+    if len(new) < keyfile.MIN_PASSPHRASE:
+        raise UserFacingError(
+            _("Choose a passphrase of at least {n} characters.").format(n=keyfile.MIN_PASSPHRASE)
+        )
+    try:
+        key = keyfile.unlock(store_path, old)
+    except keyfile.WrongSecretError:
+        raise WrongPassphraseError(
+            _("The passphrase is not right. Nothing was changed; try again.")
+        ) from None
+    keyfile.change_passphrase(store_path, key, new, params)

@@ -1,0 +1,157 @@
+"""The store key, wrapped twice: under the coach's passphrase and under a recovery key.
+
+A random 256-bit key encrypts the store. It is kept beside the store in ``<store>.sleutel``
+(JSON), wrapped with AES-256-GCM under a key derived from the passphrase with Argon2id
+(calibrated to take at least half a second here) and, separately, under a key derived from
+the printable recovery key the school keeps. Changing the passphrase only rewraps the key.
+A wrong passphrase fails the GCM check: it is reported as a wrong passphrase, never as damage.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+KEYFILE_SUFFIX = ".sleutel"
+MIN_SECONDS = 0.5
+MIN_PASSPHRASE = 8
+MEMORY_KIB = 65536
+PARALLELISM = 2
+RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: readable on paper
+
+
+class WrongSecretError(Exception):
+    """The passphrase or recovery key does not unwrap the store key."""
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id settings stored with each wrapped key."""
+
+    time_cost: int
+    memory_kib: int = MEMORY_KIB
+    parallelism: int = PARALLELISM
+
+
+def keyfile_path(store_path: Path) -> Path:
+    """Return the key file that belongs to a store."""
+    return store_path.with_name(store_path.name + KEYFILE_SUFFIX)
+
+
+def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    return hash_secret_raw(
+        secret.encode("utf-8"),
+        salt,
+        time_cost=params.time_cost,
+        memory_cost=params.memory_kib,
+        parallelism=params.parallelism,
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def calibrate(min_seconds: float = MIN_SECONDS) -> KdfParams:
+    """Return Argon2id settings that take at least ``min_seconds`` on this machine."""
+    params = KdfParams(time_cost=1)
+    while params.time_cost < 64:
+        started = time.perf_counter()
+        _derive("calibration", b"0" * 16, params)
+        if time.perf_counter() - started >= min_seconds:
+            return params
+        params = KdfParams(time_cost=params.time_cost * 2)
+    return params
+
+
+def _wrap(key: bytes, secret: str, params: KdfParams) -> dict[str, object]:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    sealed = AESGCM(_derive(secret, salt, params)).encrypt(nonce, key, b"coachdesk-store-key")
+    return {
+        "time_cost": params.time_cost,
+        "memory_kib": params.memory_kib,
+        "parallelism": params.parallelism,
+        "salt": base64.b64encode(salt).decode(),
+        "nonce": base64.b64encode(nonce).decode(),
+        "key": base64.b64encode(sealed).decode(),
+    }
+
+
+def _unwrap(entry: dict[str, object], secret: str) -> bytes:
+    params = KdfParams(
+        int(entry["time_cost"]),
+        int(entry["memory_kib"]),  # type: ignore[arg-type]
+        int(entry["parallelism"]),
+    )  # type: ignore[arg-type]
+    key = _derive(secret, base64.b64decode(str(entry["salt"])), params)
+    try:
+        return AESGCM(key).decrypt(
+            base64.b64decode(str(entry["nonce"])),
+            base64.b64decode(str(entry["key"])),
+            b"coachdesk-store-key",
+        )
+    except InvalidTag:
+        raise WrongSecretError from None
+
+
+def new_recovery_key() -> str:
+    """Return a printable recovery key: six groups of five characters."""
+    chars = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(30))
+    return "-".join(chars[i : i + 5] for i in range(0, 30, 5))
+
+
+def _normalise_recovery(text: str) -> str:
+    plain = "".join(ch for ch in text.upper() if ch in RECOVERY_ALPHABET)
+    return "-".join(plain[i : i + 5] for i in range(0, len(plain), 5))
+
+
+def create(store_path: Path, passphrase: str, params: KdfParams | None = None) -> tuple[bytes, str]:
+    """Make a new store key; write it wrapped twice; return the key and the recovery key."""
+    params = params or calibrate()
+    key, recovery = os.urandom(32), new_recovery_key()
+    _write(
+        store_path,
+        {
+            "version": 1,
+            "passphrase": _wrap(key, passphrase, params),
+            "recovery": _wrap(key, recovery, params),
+        },
+    )
+    return key, recovery
+
+
+def _write(store_path: Path, data: dict[str, object]) -> None:
+    target = keyfile_path(store_path)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    partial.replace(target)
+
+
+def _read(store_path: Path) -> dict[str, dict[str, object]]:
+    return json.loads(keyfile_path(store_path).read_text(encoding="utf-8"))
+
+
+def unlock(store_path: Path, passphrase: str) -> bytes:
+    """Return the store key for the passphrase (``WrongSecretError`` if it is not right)."""
+    return _unwrap(_read(store_path)["passphrase"], passphrase)
+
+
+def recover(store_path: Path, recovery_key: str) -> bytes:
+    """Return the store key for the recovery key (``WrongSecretError`` if it is not right)."""
+    return _unwrap(_read(store_path)["recovery"], _normalise_recovery(recovery_key))
+
+
+def change_passphrase(
+    store_path: Path, key: bytes, new_passphrase: str, params: KdfParams | None = None
+) -> None:
+    """Wrap the same store key under a new passphrase; the recovery key stays valid."""
+    data = _read(store_path)
+    data["passphrase"] = _wrap(key, new_passphrase, params or calibrate())
+    _write(store_path, data)

@@ -1,0 +1,124 @@
+"""Encryption at rest: no readable name anywhere on disk, a wrong passphrase said plainly."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from coachdesk.services.backups import Backups
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.draft_writer import DraftWriter
+from coachdesk.services.encryption import WrongPassphraseError, change_passphrase, encrypt, unlock
+from coachdesk.services.health import check_store
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.storage.keyfile import KdfParams
+from tests.helpers import make_student, run_cli
+
+FAST = KdfParams(time_cost=1, memory_kib=8192)  # tests only; real stores calibrate to >= 0.5 s
+PASSPHRASE = "lange wachtwoordzin 2026"
+NAME = "Wiśniewska-Kwiatkowska"
+
+
+def _files_with(folder: Path, text: str) -> list[str]:
+    hits = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            if text.encode("utf-8") in data or text.encode("utf-16-le") in data:
+                hits.append(str(path.relative_to(folder)))
+    return hits
+
+
+def _encrypted_store(folder: Path) -> tuple[StoreLocation, str]:
+    location = StoreLocation(folder)
+    workspace = Workspace.open(location)
+    fill_with_demo(workspace.repos, students=3, today=dt.date(2026, 11, 23))
+    workspace.repos.students.add(make_student("0999", family_name=NAME))
+    Backups(location.path).make(workspace.repos.store, "handmatig")
+    workspace.close()
+    return location, encrypt(location.path, PASSPHRASE, FAST)
+
+
+def test_after_encrypting_no_file_in_the_data_folder_holds_a_name(tmp_path: Path) -> None:
+    location, recovery = _encrypted_store(tmp_path / "gegevens")
+    assert len(recovery) == 35
+    opener = unlock(location.path, PASSPHRASE)
+    workspace = Workspace.open(location, opener)
+    writer = DraftWriter(location.path, workspace.factory)
+    reflection = workspace.repos.reflections.select()[0]
+    writer.submit(reflection.id, f"<p>{NAME} schreef dit</p>")
+    writer.close()
+    Backups(location.path).make(workspace.repos.store, "sessie")
+    names = [s.family_name for s in workspace.repos.students.caseload(include_archived=True)]
+    workspace.close()
+    assert NAME in names
+    for name in {*names, NAME}:
+        assert _files_with(tmp_path / "gegevens", name) == [], name
+    assert check_store(location.path, opener).ok
+
+
+def test_a_wrong_passphrase_is_said_plainly_and_changes_nothing(tmp_path: Path) -> None:
+    location, recovery = _encrypted_store(tmp_path / "gegevens")
+    before = {p: p.read_bytes() for p in (tmp_path / "gegevens").rglob("*") if p.is_file()}
+    with pytest.raises(WrongPassphraseError, match="klopt niet"):
+        unlock(location.path, "verkeerde wachtwoordzin")
+    after = {p: p.read_bytes() for p in (tmp_path / "gegevens").rglob("*") if p.is_file()}
+    assert after == before
+    assert unlock(location.path, recovery_key=recovery.lower().replace("-", " "))
+
+
+def test_changing_the_passphrase_only_rewraps_the_key(tmp_path: Path) -> None:
+    location, recovery = _encrypted_store(tmp_path / "gegevens")
+    store_bytes = location.path.read_bytes()
+    change_passphrase(location.path, PASSPHRASE, "een nieuwe zin 2027", FAST)
+    assert location.path.read_bytes() == store_bytes
+    with pytest.raises(WrongPassphraseError):
+        unlock(location.path, PASSPHRASE)
+    workspace = Workspace.open(location, unlock(location.path, "een nieuwe zin 2027"))
+    assert workspace.repos.students.by_number("0999") is not None
+    workspace.close()
+    assert unlock(location.path, recovery_key=recovery)
+
+
+def test_the_cli_needs_the_passphrase_and_never_prints_cipher_noise(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "2", data_dir=folder).returncode == 0
+    done = run_cli("encrypt", data_dir=folder, env={"COACHDESK_NEW_PASSPHRASE": PASSPHRASE})
+    assert done.returncode == 0, done.stderr
+    assert "herstelsleutel" in done.stdout
+    missing = run_cli("students", data_dir=folder)
+    assert missing.returncode == 1 and "COACHDESK_PASSPHRASE" in missing.stderr
+    wrong = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": "fout fout fout"})
+    assert wrong.returncode == 1
+    assert (
+        wrong.stderr.strip()
+        == "Fout: De wachtwoordzin klopt niet. Er is niets veranderd; probeer het opnieuw."
+    )
+    right = run_cli("students", "--json", data_dir=folder, env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+    assert right.returncode == 0 and right.stderr == ""
+    check = run_cli("check", data_dir=folder, env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+    assert check.returncode == 0, check.stdout + check.stderr
+    again = run_cli(
+        "encrypt",
+        data_dir=folder,
+        env={"COACHDESK_NEW_PASSPHRASE": PASSPHRASE, "COACHDESK_PASSPHRASE": PASSPHRASE},
+    )
+    assert again.returncode == 1 and "al versleuteld" in again.stderr
+
+
+def test_the_unlock_dialog_says_a_wrong_passphrase_and_opens_with_the_right_one(
+    qtbot, tmp_path: Path
+) -> None:
+    from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
+
+    location, _recovery = _encrypted_store(tmp_path / "gegevens")
+    dialog = UnlockDialog(lambda **secret: unlock(location.path, **secret))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.secret_edit, "fout fout fout")
+    dialog._try()
+    assert "klopt niet" in dialog.problem_label.text() and dialog.opener is None
+    dialog.secret_edit.setText(PASSPHRASE)
+    dialog._try()
+    assert dialog.opener is not None
