@@ -27,6 +27,7 @@ class UnlockDialog(QDialog):
         self.recovery_check = QCheckBox(_("Use the recovery key instead"), self)
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setWordWrap(True)
         buttons = dialog_buttons(self, on_accept=self._try)
         buttons.button(buttons.StandardButton.Save).setText(_("Open"))
         form = QFormLayout(self)
@@ -45,6 +46,7 @@ class UnlockDialog(QDialog):
                 self.opener = self._unlock(passphrase=secret)
         except UserFacingError as error:
             self.problem_label.setText(error.message)
+            self.adjustSize()
             self.secret_edit.selectAll()
             return
         self.accept()
