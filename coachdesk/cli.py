@@ -57,6 +57,7 @@ EXIT_BUG = 70
 DOSSIER_PASSPHRASE_ENV = "COACHDESK_DOSSIER_PASSPHRASE"
 PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
+RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
 DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
 
 
@@ -197,8 +198,15 @@ def _build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "encrypt", help=_("encrypt the store with a passphrase (prints a recovery key)")
     )
-    commands.add_parser(
+    change = commands.add_parser(
         "change-passphrase", help=_("choose a new passphrase for the encrypted store")
+    )
+    change.add_argument(
+        "--recovery",
+        action="store_true",
+        help=_("prove it with the recovery key (in {env}) when the passphrase is forgotten").format(
+            env=RECOVERY_KEY_ENV
+        ),
     )
     restore = commands.add_parser(
         "restore", help=_("put a backup in place of the store (the current one is kept)")
@@ -508,11 +516,12 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
     if args.command == "encrypt":
         return _run_encrypt(location)
     if args.command == "change-passphrase":
-        change_passphrase(
-            location.path,
-            _passphrase(PASSPHRASE_ENV, _("Passphrase: ")),
-            _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True),
-        )
+        if args.recovery:
+            proof = {"recovery_key": _passphrase(RECOVERY_KEY_ENV, _("Recovery key: "))}
+        else:
+            proof = {"old": _passphrase(PASSPHRASE_ENV, _("Passphrase: "))}
+        new = _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
+        change_passphrase(location.path, new, **proof)
         audit(location.data_dir, "change-passphrase")
         print(_("The passphrase is changed; the recovery key stays the same."))
         return EXIT_OK

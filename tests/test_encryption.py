@@ -72,7 +72,7 @@ def test_a_wrong_passphrase_is_said_plainly_and_changes_nothing(tmp_path: Path) 
 def test_changing_the_passphrase_only_rewraps_the_key(tmp_path: Path) -> None:
     location, recovery = _encrypted_store(tmp_path / "gegevens")
     store_bytes = location.path.read_bytes()
-    change_passphrase(location.path, PASSPHRASE, "een nieuwe zin 2027", FAST)
+    change_passphrase(location.path, "een nieuwe zin 2027", old=PASSPHRASE, params=FAST)
     assert location.path.read_bytes() == store_bytes
     with pytest.raises(WrongPassphraseError):
         unlock(location.path, PASSPHRASE)
@@ -80,6 +80,16 @@ def test_changing_the_passphrase_only_rewraps_the_key(tmp_path: Path) -> None:
     assert workspace.repos.students.by_number("0999") is not None
     workspace.close()
     assert unlock(location.path, recovery_key=recovery)
+
+
+def test_a_forgotten_passphrase_is_replaced_with_the_recovery_key(tmp_path: Path) -> None:
+    location, recovery = _encrypted_store(tmp_path / "gegevens")
+    with pytest.raises(WrongPassphraseError):
+        change_passphrase(location.path, "een nieuwe zin 2027", recovery_key="AAAAA-" * 5 + "AAAAA")
+    change_passphrase(location.path, "een nieuwe zin 2027", recovery_key=recovery, params=FAST)
+    workspace = Workspace.open(location, unlock(location.path, "een nieuwe zin 2027"))
+    assert workspace.repos.students.by_number("0999") is not None
+    workspace.close()
 
 
 def test_the_cli_needs_the_passphrase_and_never_prints_cipher_noise(tmp_path: Path) -> None:
@@ -106,6 +116,23 @@ def test_the_cli_needs_the_passphrase_and_never_prints_cipher_noise(tmp_path: Pa
         env={"COACHDESK_NEW_PASSPHRASE": PASSPHRASE, "COACHDESK_PASSPHRASE": PASSPHRASE},
     )
     assert again.returncode == 1 and "al versleuteld" in again.stderr
+    recovered = run_cli(
+        "change-passphrase",
+        "--recovery",
+        data_dir=folder,
+        env={
+            "COACHDESK_RECOVERY_KEY": recovery_key(done.stdout),
+            "COACHDESK_NEW_PASSPHRASE": "nieuw en lang 2027",
+        },
+    )
+    assert recovered.returncode == 0, recovered.stderr
+    after = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": "nieuw en lang 2027"})
+    assert after.returncode == 0, after.stderr
+
+
+def recovery_key(output: str) -> str:
+    """The recovery key is the last line `encrypt` prints."""
+    return output.strip().splitlines()[-1]
 
 
 def test_the_unlock_dialog_says_a_wrong_passphrase_and_opens_with_the_right_one(

@@ -33,18 +33,21 @@ def unlock(
     """Return the factory that opens the store: keyed for an encrypted store, plain otherwise."""
     if not is_encrypted(store_path):
         return PlainConnectionFactory()
+    return SqlCipherConnectionFactory(_store_key(store_path, passphrase, recovery_key))
+
+
+def _store_key(store_path: Path, passphrase: str | None, recovery_key: str | None) -> bytes:
+    """Unwrap the store key with the recovery key or the passphrase; say plainly when wrong."""
     try:
         if recovery_key:
-            key = keyfile.recover(store_path, recovery_key)
-        elif passphrase:
-            key = keyfile.unlock(store_path, passphrase)
-        else:
-            raise WrongPassphraseError(_("This store is encrypted: give the passphrase."))
+            return keyfile.recover(store_path, recovery_key)
+        if passphrase:
+            return keyfile.unlock(store_path, passphrase)
     except keyfile.WrongSecretError:
         raise WrongPassphraseError(
             _("The passphrase is not right. Nothing was changed; try again.")
         ) from None
-    return SqlCipherConnectionFactory(key)
+    raise WrongPassphraseError(_("This store is encrypted: give the passphrase."))
 
 
 def encrypt(store_path: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> str:
@@ -80,17 +83,21 @@ def encrypt(store_path: Path, passphrase: str, params: keyfile.KdfParams | None 
 
 
 def change_passphrase(
-    store_path: Path, old: str, new: str, params: keyfile.KdfParams | None = None
+    store_path: Path,
+    new: str,
+    *,
+    old: str | None = None,
+    recovery_key: str | None = None,
+    params: keyfile.KdfParams | None = None,
 ) -> None:
-    """Rewrap the store key under a new passphrase (the recovery key stays valid)."""
+    """Rewrap the store key under a new passphrase, proven by the old one or the recovery key.
+
+    The store itself is not re-encrypted and the recovery key stays valid.
+    """
     if len(new) < keyfile.MIN_PASSPHRASE:
         raise UserFacingError(
             _("Choose a passphrase of at least {n} characters.").format(n=keyfile.MIN_PASSPHRASE)
         )
-    try:
-        key = keyfile.unlock(store_path, old)
-    except keyfile.WrongSecretError:
-        raise WrongPassphraseError(
-            _("The passphrase is not right. Nothing was changed; try again.")
-        ) from None
-    keyfile.change_passphrase(store_path, key, new, params)
+    if not is_encrypted(store_path):
+        raise StoreError(_("This store is not encrypted; use 'coachdesk encrypt' first."))
+    keyfile.change_passphrase(store_path, _store_key(store_path, old, recovery_key), new, params)
