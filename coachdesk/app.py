@@ -7,6 +7,7 @@ builds the services and shows the window.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -87,6 +88,11 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             else Backups(workspace.location.path).make(repos.store, "voor-import")
         ),
         drafts=DraftWriter(workspace.location.path, workspace.factory),
+        unlock=(
+            functools.partial(unlock, workspace.location.path)
+            if is_encrypted(workspace.location.path)
+            else None
+        ),
     )
     return MainWindow(services, info, today)
 

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
@@ -143,9 +144,10 @@ def test_the_unlock_dialog_says_a_wrong_passphrase_and_opens_with_the_right_one(
     location, _recovery = _encrypted_store(tmp_path / "gegevens")
     dialog = UnlockDialog(lambda **secret: unlock(location.path, **secret))
     qtbot.addWidget(dialog)
-    qtbot.keyClicks(dialog.secret_edit, "fout fout fout")
-    dialog._try()
-    assert "klopt niet" in dialog.problem_label.text() and dialog.opener is None
-    dialog.secret_edit.setText(PASSPHRASE)
-    dialog._try()
-    assert dialog.opener is not None
+    dialog.show()
+    qtbot.keyClicks(dialog.form.secret_edit, "fout fout fout")
+    qtbot.keyClick(dialog.form.secret_edit, Qt.Key.Key_Return)
+    assert "klopt niet" in dialog.form.problem_label.text() and dialog.opener is None
+    dialog.form.secret_edit.setText(PASSPHRASE)
+    qtbot.keyClick(dialog.form.secret_edit, Qt.Key.Key_Return)
+    assert dialog.opener is not None and not dialog.isVisible()

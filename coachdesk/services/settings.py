@@ -12,6 +12,9 @@ _PER_YEAR_KEY = "cadence.per_school_year"
 _COACH_NAME_KEY = "coach.name"
 _SCHOOL_NAME_KEY = "school.name"
 _SCHOOL_LOGO_KEY = "school.logo"
+_LOCK_MINUTES_KEY = "lock.idle_minutes"
+DEFAULT_LOCK_MINUTES = 5
+LOCK_MINUTES_RANGE = (1, 60)
 
 
 class SettingsService:
@@ -59,3 +62,15 @@ class SettingsService:
         with self._store.atomic():
             self._store.set_meta(_SCHOOL_NAME_KEY, name.strip())
             self._store.set_meta(_SCHOOL_LOGO_KEY, str(logo) if logo else "")
+
+    def lock_minutes(self) -> int:
+        """Return after how many idle minutes the window locks itself."""
+        value = self._store.meta(_LOCK_MINUTES_KEY)
+        low, high = LOCK_MINUTES_RANGE
+        return min(high, max(low, int(value))) if value else DEFAULT_LOCK_MINUTES
+
+    def set_lock_minutes(self, minutes: int) -> None:
+        """Remember the idle time before locking (kept within the allowed range)."""
+        low, high = LOCK_MINUTES_RANGE
+        with self._store.atomic():
+            self._store.set_meta(_LOCK_MINUTES_KEY, str(min(high, max(low, minutes))))

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -45,17 +46,23 @@ from coachdesk.services.student_import import StudentImport
 from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
+from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.passphrase_form import Unlock
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation.conversation_screen import (
     ConversationScreen,
     ConversationServices,
 )
+from coachdesk.ui.screens.lock_screen import LockScreen
 from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
+
+CALM_MODE_LOCK_FACTOR = 3
+"""A conversation has long quiet moments; locking mid-conversation would break it."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,8 @@ class WindowServices:
     """Makes a checked backup of the coach's own store (nothing for the demo)."""
     drafts: DraftWriter
     """Writes reflection drafts in the background; closed with the window."""
+    unlock: Unlock | None = None
+    """Checks the passphrase on the lock screen; ``None`` when the store is not encrypted."""
 
 
 class MainWindow(QMainWindow):
@@ -145,7 +154,7 @@ class MainWindow(QMainWindow):
         self.demo_banner = self._build_demo_banner()
         column.addWidget(self.demo_banner)
         column.addLayout(body, 1)
-        self.setCentralWidget(central)
+        self._build_lock(central)
 
         kind = _("Demo store (fictional students)") if store.is_demo else _("Your own store")
         self.store_label = QLabel(_("{kind}: {path}").format(kind=kind, path=store.path), self)
@@ -184,6 +193,72 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome_screen)
         else:
             self.show_screen(0)
+
+    def _build_lock(self, central: QWidget) -> None:
+        """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
+        self.lock_screen = LockScreen(self.services.unlock, self)
+        self.lock_screen.unlocked.connect(self.unlock)
+        self.shell = QStackedWidget(self)
+        self.shell.addWidget(central)
+        self.shell.addWidget(self.lock_screen)
+        self.setCentralWidget(self.shell)
+        self._hidden_while_locked: list[QWidget] = []
+        self._lock_minutes = self.services.settings.lock_minutes()
+        self.idle = IdleWatcher(self._idle_seconds, self)
+        self.idle.idle.connect(self.lock)
+        shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+
+    def _idle_seconds(self) -> float:
+        """Idle time allowed now: three times as long while a calm conversation is on."""
+        minutes = self._lock_minutes
+        in_conversation = self.conversation_screen.calm_view is not None
+        return minutes * 60 * (CALM_MODE_LOCK_FACTOR if in_conversation else 1)
+
+    @property
+    def is_locked(self) -> bool:
+        """Whether the lock screen is showing."""
+        return self.shell.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Save what is being typed, hide every window with student data, show the lock screen."""
+        if self.is_locked:
+            return
+        calm = self.conversation_screen.calm_view
+        if calm is not None:
+            calm.save_now()
+        for editor in self.editors.values():
+            editor.autosave.save_now()
+        self.services.drafts.flush()
+        self._hidden_while_locked = [
+            widget
+            for widget in QApplication.topLevelWidgets()
+            if widget is not self and widget.isVisible() and not widget.isModal()
+        ]
+        for widget in self._hidden_while_locked:
+            widget.hide()
+        self.statusBar().hide()
+        self.shell.setCurrentWidget(self.lock_screen)
+        self.idle.paused = True
+        self.show()
+        self.lock_screen.prepare()
+
+    def unlock(self) -> None:
+        """Bring back exactly what was on screen before the lock."""
+        self.shell.setCurrentIndex(0)
+        self.statusBar().show()
+        calm = self.conversation_screen.calm_view
+        for widget in self._hidden_while_locked:
+            if widget is calm:
+                widget.showFullScreen()
+            else:
+                widget.show()
+        if calm is not None and calm in self._hidden_while_locked:
+            self.hide()  # calm mode shows nothing else, as before the lock
+            calm.activateWindow()
+        self._hidden_while_locked = []
+        self.idle.paused = False
+        self.idle.touch()
 
     def _build_demo_banner(self) -> QFrame:
         banner = QFrame(self)
@@ -508,6 +583,7 @@ class MainWindow(QMainWindow):
             settings.school_logo(),
             settings.cadence(),
             language(),
+            settings.lock_minutes(),
         )
         chosen = SettingsDialog.ask(self, current)
         if chosen is None:
@@ -515,6 +591,8 @@ class MainWindow(QMainWindow):
         settings.set_coach_name(chosen.coach_name)
         settings.set_school(chosen.school_name, chosen.logo)
         settings.set_cadence(chosen.cadence)
+        settings.set_lock_minutes(chosen.lock_minutes)
+        self._lock_minutes = settings.lock_minutes()
         self.refresh_caseload()
         if chosen.language != language():
             save_language(self.store.data_dir, chosen.language)

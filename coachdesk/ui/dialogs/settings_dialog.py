@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
+from coachdesk.services.settings import LOCK_MINUTES_RANGE
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
@@ -31,6 +32,7 @@ class CoachSettings:
     logo: Path | None
     cadence: Cadence
     language: str
+    lock_minutes: int
 
 
 class SettingsDialog(QDialog):
@@ -59,6 +61,10 @@ class SettingsDialog(QDialog):
         self.per_year_spin = QSpinBox(self)
         self.per_year_spin.setRange(1, 12)
         self.per_year_spin.setValue(current.cadence.per_school_year)
+        self.lock_spin = QSpinBox(self)
+        self.lock_spin.setRange(*LOCK_MINUTES_RANGE)
+        self.lock_spin.setValue(current.lock_minutes)
+        self.lock_spin.setSuffix(_(" minutes without use"))
         self.language_combo = ChoiceCombo([("Nederlands", "nl"), ("English", "en")], self)
         self.language_combo.select_value(current.language)
         form = QFormLayout(self)
@@ -77,6 +83,7 @@ class SettingsDialog(QDialog):
         )
         form.addRow(_("At most between two conversations"), self.weeks_spin)
         form.addRow(_("At least per school year"), self.per_year_spin)
+        form.addRow(_("Lock the screen after"), self.lock_spin)
         form.addRow(dialog_buttons(self))
         self._set_logo(current.logo)
 
@@ -99,6 +106,7 @@ class SettingsDialog(QDialog):
             logo=self._logo,
             cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
             language=self.language_combo.current_value(),
+            lock_minutes=self.lock_spin.value(),
         )
 
     @classmethod

@@ -1,0 +1,64 @@
+"""Vergrendeld: a neutral screen with no student data, until the coach unlocks it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+
+from coachdesk.i18n import _
+from coachdesk.ui.passphrase_form import PassphraseForm, Unlock
+from coachdesk.ui.widgets import hint, screen_title
+
+
+class LockScreen(QWidget):
+    """Shows only that CoachDesk is locked; unlocking needs the passphrase of an encrypted store.
+
+    Signals:
+        unlocked(): the right passphrase was given (or, for an unencrypted store, the button).
+    """
+
+    unlocked = Signal()
+
+    def __init__(self, unlock: Unlock | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        title = screen_title(_("CoachDesk is locked"), self)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = PassphraseForm(unlock, self) if unlock is not None else None
+        explanation = (
+            _("Give your passphrase to carry on where you were.")
+            if unlock is not None
+            else _(
+                "Your data is not encrypted, so locking only hides the screen. "
+                "Encrypt it with 'coachdesk encrypt'."
+            )
+        )
+        self.unlock_button = QPushButton(_("Unlock"), self)
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self._try)
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addSpacing(12)
+        column.addWidget(hint(explanation, self))
+        if self.form is not None:
+            column.addWidget(self.form)
+            self.form.secret_edit.returnPressed.connect(self._try)
+        column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
+        box = QWidget(self)
+        box.setMaximumWidth(520)
+        box.setLayout(column)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    def prepare(self) -> None:
+        """Put the keyboard focus where the coach starts typing."""
+        if self.form is not None:
+            self.form.secret_edit.setFocus()
+        else:
+            self.unlock_button.setFocus()
+
+    def _try(self) -> None:
+        if self.form is None or self.form.try_unlock() is not None:
+            self.unlocked.emit()

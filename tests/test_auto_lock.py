@@ -1,0 +1,155 @@
+"""Auto-lock: a laptop left alone shows no student, and the coach carries on where they were."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+
+from coachdesk.app import build_window
+from coachdesk.domain.reflections import ReflectionAuthor
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.encryption import encrypt, unlock
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.storage.keyfile import KdfParams
+from coachdesk.ui.main_window import MainWindow
+
+FAST = KdfParams(time_cost=1, memory_kib=8192)
+PASSPHRASE = "lange wachtwoordzin 2026"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _visible_text() -> str:
+    """Everything a passer-by could read on screen, in every window of the app."""
+    parts = []
+    for window in QApplication.topLevelWidgets():
+        if not window.isVisible():
+            continue
+        parts.append(window.windowTitle())
+        for widget in window.findChildren(QWidget):
+            if not widget.isVisible():
+                continue
+            if isinstance(widget, QLabel | QAbstractButton | QLineEdit):
+                parts.append(widget.text())
+    return "\n".join(parts)
+
+
+@pytest.fixture
+def own_workspace(data_dir: Path):
+    workspace = Workspace.open(StoreLocation(data_dir))
+    fill_with_demo(workspace.repos, students=8, today=dt.date(2026, 11, 23))
+    yield workspace
+    workspace.close()
+
+
+def _window(qtbot, workspace: Workspace) -> tuple[MainWindow, FakeClock]:
+    window = build_window(workspace, dt.date(2026, 11, 23))
+    qtbot.addWidget(window)
+    clock = FakeClock()
+    window.idle.clock = clock
+    window.idle.touch()
+    window.show()
+    return window, clock
+
+
+def test_five_quiet_minutes_lock_the_window_and_no_student_name_shows(
+    qtbot, own_workspace: Workspace
+) -> None:
+    window, clock = _window(qtbot, own_workspace)
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    names = [s.family_name for s in own_workspace.repos.students.caseload()]
+    assert any(name in _visible_text() for name in names)
+    clock.now += 4 * 60
+    window.idle.check()
+    assert not window.is_locked
+    clock.now += 61
+    window.idle.check()
+    assert window.is_locked
+    shown = _visible_text()
+    assert "CoachDesk is vergrendeld" in shown
+    assert not any(name in shown for name in names)
+    qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert not window.is_locked
+    assert window.stack.currentWidget() is window.student_screen
+
+
+def test_ctrl_l_locks_and_only_the_passphrase_unlocks_an_encrypted_store(
+    qtbot, data_dir: Path
+) -> None:
+    location = StoreLocation(data_dir)
+    workspace = Workspace.open(location)
+    fill_with_demo(workspace.repos, students=3, today=dt.date(2026, 11, 23))
+    workspace.close()
+    encrypt(location.path, PASSPHRASE, FAST)
+    workspace = Workspace.open(location, unlock(location.path, PASSPHRASE))
+    try:
+        window, _clock = _window(qtbot, workspace)
+        with qtbot.waitActive(window):
+            window.activateWindow()
+        qtbot.keyClick(
+            window.focusWidget() or window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier
+        )
+        assert window.is_locked
+        form = window.lock_screen.form
+        assert form is not None
+        qtbot.keyClicks(form.secret_edit, "verkeerd verkeerd")
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        assert window.is_locked and "klopt niet" in form.problem_label.text()
+        form.secret_edit.setText(PASSPHRASE)
+        qtbot.keyClick(form.secret_edit, Qt.Key.Key_Return)
+        assert not window.is_locked
+        assert form.secret_edit.text() == ""
+    finally:
+        window.close()
+        workspace.close()
+
+
+def test_locking_saves_the_reflection_being_typed_and_hides_its_window(
+    qtbot, own_workspace: Workspace
+) -> None:
+    window, _clock = _window(qtbot, own_workspace)
+    reflection = window.services.reflections.create(ReflectionAuthor.COACH, "Dinsdag")
+    editor = window.open_reflection(reflection.id, "Mijn praktijk")
+    qtbot.keyClicks(editor.editor, "Vandaag ging het goed")
+    window.lock()
+    assert not editor.isVisible()
+    recovered = window.services.reflections.open(reflection.id).recovered
+    assert recovered is not None and "Vandaag ging het goed" in recovered.body_html
+    window.unlock()
+    assert editor.isVisible()
+    editor.close()
+
+
+def test_a_calm_conversation_gets_three_times_as_long_before_locking(
+    qtbot, own_workspace: Workspace
+) -> None:
+    window, clock = _window(qtbot, own_workspace)
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)
+    window.show_screen(2)
+    screen = window.conversation_screen
+    if screen.conversation is None:
+        pytest.skip("demo student without a conversation")
+    screen.enter_calm_mode()
+    calm = screen.calm_view
+    assert calm is not None and calm.isVisible()
+    clock.now += 6 * 60
+    window.idle.check()
+    assert not window.is_locked
+    clock.now += 10 * 60
+    window.idle.check()
+    assert window.is_locked and not calm.isVisible()
+    assert entry.student.given_name not in _visible_text()
+    qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
+    assert calm.isVisible() and not window.isVisible()
+    calm.close()
