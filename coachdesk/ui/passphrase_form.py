@@ -27,6 +27,8 @@ class PassphraseForm(QWidget):
         self.problem_label = QLabel(self)
         self.problem_label.setStyleSheet("color: #a32d1f;")
         self.problem_label.setWordWrap(True)
+        # Room for two lines from the start: the form does not jump when a message appears.
+        self.problem_label.setMinimumHeight(2 * self.problem_label.fontMetrics().lineSpacing() + 4)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(_("Passphrase"), self.secret_edit)

@@ -28,10 +28,8 @@ class UnlockDialog(QDialog):
 
     def _try(self) -> None:
         self.opener = self.form.try_unlock()
-        if self.opener is None:
-            self.adjustSize()
-            return
-        self.accept()
+        if self.opener is not None:
+            self.accept()
 
     @classmethod
     def ask(cls, unlock: Unlock) -> StoreOpener | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.passphrase_form import PassphraseForm, Unlock
@@ -45,12 +45,14 @@ class LockScreen(QWidget):
             self.form.secret_edit.returnPressed.connect(self._try)
         column.addWidget(self.unlock_button, 0, Qt.AlignmentFlag.AlignRight)
         box = QWidget(self)
-        box.setMaximumWidth(520)
+        box.setFixedWidth(520)
         box.setLayout(column)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        outer = QGridLayout(self)  # a grid keeps the wrapped lines' height (no clipping)
+        outer.addWidget(box, 1, 1)
+        outer.setRowStretch(0, 1)
+        outer.setRowStretch(2, 2)
+        outer.setColumnStretch(0, 1)
+        outer.setColumnStretch(2, 1)
 
     def prepare(self) -> None:
         """Put the keyboard focus where the coach starts typing."""
