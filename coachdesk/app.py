@@ -35,6 +35,7 @@ from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
@@ -97,6 +98,23 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
     return MainWindow(services, info, today)
 
 
+def ask_own_opener(location: StoreLocation) -> StoreOpener | None:
+    """Ask for the passphrase of the coach's own store; at first start, have one chosen.
+
+    A new store is always created encrypted. An older unencrypted store opens as it is
+    (``coachdesk encrypt`` converts it). Raises when the coach cancels: the store stays closed.
+    """
+    if is_encrypted(location.path):
+        opener = UnlockDialog.ask(functools.partial(unlock, location.path))
+    elif not location.path.exists():
+        opener = NewStoreDialog.ask(location.path)
+    else:
+        return None
+    if opener is None:
+        raise UserFacingError(_("The store stays closed."))
+    return opener
+
+
 class AppController:
     """Keeps one workspace and its window, and swaps both when the coach switches stores."""
 
@@ -140,10 +158,8 @@ class AppController:
         old_workspace.close()
 
     def _own_opener(self, location: StoreLocation) -> StoreOpener | None:
-        if self.own_opener is None and is_encrypted(location.path):
-            self.own_opener = UnlockDialog.ask(lambda **secret: unlock(location.path, **secret))  # type: ignore[arg-type]
-            if self.own_opener is None:
-                raise UserFacingError(_("The store stays closed."))
+        if self.own_opener is None:
+            self.own_opener = ask_own_opener(location)
         return self.own_opener
 
     def close(self) -> None:
@@ -196,12 +212,7 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     install_translators(app)
     apply_theme(app)
     try:
-        opener = None
-        if not location.demo and is_encrypted(location.path):
-            opener = UnlockDialog.ask(lambda **secret: unlock(location.path, **secret))
-            if opener is None:
-                return 1
-        controller = AppController(location, opener)
+        controller = AppController(location, None if location.demo else ask_own_opener(location))
     except UserFacingError as error:
         show_problem(None, error)
         return 1

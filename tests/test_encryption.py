@@ -55,7 +55,9 @@ def test_after_encrypting_no_file_in_the_data_folder_holds_a_name(tmp_path: Path
     names = [s.family_name for s in workspace.repos.students.caseload(include_archived=True)]
     workspace.close()
     assert NAME in names
-    for name in {*names, NAME}:
+    # Ciphertext is random bytes: a 3-letter name like "Vos" turns up by chance in about one
+    # run in 200, so only names of five or more letters are looked for (1 in 10^7 runs).
+    for name in {n for n in names if len(n) >= 5}:
         assert _files_with(tmp_path / "gegevens", name) == [], name
     assert check_store(location.path, opener).ok
 

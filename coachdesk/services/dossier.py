@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
+from coachdesk.domain.passphrases import MIN_LENGTH
 from coachdesk.domain.records import utc_now
 from coachdesk.domain.roles import Role
 from coachdesk.errors import UserFacingError, ValidationError
@@ -35,7 +36,7 @@ FORMAT = "coachdesk-dossier"
 VERSION = 1
 SALT_BYTES, NONCE_BYTES = 16, 12
 SCRYPT_N = 2**15
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_LENGTH
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 SECTIONS = (

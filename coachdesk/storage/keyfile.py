@@ -21,9 +21,11 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from coachdesk.domain.passphrases import MIN_LENGTH
+
 KEYFILE_SUFFIX = ".sleutel"
 MIN_SECONDS = 0.5
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_LENGTH
 MEMORY_KIB = 65536
 PARALLELISM = 2
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: readable on paper

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QLabel, QWidget
 
 from coachdesk.i18n import _, ngettext
-from coachdesk.services.dossier import MIN_PASSPHRASE
+from coachdesk.ui.new_passphrase_fields import NewPassphraseFields
 from coachdesk.ui.widgets import dialog_buttons, hint
 
 
@@ -27,11 +27,8 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Handover dossier"))
         self.setMinimumWidth(660)
-        self.passphrase_edit = QLineEdit(self)
-        self.repeat_edit = QLineEdit(self)
-        for edit in (self.passphrase_edit, self.repeat_edit):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.textChanged.connect(self._update)
+        self.fields = NewPassphraseFields(self)
+        self.fields.changed.connect(self._update)
         self.private_check = QCheckBox(_("Also include my private notes and referrals"), self)
         self.consent_check = QCheckBox(
             _("The student (below 16: a parent) agrees to this handover"), self
@@ -52,8 +49,7 @@ class HandoverDialog(QDialog):
                 self,
             )
         )
-        form.addRow(_("Passphrase"), self.passphrase_edit)
-        form.addRow(_("Passphrase again"), self.repeat_edit)
+        form.addRow(self.fields)
         form.addRow(
             hint(
                 _("Tell the passphrase to the receiver yourself; never send it with the file."),
@@ -67,13 +63,8 @@ class HandoverDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
-        passphrase = self.passphrase_edit.text()
-        problem = ""
-        if len(passphrase) < MIN_PASSPHRASE:
-            problem = _("At least {n} characters.").format(n=MIN_PASSPHRASE)
-        elif passphrase != self.repeat_edit.text():
-            problem = _("The two passphrases differ.")
-        elif not self.consent_check.isChecked():
+        problem = self.fields.problem()
+        if not problem and not self.consent_check.isChecked():
             problem = _("Record the consent first.")
         self.problem_label.setText(problem)
         self.buttons.button(self.buttons.StandardButton.Save).setEnabled(not problem)
@@ -85,7 +76,7 @@ class HandoverDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return HandoverChoice(
-            dialog.passphrase_edit.text(),
+            dialog.fields.passphrase(),
             dialog.private_check.isChecked(),
             dialog.consent_check.isChecked(),
         )
