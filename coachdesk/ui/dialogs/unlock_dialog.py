@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
@@ -20,7 +21,9 @@ class UnlockDialog(QDialog):
         self.opener: StoreOpener | None = None
         self.form = PassphraseForm(unlock, self)
         buttons = dialog_buttons(self, on_accept=self._try)
-        buttons.button(buttons.StandardButton.Save).setText(_("Open"))
+        open_button = buttons.button(buttons.StandardButton.Save)
+        open_button.setText(_("Open"))
+        open_button.setIcon(QIcon())  # not a floppy disk: nothing is saved here
         layout = QVBoxLayout(self)
         layout.addWidget(hint(_("Your data is encrypted. Give your passphrase to open it."), self))
         layout.addWidget(self.form)
