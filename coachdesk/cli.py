@@ -49,6 +49,7 @@ from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.database import is_store_damage, not_a_store_message
+from coachdesk.storage.keyfile import keyfile_path
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -461,6 +462,9 @@ def _run_retention(workspace: Workspace, years: int) -> int:
 def _run_backup(workspace: Workspace, out: Path | None) -> int:
     path = Backups(workspace.location.path).make(workspace.repos.store, "handmatig", out)
     print(_("Backup made and checked: {path}").format(path=path))
+    key = keyfile_path(path)
+    if key.is_file():
+        print(_("Keep the key file with it, or it cannot be opened: {path}").format(path=key))
     return EXIT_OK
 
 

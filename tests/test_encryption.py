@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,34 @@ def test_the_unlock_dialog_says_a_wrong_passphrase_and_opens_with_the_right_one(
     dialog.form.secret_edit.setText(PASSPHRASE)
     qtbot.keyClick(dialog.form.secret_edit, Qt.Key.Key_Return)
     assert dialog.opener is not None and not dialog.isVisible()
+
+
+def test_a_backup_carries_its_key_file_so_it_opens_on_a_new_laptop(tmp_path: Path) -> None:
+    location, recovery = _encrypted_store(tmp_path / "oud")
+    opener = unlock(location.path, PASSPHRASE)
+    workspace = Workspace.open(location, opener)
+    usb = tmp_path / "usb" / "reservekopie.sqlite"
+    usb.parent.mkdir()
+    Backups(location.path, factory=opener).make(workspace.repos.store, "handmatig", usb)
+    workspace.close()
+    new_laptop = StoreLocation(tmp_path / "nieuw")
+    new_laptop.path.parent.mkdir()
+    shutil.copy(usb, new_laptop.path)
+    shutil.copy(
+        usb.with_name(usb.name + ".sleutel"), new_laptop.path.with_name("coachdesk.sqlite.sleutel")
+    )
+    restored = Workspace.open(new_laptop, unlock(new_laptop.path, recovery_key=recovery))
+    assert restored.repos.students.by_number("0999") is not None
+    restored.close()
+
+
+def test_rotation_removes_a_backup_together_with_its_key_file(tmp_path: Path) -> None:
+    location, _recovery = _encrypted_store(tmp_path / "gegevens")
+    folder = location.path.parent / "backups"
+    old = folder / "coachdesk-20250101-120000-sessie.sqlite"
+    old.write_bytes(b"")
+    old.with_name(old.name + ".sleutel").write_text("{}")
+    Backups(location.path).rotate()
+    assert not old.exists() and not old.with_name(old.name + ".sleutel").exists()
+    for backup in folder.glob("*.sqlite"):
+        assert backup.with_name(backup.name + ".sleutel").is_file()

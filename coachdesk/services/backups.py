@@ -9,6 +9,7 @@ disappears from the backups in time.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from coachdesk.storage.backups import (
 )
 from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.database import Store, open_store
+from coachdesk.storage.keyfile import keyfile_path
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class Backups:
         """Back up the open store (checked before it is kept), then rotate the folder."""
         now = dt.datetime.now()
         path = store.backup_to(target or backup_folder(self.store_path) / backup_name(reason, now))
+        key = keyfile_path(self.store_path)
+        if key.is_file():
+            # Only wrapped keys: useless without the passphrase or recovery key, but without
+            # it an encrypted backup could never be opened on another laptop.
+            shutil.copyfile(key, keyfile_path(path))
         if target is None:
             self.rotate(now)
         return path
@@ -83,6 +90,7 @@ class Backups:
         removed = [b.path for b in backups if b.path not in keep]
         for path in removed:
             path.unlink(missing_ok=True)
+            keyfile_path(path).unlink(missing_ok=True)
         return removed
 
     def newest(self) -> Path | None:
