@@ -185,3 +185,17 @@ def test_rotation_removes_a_backup_together_with_its_key_file(tmp_path: Path) ->
     assert not old.exists() and not old.with_name(old.name + ".sleutel").exists()
     for backup in folder.glob("*.sqlite"):
         assert backup.with_name(backup.name + ".sleutel").is_file()
+
+
+def test_check_finds_a_tampered_page_in_an_encrypted_store(tmp_path: Path) -> None:
+    location, _recovery = _encrypted_store(tmp_path / "gegevens")
+    env = {"COACHDESK_PASSPHRASE": PASSPHRASE}
+    sound = run_cli("check", data_dir=location.data_dir, env=env)
+    assert sound.returncode == 0 and "Versleuteling" in sound.stdout, sound.stdout
+    data = bytearray(location.path.read_bytes())
+    data[4096 + 200] ^= 0xFF  # one byte inside the second page, as a failing disk would
+    location.path.write_bytes(bytes(data))
+    tampered = run_cli("check", data_dir=location.data_dir, env=env)
+    assert tampered.returncode == 1
+    assert "Traceback" not in tampered.stderr
+    assert "PROBLEEM" in tampered.stdout or "beschadigd" in (tampered.stdout + tampered.stderr)

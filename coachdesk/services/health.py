@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coachdesk.errors import StoreError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, ngettext
 from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.integrity import inspect_store
 from coachdesk.storage.migrations import LATEST_VERSION
@@ -52,6 +52,18 @@ def check_store(path: Path, factory: ConnectionFactory | None = None) -> HealthR
                 "Made by a newer CoachDesk (schema {found}); this version knows up to {known}."
             ).format(found=findings.schema_version, known=LATEST_VERSION)
         )
+    if findings.damaged_pages:
+        cipher = CheckResult(
+            _("Encryption (every page checked)"),
+            [
+                ngettext(
+                    "{count} page fails its check: the file was changed or damaged on disk.",
+                    "{count} pages fail their check: the file was changed or damaged on disk.",
+                    len(findings.damaged_pages),
+                ).format(count=len(findings.damaged_pages))
+            ],
+        )
+        return HealthReport(path, findings.schema_version, findings.is_demo, [version, cipher])
     references = CheckResult(_("References between records (foreign keys)"))
     references.problems = [
         _("Row {row} in table {table} refers to a missing record in {parent}.").format(
@@ -65,6 +77,11 @@ def check_store(path: Path, factory: ConnectionFactory | None = None) -> HealthR
         is_demo=findings.is_demo,
         results=[
             version,
+            *(
+                [CheckResult(_("Encryption (every page checked)"))]
+                if findings.damaged_pages is not None
+                else []
+            ),
             CheckResult(_("Quick check"), findings.quick_check),
             CheckResult(_("Integrity check"), findings.integrity_check),
             references,

@@ -21,6 +21,8 @@ class Findings:
     integrity_check: list[str] = field(default_factory=list)
     broken_references: list[tuple[str, int, str]] = field(default_factory=list)
     """(table, rowid, referenced table) for each row that points at a missing record."""
+    damaged_pages: list[str] | None = None
+    """SQLCipher's per-page authentication failures; ``None`` for an unencrypted store."""
 
 
 def _problems(conn: sqlite3.Connection, pragma: str) -> list[str]:
@@ -38,6 +40,12 @@ def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findi
         raise translate_sqlite_error(error, path) from error
     try:
         findings = Findings(schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]))
+        if not factory.expects_plain_header:
+            findings.damaged_pages = [
+                str(row[0]) for row in conn.execute("PRAGMA cipher_integrity_check")
+            ]
+            if findings.damaged_pages:
+                return findings  # SQLite's own checks cannot read pages that fail to decrypt
         findings.quick_check = _problems(conn, "quick_check")
         findings.integrity_check = _problems(conn, "integrity_check")
         findings.broken_references = [
