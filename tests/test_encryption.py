@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from coachdesk.errors import UserFacingError
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.draft_writer import DraftWriter
@@ -199,3 +200,14 @@ def test_check_finds_a_tampered_page_in_an_encrypted_store(tmp_path: Path) -> No
     assert tampered.returncode == 1
     assert "Traceback" not in tampered.stderr
     assert "PROBLEEM" in tampered.stdout or "beschadigd" in (tampered.stdout + tampered.stderr)
+
+
+def test_a_damaged_encrypted_store_is_quarantined_and_its_backup_offered(tmp_path: Path) -> None:
+    location, _recovery = _encrypted_store(tmp_path / "gegevens")
+    opener = unlock(location.path, PASSPHRASE)
+    location.path.write_bytes(location.path.read_bytes()[:3000])  # torn: less than one page
+    with pytest.raises(UserFacingError) as raised:
+        Workspace.open(location, opener)
+    message = raised.value.message
+    assert "quarantaine" in message and "coachdesk restore" in message, message
+    assert "na-versleutelen" in message

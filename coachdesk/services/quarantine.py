@@ -11,17 +11,23 @@ from coachdesk.errors import DamagedStoreError, StoreError
 from coachdesk.i18n import _
 from coachdesk.services.backups import Backups
 from coachdesk.storage.backups import quarantine
+from coachdesk.storage.connection import ConnectionFactory
 
 
-def explain_unopenable(store_path: Path, error: StoreError) -> StoreError:
-    """Quarantine a damaged store and return the error, now saying what to do next."""
+def explain_unopenable(
+    store_path: Path, error: StoreError, factory: ConnectionFactory | None = None
+) -> StoreError:
+    """Quarantine a damaged store and return the error, now saying what to do next.
+
+    ``factory`` opens the backups (keyed for an encrypted store), so they can be checked.
+    """
     if not isinstance(error, DamagedStoreError) or not store_path.is_file():
         return error
     try:
         copy = quarantine(store_path)
     except OSError:
         return error
-    newest = Backups(store_path).newest()
+    newest = Backups(store_path, factory=factory).newest()
     advice = (
         _('A checked backup is available: restore it with: coachdesk restore "{path}"').format(
             path=newest

@@ -48,7 +48,7 @@ class Workspace:
         try:
             store = open_store(location.path, factory)
         except StoreError as error:
-            raise explain_unopenable(location.path, error) from error
+            raise explain_unopenable(location.path, error, factory) from error
         apply_ledger(store)  # a restored older backup never brings an erased student back
         return cls(location, Repositories.for_store(store))
 
