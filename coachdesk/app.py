@@ -115,6 +115,15 @@ def ask_own_opener(location: StoreLocation) -> StoreOpener | None:
     return opener
 
 
+def _offer_encryption(location: StoreLocation) -> StoreOpener | None:
+    """At start, offer to encrypt an older unencrypted store; ``None`` keeps it as it is."""
+    lock = StoreLock(location.path)  # never convert a store another window has open
+    try:
+        return NewStoreDialog.ask(location.path, existing=True)
+    finally:
+        lock.release()
+
+
 class AppController:
     """Keeps one workspace and its window, and swaps both when the coach switches stores."""
 
@@ -212,7 +221,10 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     install_translators(app)
     apply_theme(app)
     try:
-        controller = AppController(location, None if location.demo else ask_own_opener(location))
+        opener = None if location.demo else ask_own_opener(location)
+        if opener is None and not location.demo and screenshot is None:
+            opener = _offer_encryption(location)  # not in the unattended screenshot mode
+        controller = AppController(location, opener)
     except UserFacingError as error:
         show_problem(None, error)
         return 1

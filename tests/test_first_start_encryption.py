@@ -11,6 +11,7 @@ from coachdesk.services.encryption import is_encrypted
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.keyfile import KdfParams
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
+from tests.helpers import make_student
 
 FAST = KdfParams(time_cost=1, memory_kib=8192)
 
@@ -61,3 +62,31 @@ def test_cancelling_the_first_start_leaves_no_unencrypted_store(qtbot, data_dir:
     dialog.reject()
     assert dialog.opener is None
     assert not location.path.exists()
+
+
+def test_an_older_unencrypted_store_is_offered_encryption_and_keeps_its_data(
+    qtbot, data_dir: Path
+) -> None:
+    location = StoreLocation(data_dir)
+    workspace = Workspace.open(location)
+    workspace.repos.students.add(make_student("0777", family_name="Ağaoğlu"))
+    workspace.close()
+    before = location.path.read_bytes()
+    later = NewStoreDialog(location.path, FAST, existing=True)
+    qtbot.addWidget(later)
+    later.show()
+    assert later.cancel_button.text() == "Nu niet"
+    later.reject()
+    assert location.path.read_bytes() == before and not is_encrypted(location.path)
+    dialog = NewStoreDialog(location.path, FAST, existing=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.fields.passphrase_edit.setText("fietsen langs de Maas in mei")
+    dialog.fields.repeat_edit.setText("fietsen langs de Maas in mei")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    dialog.kept_check.setChecked(True)
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert dialog.opener is not None and is_encrypted(location.path)
+    workspace = Workspace.open(location, dialog.opener)
+    assert workspace.repos.students.by_number("0777").family_name == "Ağaoğlu"
+    workspace.close()

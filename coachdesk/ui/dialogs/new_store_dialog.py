@@ -35,7 +35,12 @@ class NewStoreDialog(QDialog):
     """
 
     def __init__(
-        self, store_path: Path, params: KdfParams | None = None, parent: QWidget | None = None
+        self,
+        store_path: Path,
+        params: KdfParams | None = None,
+        *,
+        existing: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("CoachDesk")
@@ -43,6 +48,7 @@ class NewStoreDialog(QDialog):
         self.opener: StoreOpener | None = None
         self._store_path = store_path
         self._params = params
+        self._existing = existing
         self.fields = NewPassphraseFields(self)
         self.fields.changed.connect(self._update)
         self.problem_label = QLabel(self)
@@ -57,7 +63,7 @@ class NewStoreDialog(QDialog):
         self.steps = QStackedWidget(self)
         self.steps.addWidget(self._choose_step())
         self.steps.addWidget(self._recovery_step())
-        self.cancel_button = QPushButton(_("Cancel"), self)
+        self.cancel_button = QPushButton(_("Not now") if existing else _("Cancel"), self)
         self.cancel_button.clicked.connect(self.reject)
         self.next_button = QPushButton(_("Encrypt and continue"), self)
         self.next_button.setDefault(True)
@@ -76,17 +82,15 @@ class NewStoreDialog(QDialog):
         layout = QVBoxLayout(step)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(screen_title(_("Protect your data"), step))
-        layout.addWidget(
-            hint(
-                _(
-                    "CoachDesk encrypts everything you record on this laptop. Choose a "
-                    "passphrase you will remember: a sentence of a few words works best. "
-                    "Without it (or the recovery key) nobody can open your data, not even "
-                    "the school."
-                ),
-                step,
-            )
+        explanation = _(
+            "CoachDesk encrypts everything you record on this laptop. Choose a "
+            "passphrase you will remember: a sentence of a few words works best. "
+            "Without it (or the recovery key) nobody can open your data, not even "
+            "the school."
         )
+        if self._existing:
+            explanation = " ".join((_("Your data is not encrypted yet."), explanation))
+        layout.addWidget(hint(explanation, step))
         layout.addWidget(self.fields)
         layout.addWidget(self.problem_label)
         return step
@@ -176,8 +180,11 @@ class NewStoreDialog(QDialog):
             super().reject()
 
     @classmethod
-    def ask(cls, store_path: Path) -> StoreOpener | None:
-        """Create the coach's encrypted store; ``None`` when they cancel (nothing is made)."""
-        dialog = cls(store_path)
+    def ask(cls, store_path: Path, *, existing: bool = False) -> StoreOpener | None:
+        """Encrypt the coach's new (or older, plain) store; ``None`` when they cancel.
+
+        Cancelling changes nothing on disk.
+        """
+        dialog = cls(store_path, existing=existing)
         dialog.exec()
         return dialog.opener
