@@ -21,10 +21,12 @@ def _damage(path: Path, kind: str) -> None:
             data[offset] ^= 0xFF
     elif kind == "truncated":
         data = data[: 4096 + 100]
+    elif kind == "zero":  # cut off by a full disk or a crash while backups exist
+        data = bytearray()
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("kind", ["header", "page", "truncated"])
+@pytest.mark.parametrize("kind", ["header", "page", "truncated", "zero"])
 def test_a_damaged_store_is_quarantined_and_a_backup_offered(tmp_path: Path, kind: str) -> None:
     folder = tmp_path / "gegevens"
     path = folder / "coachdesk.sqlite"
@@ -43,6 +45,7 @@ def test_a_damaged_store_is_quarantined_and_a_backup_offered(tmp_path: Path, kin
     assert path.read_bytes() == damaged
     copies = list((folder / "quarantaine").rglob("coachdesk.sqlite"))
     assert len(copies) == 1 and copies[0].read_bytes() == damaged
+    assert run_cli("check", data_dir=folder).returncode == 1
     restored = run_cli("restore", str(backup), data_dir=folder)
     assert restored.returncode == 0, restored.stderr
     assert run_cli("check", data_dir=folder).returncode == 0

@@ -46,6 +46,8 @@ def check_store(path: Path, factory: ConnectionFactory | None = None) -> HealthR
         raise StoreError(_("There is no store at {path} yet.").format(path=path))
     findings = inspect_store(path, factory)
     version = CheckResult(_("Schema version {version}").format(version=findings.schema_version))
+    if findings.schema_version == 0:
+        version.problems.append(_("The file holds no CoachDesk data (it is empty)."))
     if findings.schema_version > LATEST_VERSION:
         version.problems.append(
             _(

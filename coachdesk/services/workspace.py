@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.errors import StoreError
+from coachdesk.errors import DamagedStoreError, StoreError
+from coachdesk.i18n import _
 from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
+from coachdesk.storage.backups import list_backups
 from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.database import open_store
 from coachdesk.storage.erasure import apply_ledger
@@ -46,6 +48,7 @@ class Workspace:
         checked backup can be restored; the store itself is left exactly as it was.
         """
         try:
+            _refuse_emptied_store(location.path)
             store = open_store(location.path, factory)
         except StoreError as error:
             raise explain_unopenable(location.path, error, factory) from error
@@ -69,3 +72,18 @@ class Workspace:
     def close(self) -> None:
         """Close the store."""
         self.repos.store.close()
+
+
+def _refuse_emptied_store(path: Path) -> None:
+    """A store cut to 0 bytes while backups exist lost its data: never start it afresh.
+
+    SQLite would quietly treat the empty file as a new database; a coach would see an empty
+    caseload instead of being pointed at the backup. Without backups there was nothing yet.
+    """
+    if path.is_file() and path.stat().st_size == 0 and list_backups(path):
+        raise DamagedStoreError(
+            _(
+                "The store {path} is empty (0 bytes) although backups exist: it was probably "
+                "cut off by a crash or a full disk."
+            ).format(path=path)
+        )

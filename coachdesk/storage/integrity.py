@@ -6,9 +6,15 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coachdesk.errors import DamagedStoreError
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import DEMO_META_KEY, ensure_sqlite_file, translate_sqlite_error
+from coachdesk.storage.database import (
+    DEMO_META_KEY,
+    ensure_sqlite_file,
+    not_a_store_message,
+    translate_sqlite_error,
+)
 
 
 @dataclass
@@ -60,6 +66,9 @@ def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findi
             findings.is_demo = row is not None and row[0] == "1"
     except DB_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
+    except UnicodeDecodeError as error:
+        # SQLite quoted bytes from a damaged page in its message, and they are not UTF-8.
+        raise DamagedStoreError(not_a_store_message(path)) from error
     finally:
         conn.close()
     return findings
