@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.storage.backups import check_backup
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import run_cli
@@ -58,3 +60,37 @@ def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: st
         assert repos.conversations.count() == 0
     finally:
         store.close()
+
+
+def test_killing_a_backup_halfway_leaves_the_store_and_older_backups_sound(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "1500", data_dir=folder).returncode == 0
+    assert run_cli("backup", data_dir=folder).returncode == 0
+    backups = folder / "backups"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "backup"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(p.stat().st_size > 0 for p in backups.glob("*.partial")):
+            break
+        time.sleep(0.001)
+    if process.poll() is not None:
+        pytest.skip("the backup finished before it could be interrupted on this machine")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+    assert run_cli("check", data_dir=folder).returncode == 0
+    leftovers = list(backups.glob("*.partial*"))
+    assert leftovers, "the killed backup left its half-written file"
+    an_hour_ago = time.time() - 3600
+    for leftover in leftovers:
+        os.utime(leftover, (an_hour_ago, an_hour_ago))
+    assert run_cli("backup", data_dir=folder).returncode == 0
+    assert list(backups.glob("*.partial*")) == []  # a half-written copy never lingers
+    for backup in backups.glob("*.sqlite"):
+        assert check_backup(backup) > 0

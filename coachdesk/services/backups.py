@@ -57,6 +57,10 @@ def to_keep(backups: list[BackupFile], now: dt.datetime, policy: RotationPolicy)
     return keep
 
 
+STALE_PARTIAL_AGE = dt.timedelta(minutes=30)
+"""Older than any backup takes; a younger partial may belong to a backup still running."""
+
+
 class Backups:
     """Backups of one store file."""
 
@@ -91,7 +95,21 @@ class Backups:
         for path in removed:
             path.unlink(missing_ok=True)
             keyfile_path(path).unlink(missing_ok=True)
+        self._remove_stale_partials(now or dt.datetime.now())
         return removed
+
+    def _remove_stale_partials(self, now: dt.datetime) -> None:
+        """Delete half-written copies a killed backup left (they may hold erased students).
+
+        Only old ones: a copy still being written by a running backup is never touched.
+        """
+        cutoff = (now - STALE_PARTIAL_AGE).timestamp()
+        for leftover in backup_folder(self.store_path).glob("*.partial*"):
+            try:
+                if leftover.stat().st_mtime < cutoff:
+                    leftover.unlink()
+            except FileNotFoundError:
+                continue
 
     def newest(self) -> Path | None:
         """Return the newest backup that passes the integrity check, if any."""
