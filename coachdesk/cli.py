@@ -559,11 +559,21 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             w, as_json=args.json, student_number=args.student
         ),
     }
+    new_plain_store = not location.demo and not location.path.exists()
     workspace = Workspace.open(location, factory)
     try:
-        return handlers[args.command](workspace)
+        code = handlers[args.command](workspace)
     finally:
         workspace.close()
+    if new_plain_store and code == EXIT_OK:  # a failure keeps its one clear line
+        print(
+            _(
+                "Note: this new store is not encrypted. Start the CoachDesk app to choose "
+                "a passphrase, or run 'coachdesk encrypt'."
+            ),
+            file=sys.stderr,
+        )
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:

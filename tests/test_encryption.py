@@ -211,3 +211,13 @@ def test_a_damaged_encrypted_store_is_quarantined_and_its_backup_offered(tmp_pat
     message = raised.value.message
     assert "quarantaine" in message and "coachdesk restore" in message, message
     assert "na-versleutelen" in message
+
+
+def test_a_store_made_by_the_command_line_warns_that_it_is_not_encrypted(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    first = run_cli("students", data_dir=folder)
+    assert first.returncode == 0
+    assert "niet versleuteld" in first.stderr and "coachdesk encrypt" in first.stderr
+    assert "niet versleuteld" not in run_cli("students", data_dir=folder).stderr  # said once
+    demo = run_cli("--demo", "students", data_dir=folder)
+    assert "versleuteld" not in demo.stderr  # the fictional demo store is never encrypted
