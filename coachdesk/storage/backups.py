@@ -19,7 +19,8 @@ from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFacto
 from coachdesk.storage.database import (
     BACKUP_SUBDIR,
     ensure_free_space,
-    ensure_sqlite_file,
+    not_a_store_message,
+    open_read_only,
     translate_sqlite_error,
     verify_copy,
 )
@@ -62,15 +63,9 @@ def list_backups(store_path: Path) -> list[BackupFile]:
 
 def check_backup(path: Path, factory: ConnectionFactory | None = None) -> int:
     """Open a backup read-only, run the integrity check and return its schema version."""
-    factory = factory or PlainConnectionFactory()
     if not path.is_file():
         raise StoreError(_("There is no backup at {path}.").format(path=path))
-    if factory.expects_plain_header:
-        ensure_sqlite_file(path)
-    try:
-        conn = factory.connect(path, read_only=True)
-    except DB_ERRORS as error:
-        raise translate_sqlite_error(error, path) from error
+    conn = open_read_only(path, factory)
     try:
         verify_copy(conn, path)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -79,11 +74,7 @@ def check_backup(path: Path, factory: ConnectionFactory | None = None) -> int:
     finally:
         conn.close()
     if version > LATEST_VERSION or version == 0:
-        raise StoreError(
-            _(
-                "The file {path} is not a CoachDesk store or is damaged. It has not been changed."
-            ).format(path=path)
-        )
+        raise StoreError(not_a_store_message(path))
     return version
 
 

@@ -155,6 +155,17 @@ def not_a_store_message(path: Path) -> str:
     ).format(path=path)
 
 
+def open_read_only(path: Path, factory: ConnectionFactory | None = None) -> sqlite3.Connection:
+    """Open a store or backup for checks only; a non-SQLite file is refused before SQLite."""
+    factory = factory or PlainConnectionFactory()
+    if factory.expects_plain_header:
+        ensure_sqlite_file(path)
+    try:
+        return factory.connect(path, read_only=True)
+    except DB_ERRORS as error:
+        raise translate_sqlite_error(error, path) from error
+
+
 def ensure_sqlite_file(path: Path) -> None:
     """Refuse a non-empty file that is not SQLite, before any connection could touch it."""
     if not path.exists() or path.stat().st_size == 0:

@@ -11,8 +11,8 @@ from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
     DEMO_META_KEY,
-    ensure_sqlite_file,
     not_a_store_message,
+    open_read_only,
     translate_sqlite_error,
 )
 
@@ -38,12 +38,7 @@ def _problems(conn: sqlite3.Connection, pragma: str) -> list[str]:
 def inspect_store(path: Path, factory: ConnectionFactory | None = None) -> Findings:
     """Open ``path`` read-only and run the quick, integrity and foreign-key checks."""
     factory = factory or PlainConnectionFactory()
-    if factory.expects_plain_header:
-        ensure_sqlite_file(path)
-    try:
-        conn = factory.connect(path, read_only=True)
-    except DB_ERRORS as error:
-        raise translate_sqlite_error(error, path) from error
+    conn = open_read_only(path, factory)
     try:
         findings = Findings(schema_version=int(conn.execute("PRAGMA user_version").fetchone()[0]))
         if not factory.expects_plain_header:
