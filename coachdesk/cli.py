@@ -43,12 +43,13 @@ from coachdesk.services.encryption import (
 from coachdesk.services.health import HealthReport, check_store
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.quarantine import explain_unopenable
+from coachdesk.services.quarantine import explain_unopenable, set_aside_foreign_wal
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
-from coachdesk.storage.database import is_store_damage, not_a_store_message
+from coachdesk.storage.cipher import is_store_damage
+from coachdesk.storage.database import not_a_store_message
 from coachdesk.storage.keyfile import keyfile_path
 
 EXIT_OK = 0
@@ -213,6 +214,10 @@ def _build_parser() -> argparse.ArgumentParser:
         "restore", help=_("put a backup in place of the store (the current one is kept)")
     )
     restore.add_argument("file", type=Path, metavar=_("FILE"))
+    commands.add_parser(
+        "set-aside-wal",
+        help=_("move a log file (-wal) that belongs to another store into quarantine"),
+    )
     inzage = commands.add_parser(
         "inzage", help=_("everything about one student, as PDF and JSON (a request to see)")
     )
@@ -541,6 +546,16 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             _("Restored from {source}. The store as it was is kept in {kept}.").format(
                 source=args.file, kept=kept
             )
+        )
+        return EXIT_OK
+    if args.command == "set-aside-wal":
+        copy = set_aside_foreign_wal(location.path, factory)
+        audit(location.data_dir, "set-aside-wal")
+        print(
+            _(
+                "The foreign log file is set aside (a copy of both files is kept in {copy}). "
+                "The store opens again as it was last saved in its own file."
+            ).format(copy=copy.parent)
         )
         return EXIT_OK
     handlers: dict[str, Callable[[Workspace], int]] = {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UserFacingError(Exception):
     """A problem caused by the environment or the input, with a translated message.
@@ -20,6 +22,21 @@ class StoreError(UserFacingError):
 
 class DamagedStoreError(StoreError):
     """The file is not a CoachDesk store, or SQLite finds it damaged."""
+
+
+class ForeignWalError(DamagedStoreError):
+    """Beside the store lies a ``-wal`` file that is not its own; the store itself is sound."""
+
+
+class QuarantinedStoreError(StoreError):
+    """A store that could not be opened; a copy is in quarantine and the way back is named."""
+
+    def __init__(self, message: str, *, foreign_wal: bool, backup: Path | None) -> None:
+        super().__init__(message)
+        self.foreign_wal = foreign_wal
+        """The store is sound; only a log file beside it is not its own."""
+        self.backup = backup
+        """The newest checked backup, offered when the store itself is damaged."""
 
 
 class NewerStoreError(StoreError):

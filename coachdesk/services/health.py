@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coachdesk.errors import StoreError
+from coachdesk.errors import ForeignWalError, StoreError
 from coachdesk.i18n import _, ngettext
-from coachdesk.storage.connection import ConnectionFactory
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.integrity import inspect_store
 from coachdesk.storage.migrations import LATEST_VERSION
+from coachdesk.storage.store_identity import refuse_foreign_wal
 
 
 @dataclass
@@ -44,6 +45,11 @@ def check_store(path: Path, factory: ConnectionFactory | None = None) -> HealthR
     """Run the quick, integrity and foreign-key checks and compare the schema version."""
     if not path.is_file():
         raise StoreError(_("There is no store at {path} yet.").format(path=path))
+    try:
+        refuse_foreign_wal(path, factory or PlainConnectionFactory())
+    except ForeignWalError as error:  # reading through it would check the wrong data
+        log = CheckResult(_("Log file (-wal)"), [error.message])
+        return HealthReport(path, 0, is_demo=False, results=[log])
     findings = inspect_store(path, factory)
     version = CheckResult(_("Schema version {version}").format(version=findings.schema_version))
     if findings.schema_version == 0:

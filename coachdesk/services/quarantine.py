@@ -7,11 +7,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coachdesk.errors import DamagedStoreError, StoreError
+from coachdesk.errors import (
+    DamagedStoreError,
+    ForeignWalError,
+    QuarantinedStoreError,
+    StoreError,
+)
 from coachdesk.i18n import _
 from coachdesk.services.backups import Backups
 from coachdesk.storage.backups import quarantine
-from coachdesk.storage.connection import ConnectionFactory
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
+from coachdesk.storage.store_identity import wal_belongs, wal_file
+
+SET_ASIDE_COMMAND = "coachdesk set-aside-wal"
 
 
 def explain_unopenable(
@@ -27,14 +35,36 @@ def explain_unopenable(
         copy = quarantine(store_path)
     except OSError:
         return error
-    newest = Backups(store_path, factory=factory).newest()
-    advice = (
-        _('A checked backup is available: restore it with: coachdesk restore "{path}"').format(
-            path=newest
+    foreign_wal = isinstance(error, ForeignWalError)
+    backup = None if foreign_wal else Backups(store_path, factory=factory).newest()
+    if foreign_wal:
+        advice = _(
+            "The store itself is sound: open it without that log file with: {command}"
+        ).format(command=SET_ASIDE_COMMAND)
+    elif backup:
+        advice = _(
+            'A checked backup is available: restore it with: coachdesk restore "{path}"'
+        ).format(path=backup)
+    else:
+        advice = _("There is no checked backup; ask school IT for help.")
+    message = " ".join((error.message, _("A copy is kept in {copy}.").format(copy=copy), advice))
+    return QuarantinedStoreError(message, foreign_wal=foreign_wal, backup=backup)
+
+
+def set_aside_foreign_wal(store_path: Path, factory: ConnectionFactory | None = None) -> Path:
+    """Move a log file that is not the store's own out of the way; return the quarantine copy.
+
+    Both files are copied into quarantine first; only then are the foreign ``-wal`` and its
+    ``-shm`` index removed, so the store opens as its main file holds it. The store's own
+    log (after a crash it holds the last saved work) is never set aside.
+    """
+    if wal_belongs(store_path, factory or PlainConnectionFactory()):
+        raise StoreError(
+            _("The log file beside the store is its own (or absent); nothing was set aside.")
         )
-        if newest
-        else _("There is no checked backup; ask school IT for help.")
-    )
-    return StoreError(
-        " ".join((error.message, _("A copy is kept in {copy}.").format(copy=copy), advice))
-    )
+    copy = quarantine(store_path)
+    if copy is None:
+        raise StoreError(_("There is no store at {path} yet.").format(path=store_path))
+    for leftover in (wal_file(store_path), store_path.with_name(store_path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    return copy

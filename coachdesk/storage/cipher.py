@@ -11,10 +11,17 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from coachdesk.storage.connection import BUSY_TIMEOUT_MS
+from coachdesk.storage.connection import BUSY_TIMEOUT_MS, connection_target
 
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 DAMAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+
+def is_store_damage(error: BaseException) -> bool:
+    """Return whether an error is SQLite finding the file damaged while reading."""
+    return isinstance(error, DAMAGE_ERRORS) and (
+        "malformed" in str(error).lower() or "not a database" in str(error).lower()
+    )
 
 
 class SqlCipherConnectionFactory:
@@ -27,11 +34,13 @@ class SqlCipherConnectionFactory:
             raise ValueError("the store key is 32 bytes")
         self._key = key
 
-    def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    def connect(
+        self, path: Path, *, read_only: bool = False, main_file_only: bool = False
+    ) -> sqlite3.Connection:
         """Open ``path`` with the key applied; a wrong key fails on the first read."""
-        target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+        target, uri = connection_target(path, read_only=read_only, main_file_only=main_file_only)
         conn = sqlcipher.connect(
-            target, uri=read_only, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            target, uri=uri, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
         )
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")

@@ -20,9 +20,23 @@ class ConnectionFactory(Protocol):
     expects_plain_header: bool
     """Whether the file starts with SQLite's plain header (an encrypted one does not)."""
 
-    def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-        """Open ``path`` (creating it if missing, unless read-only) and return the connection."""
+    def connect(
+        self, path: Path, *, read_only: bool = False, main_file_only: bool = False
+    ) -> sqlite3.Connection:
+        """Open ``path`` (creating it if missing, unless read-only) and return the connection.
+
+        ``main_file_only`` reads the main file as it is on disk, without replaying its WAL.
+        """
         ...
+
+
+def connection_target(path: Path, *, read_only: bool, main_file_only: bool) -> tuple[str, bool]:
+    """Return what to pass to ``connect`` (and whether it is a URI) for the chosen mode."""
+    if main_file_only:  # immutable: no locks, no -shm, and the -wal file is never read
+        return f"{path.resolve().as_uri()}?immutable=1", True
+    if read_only:
+        return f"{path.resolve().as_uri()}?mode=ro", True
+    return str(path), False
 
 
 class PlainConnectionFactory:
@@ -30,11 +44,13 @@ class PlainConnectionFactory:
 
     expects_plain_header = True
 
-    def connect(self, path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    def connect(
+        self, path: Path, *, read_only: bool = False, main_file_only: bool = False
+    ) -> sqlite3.Connection:
         """Open ``path`` in driver autocommit mode; transactions are explicit (``Store.atomic``)."""
-        target = f"{path.resolve().as_uri()}?mode=ro" if read_only else str(path)
+        target, uri = connection_target(path, read_only=read_only, main_file_only=main_file_only)
         return sqlite3.connect(
-            target, uri=read_only, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
+            target, uri=uri, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000
         )
 
 

@@ -19,9 +19,10 @@ import sqlite_utils
 
 from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
-from coachdesk.storage.cipher import DAMAGE_ERRORS, DB_ERRORS
+from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
+from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
 BACKUP_SUBDIR = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -65,6 +66,8 @@ class Store:
         self.path = path
         self.db = db
         self.factory: ConnectionFactory = factory or PlainConnectionFactory()
+        self.stamps_writes = False
+        """Whether each transaction carries the store identity (from schema version 7 on)."""
 
     @property
     def schema_version(self) -> int:
@@ -74,8 +77,11 @@ class Store:
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         """Run a block as one transaction; on a full disk it is rolled back as ``StoreError``."""
+        outermost = not self.db.conn.in_transaction
         try:
             with self.db.atomic():
+                if outermost and self.stamps_writes:
+                    stamp_write(self.db.conn)
                 yield self.db
         except DB_ERRORS as error:
             raise translate_sqlite_error(error, self.path) from error
@@ -133,13 +139,6 @@ def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a copy that SQLite's integrity check does not pass."""
     if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
         raise DamagedStoreError(not_a_store_message(path))
-
-
-def is_store_damage(error: BaseException) -> bool:
-    """Return whether an unexpected error is SQLite finding the file damaged while reading."""
-    return isinstance(error, DAMAGE_ERRORS) and (
-        "malformed" in str(error).lower() or "not a database" in str(error).lower()
-    )
 
 
 def ensure_free_space(folder: Path, needed_bytes: int) -> None:
@@ -203,6 +202,8 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
         ensure_sqlite_file(path)
     existed = path.exists() and path.stat().st_size > 0
     try:
+        if existed:
+            refuse_foreign_wal(path, factory)
         conn = factory.connect(path)
     except (*DB_ERRORS, OSError) as error:
         raise translate_sqlite_error(error, path) from error
@@ -225,6 +226,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
                     path.parent / BACKUP_SUBDIR / f"voor-migratie-v{version}-{stamp}.sqlite"
                 )
             _migrate(store, version)
+        store.stamps_writes = True
     except DB_ERRORS as error:
         conn.close()
         raise translate_sqlite_error(error, path) from error

@@ -16,6 +16,7 @@ from coachdesk.domain.records import utc_now
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
 from coachdesk.storage.database import translate_sqlite_error
+from coachdesk.storage.store_identity import stamp_write
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,8 @@ class Draft:
 class DraftStore:
     """Reads and writes drafts on one connection (use it from one thread only).
 
-    Each write is a single statement, so on a connection in driver autocommit mode it is
-    its own transaction, and inside a caller's transaction it joins that one.
+    Each write is its own small transaction carrying the store identity (see
+    store_identity.py); inside a caller's transaction it joins that one.
     """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
@@ -51,7 +52,7 @@ class DraftStore:
     def save(self, reflection_id: str, body_html: str) -> None:
         """Replace the draft of a reflection; a full disk becomes a ``StoreError``."""
         try:
-            self._conn.execute(
+            self._write(
                 "INSERT INTO reflection_drafts (reflection_id, body_html, saved_at) "
                 "VALUES (?, ?, ?) ON CONFLICT(reflection_id) DO UPDATE SET "
                 "body_html = excluded.body_html, saved_at = excluded.saved_at",
@@ -59,6 +60,19 @@ class DraftStore:
             )
         except DB_ERRORS as error:
             raise translate_sqlite_error(error, Path("reflection_drafts")) from error
+
+    def _write(self, statement: str, parameters: list[str]) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute(statement, parameters)
+            return
+        self._conn.execute("BEGIN")
+        try:
+            stamp_write(self._conn)
+            self._conn.execute(statement, parameters)
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
 
     def load(self, reflection_id: str) -> Draft | None:
         """Return the draft left behind by an editor that did not close cleanly."""
@@ -72,4 +86,4 @@ class DraftStore:
 
     def clear(self, reflection_id: str) -> None:
         """Forget the draft once the reflection itself has been saved."""
-        self._conn.execute("DELETE FROM reflection_drafts WHERE reflection_id = ?", [reflection_id])
+        self._write("DELETE FROM reflection_drafts WHERE reflection_id = ?", [reflection_id])

@@ -10,6 +10,7 @@ migration: add a new one, and keep a store of the old version under
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Callable
 
 Migration = Callable[[sqlite3.Connection], None]
@@ -252,6 +253,21 @@ def _scan_answers(conn: sqlite3.Connection) -> None:
     _run_script(conn, "ALTER TABLE competence_scans ADD COLUMN answers TEXT NOT NULL DEFAULT '{}';")
 
 
+def _store_identity(conn: sqlite3.Connection) -> None:
+    """Version 7: an identity for the store, so a ``-wal`` file of another store is refused.
+
+    One row on a page of its own; every transaction bumps ``writes`` (see store_identity.py),
+    so every WAL this store writes carries the identity.
+    """
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE store_identity (id TEXT NOT NULL, writes INTEGER NOT NULL);
+        INSERT INTO store_identity (id, writes) VALUES ('{uuid.uuid4()}', 0);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
@@ -259,6 +275,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _conversation_flow,
     _reflection_editing,
     _scan_answers,
+    _store_identity,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 
