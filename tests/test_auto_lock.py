@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from coachdesk.app import build_window
 from coachdesk.domain.reflections import ReflectionAuthor
@@ -15,7 +22,12 @@ from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.encryption import encrypt, unlock
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.keyfile import KdfParams
+from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.screens.lock_screen import LockWindow
+from tests.helpers import answer_next_dialog
+
+LEFT = Qt.MouseButton.LeftButton
 
 FAST = KdfParams(time_cost=1, memory_kib=8192)
 PASSPHRASE = "lange wachtwoordzin 2026"
@@ -153,3 +165,45 @@ def test_a_calm_conversation_gets_three_times_as_long_before_locking(
     qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
     assert calm.isVisible() and not window.isVisible()
     calm.close()
+
+
+@pytest.mark.parametrize("how", ["idle", "Ctrl+L"])
+def test_a_half_filled_form_stays_open_hidden_while_locked_and_comes_back(
+    qtbot, own_workspace: Workspace, how: str
+) -> None:
+    window, clock = _window(qtbot, own_workspace)
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)
+    seen: dict[str, object] = {}
+
+    def while_editing(dialog: StudentDialog) -> None:
+        dialog.group_edit.setText("VIG3-9Z")  # typed, not saved yet
+        dialog.group_edit.setFocus()
+        if how == "idle":
+            clock.now += 6 * 60
+            window.idle.check()
+        else:
+            qtbot.keyClick(dialog.group_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        seen["locked"] = window.is_locked
+        seen["form still open"] = dialog.isVisible()
+        seen["on screen"] = _visible_text()
+        lock_window = QApplication.activeModalWidget()
+        assert isinstance(lock_window, LockWindow)
+        lock_window.close()  # closing it does not unlock
+        seen["still locked"] = window.is_locked and lock_window.isVisible()
+        qtbot.mouseClick(lock_window.unlock_button, Qt.MouseButton.LeftButton)
+        seen["typed text back"] = dialog.group_edit.isVisible() and dialog.group_edit.text()
+        seen["cursor back"] = dialog.focusWidget() is dialog.group_edit
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), LEFT)
+
+    answer_next_dialog(StudentDialog, while_editing)
+    qtbot.mouseClick(window.student_screen.edit_button, LEFT)
+
+    assert seen["locked"] and seen["form still open"] and seen["still locked"]
+    assert entry.student.family_name not in str(seen["on screen"])
+    assert entry.student.given_name not in str(seen["on screen"])
+    assert "CoachDesk is vergrendeld" in str(seen["on screen"])
+    assert seen["typed text back"] == "VIG3-9Z" and seen["cursor back"]
+    assert not window.is_locked
+    saved = own_workspace.repos.students.get(entry.student.id)
+    assert saved.group == "VIG3-9Z"

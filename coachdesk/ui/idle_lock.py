@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 CHECK_EVERY_MS = 5_000
@@ -18,17 +19,25 @@ _ACTIVITY = {
 }
 
 
+LOCK_KEY = Qt.Key.Key_L
+LOCK_MODIFIERS = Qt.KeyboardModifier.ControlModifier
+
+
 class IdleWatcher(QObject):
     """Watches keyboard, mouse and touch in every window of the app.
 
     ``clock`` is a monotonic clock in seconds (a fake one in tests); ``timeout`` says how many
     seconds of quiet are allowed right now, so it can be longer during a calm conversation.
 
+    Ctrl+L is caught here too, in any window: a shortcut would not fire while a dialog is open.
+
     Signals:
         idle(): nobody did anything for longer than the timeout.
+        lock_key_pressed(): the coach pressed Ctrl+L to lock now.
     """
 
     idle = Signal()
+    lock_key_pressed = Signal()
 
     def __init__(
         self,
@@ -51,6 +60,14 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _ACTIVITY:
             self.touch()
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == LOCK_KEY
+            and event.modifiers() == LOCK_MODIFIERS
+        ):
+            self.lock_key_pressed.emit()
+            return True
         return False
 
     def touch(self) -> None:
@@ -58,11 +75,8 @@ class IdleWatcher(QObject):
         self.last_activity = self.clock()
 
     def check(self) -> None:
-        """Emit ``idle`` once the quiet lasted longer than the timeout.
-
-        A modal dialog (a half-filled form) is never thrown away for this: the lock waits.
-        """
-        if self.paused or QApplication.activeModalWidget() is not None:
+        """Emit ``idle`` once the quiet lasted longer than the timeout."""
+        if self.paused:
             return
         if self.clock() - self.last_activity >= self._timeout():
             self.idle.emit()

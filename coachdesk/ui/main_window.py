@@ -43,6 +43,7 @@ from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
+from coachdesk.ui.dialog_veil import DialogVeil
 from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
@@ -54,7 +55,7 @@ from coachdesk.ui.screens.conversation.conversation_screen import (
     ConversationScreen,
     ConversationServices,
 )
-from coachdesk.ui.screens.lock_screen import LockScreen
+from coachdesk.ui.screens.lock_screen import LockScreen, LockWindow
 from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
@@ -203,11 +204,12 @@ class MainWindow(QMainWindow):
         self.shell.addWidget(self.lock_screen)
         self.setCentralWidget(self.shell)
         self._hidden_while_locked: list[QWidget] = []
+        self._veils: list[DialogVeil] = []
+        self._lock_window: LockWindow | None = None
         self._lock_minutes = self.services.settings.lock_minutes()
         self.idle = IdleWatcher(self._idle_seconds, self)
         self.idle.idle.connect(self.lock)
-        shortcut = QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
-        shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.idle.lock_key_pressed.connect(self.lock)
 
     def _idle_seconds(self) -> float:
         """Idle time allowed now: three times as long while a calm conversation is on."""
@@ -230,21 +232,33 @@ class MainWindow(QMainWindow):
         for editor in self.editors.values():
             editor.autosave.save_now()
         self.services.drafts.flush()
-        self._hidden_while_locked = [
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if widget is not self and widget.isVisible() and not widget.isModal()
-        ]
+        shown = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
+        self._hidden_while_locked = [widget for widget in shown if not widget.isModal()]
         for widget in self._hidden_while_locked:
             widget.hide()
+        self._veils = [DialogVeil(dialog) for dialog in shown if dialog.isModal()]
         self.statusBar().hide()
         self.shell.setCurrentWidget(self.lock_screen)
         self.idle.paused = True
         self.show()
-        self.lock_screen.prepare()
+        if self._veils:  # an open dialog blocks this window: ask for the passphrase above it
+            self._lock_window = LockWindow(self.services.unlock)
+            self._lock_window.unlocked.connect(self.unlock)
+            self._lock_window.resize(self.lock_screen.size())
+            self._lock_window.show()
+            self._lock_window.prepare()
+        else:
+            self.lock_screen.prepare()
 
     def unlock(self) -> None:
         """Bring back exactly what was on screen before the lock."""
+        if self._lock_window is not None:
+            self._lock_window.hide()
+            self._lock_window.deleteLater()
+            self._lock_window = None
+        for veil in self._veils:
+            veil.lift()
+        self._veils = []
         self.shell.setCurrentIndex(0)
         self.statusBar().show()
         calm = self.conversation_screen.calm_view

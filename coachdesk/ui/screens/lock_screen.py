@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
@@ -64,3 +65,20 @@ class LockScreen(QWidget):
     def _try(self) -> None:
         if self.form is None or self.form.try_unlock() is not None:
             self.unlocked.emit()
+
+
+class LockWindow(LockScreen):
+    """The lock screen as a window of its own, above a dialog that stays open while locked.
+
+    An open dialog blocks input to the main window, so the passphrase is asked here. The
+    window cannot be closed: only unlocking takes it away.
+    """
+
+    def __init__(self, unlock: Unlock | None) -> None:
+        super().__init__(unlock)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.setWindowTitle("CoachDesk")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        event.ignore()
