@@ -574,21 +574,40 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             w, as_json=args.json, student_number=args.student
         ),
     }
-    new_plain_store = not location.demo and not location.path.exists()
+    if not location.demo and not location.path.exists() and args.command != "demo":
+        factory = _new_encrypted_store(location)
     workspace = Workspace.open(location, factory)
     try:
-        code = handlers[args.command](workspace)
+        return handlers[args.command](workspace)
     finally:
         workspace.close()
-    if new_plain_store and code == EXIT_OK:  # a failure keeps its one clear line
-        print(
+
+
+def _new_encrypted_store(location: StoreLocation) -> StoreOpener:
+    """Make the coach's first store, encrypted: a command never makes an unencrypted one.
+
+    Only ``demo`` (fictional students, marked as demo) makes a store without a passphrase.
+    The recovery key goes to stderr, so the command's own output stays as it is.
+    """
+    if not os.environ.get(PASSPHRASE_ENV) and not sys.stdin.isatty():
+        raise UserFacingError(
             _(
-                "Note: this new store is not encrypted. Start the CoachDesk app to choose "
-                "a passphrase, or run 'coachdesk encrypt'."
-            ),
-            file=sys.stderr,
+                "There is no store here yet, and a new store is always encrypted. Start the "
+                "CoachDesk app once to choose a passphrase, or give one in {env}."
+            ).format(env=PASSPHRASE_ENV)
         )
-    return code
+    passphrase = _passphrase(PASSPHRASE_ENV, _("Choose a passphrase: "), confirm=True)
+    recovery = encrypt(location.path, passphrase)
+    audit(location.data_dir, "encrypt")
+    print(
+        _(
+            "A new encrypted store was made. Print this recovery key and give it to the school "
+            "to keep safe; it opens the store if the passphrase is lost:"
+        ),
+        file=sys.stderr,
+    )
+    print(recovery, file=sys.stderr)
+    return unlock(location.path, passphrase)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,6 +34,18 @@ def run_cli(
     )
 
 
+def plain_store(data_dir: Path) -> Path:
+    """Make an empty unencrypted store, as an older CoachDesk left it; return the folder.
+
+    Commands never make a store without a passphrase now; tests about other things start
+    from such a store so they need no slow passphrase hashing.
+    """
+    from coachdesk.storage.database import open_store
+
+    open_store(data_dir / "coachdesk.sqlite").close()
+    return data_dir
+
+
 def make_student(number: str = "2024001", **changes: object) -> Student:
     """Return a student with Dutch name particles and accents, overridable per test."""
     values: dict[str, object] = {

@@ -25,7 +25,7 @@ from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDial
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.theme import DARK, LIGHT, apply_theme
 from tests.accessibility import clipped_texts, unnamed_controls
-from tests.helpers import run_cli
+from tests.helpers import plain_store, run_cli
 
 TODAY = dt.date(2026, 11, 23)
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +149,7 @@ def test_english_is_chosen_in_settings_and_used_from_the_next_start(
     qtbot.addWidget(window)
     assert window.navigation.item(0).text() == "My students"
     assert window.caseload_screen.search_edit.placeholderText().startswith("Search by name")
-    result = run_cli("students", data_dir=data_dir)
+    result = run_cli("students", data_dir=plain_store(data_dir))
     assert "students" in result.stdout.splitlines()[-1]
 
 

@@ -14,7 +14,7 @@ from coachdesk.services.backups import Backups, RotationPolicy, to_keep
 from coachdesk.storage.backups import BackupFile, list_backups
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
-from tests.helpers import make_student, run_cli
+from tests.helpers import make_student, plain_store, run_cli
 
 
 def test_a_backup_is_checked_and_rotated(repos: Repositories) -> None:
@@ -74,7 +74,7 @@ def test_a_damaged_backup_is_refused_and_the_store_left_alone(tmp_path: Path) ->
 
 
 def test_the_backup_and_restore_commands(tmp_path: Path) -> None:
-    folder = tmp_path / "gegevens"
+    folder = plain_store(tmp_path / "gegevens")
     csv = tmp_path / "klas.csv"
     csv.write_text("Stamnummer;Roepnaam;Achternaam\n001;Zoë;Bakker\n", encoding="utf-8")
     assert run_cli("import-students", str(csv), data_dir=folder).returncode == 0

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coachdesk.storage.migrations import LATEST_VERSION
-from tests.helpers import run_cli
+from tests.helpers import plain_store, run_cli
 
 STUDENT_KEYS = {
     "student_number",
@@ -80,8 +80,7 @@ def test_check_passes_on_a_healthy_store(demo_dir: Path) -> None:
 
 
 def test_check_reports_broken_references_with_exit_1(tmp_path: Path) -> None:
-    folder = tmp_path / "gegevens"
-    assert run_cli("students", data_dir=folder).returncode == 0
+    folder = plain_store(tmp_path / "gegevens")
     conn = sqlite3.connect(folder / "coachdesk.sqlite")
     conn.execute(
         "INSERT INTO contacts (id, created_at, updated_at, student_id, role, name) "
@@ -122,7 +121,12 @@ def test_an_unwritable_data_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "bestand"
     blocker.write_text("x")
     _assert_calm_failure(
-        run_cli("students", data_dir=blocker / "sub"), "kan niet worden aangemaakt"
+        run_cli(
+            "students",
+            data_dir=blocker / "sub",
+            env={"COACHDESK_PASSPHRASE": "lange wachtwoordzin 2026"},
+        ),
+        "kan niet worden aangemaakt",
     )
 
 
@@ -145,7 +149,7 @@ def test_the_data_folder_can_come_from_the_environment(tmp_path: Path) -> None:
 
 
 def test_the_demo_option_uses_a_separate_store(tmp_path: Path) -> None:
-    folder = tmp_path / "gegevens"
+    folder = plain_store(tmp_path / "gegevens")
     assert run_cli("--demo", "demo", "--students", "2", data_dir=folder).returncode == 0
     assert (folder / "demo" / "coachdesk.sqlite").is_file()
     own = run_cli("students", "--json", data_dir=folder)
@@ -174,7 +178,7 @@ def test_output_cut_short_by_a_pipe_is_no_crash(demo_dir: Path) -> None:
 
 
 def test_import_students_writes_all_or_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "gegevens"
+    folder = plain_store(tmp_path / "gegevens")
     good = tmp_path / "klas.csv"
     good.write_bytes(
         "Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Klas\n"
@@ -217,5 +221,7 @@ def test_import_into_the_demo_store_is_refused(demo_dir: Path, tmp_path: Path) -
 
 
 def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
-    result = run_cli("import-students", str(tmp_path / "weg.csv"), data_dir=tmp_path / "d")
+    result = run_cli(
+        "import-students", str(tmp_path / "weg.csv"), data_dir=plain_store(tmp_path / "d")
+    )
     _assert_calm_failure(result, "kan niet worden gelezen")

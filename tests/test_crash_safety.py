@@ -14,7 +14,7 @@ import pytest
 from coachdesk.storage.backups import check_backup
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
-from tests.helpers import run_cli
+from tests.helpers import plain_store, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -31,7 +31,7 @@ def _class_list(folder: Path, rows: int) -> str:
 def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: str) -> None:
     folder = tmp_path / "gegevens"
     assert run_cli("check", data_dir=folder).returncode == 1  # no store yet
-    assert run_cli("students", data_dir=folder).returncode == 0  # creates the empty store
+    plain_store(folder)
     wal = folder / "coachdesk.sqlite-wal"
     arguments = (
         ["demo", "--students", "3000"]

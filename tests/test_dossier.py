@@ -17,7 +17,7 @@ from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.dossier import DossierError, Dossiers, decrypt, encrypt, parse
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
-from tests.helpers import run_cli
+from tests.helpers import plain_store, run_cli
 
 PASSPHRASE = "lange wachtwoordzin 2026"
 TODAY = dt.date(2026, 11, 23)
@@ -210,7 +210,7 @@ def test_fuzzed_dossiers_fail_only_with_our_own_dutch_error(
 
 def test_the_commands_export_and_import(tmp_path: Path) -> None:
     env = {"COACHDESK_DOSSIER_PASSPHRASE": PASSPHRASE}
-    first, second = tmp_path / "a", tmp_path / "b"
+    first, second = tmp_path / "a", plain_store(tmp_path / "b")
     assert run_cli("demo", "--students", "2", data_dir=first).returncode == 0
     number = json.loads(run_cli("students", "--json", data_dir=first).stdout)[0]["student_number"]
     refused = run_cli(

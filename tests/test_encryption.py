@@ -213,11 +213,24 @@ def test_a_damaged_encrypted_store_is_quarantined_and_its_backup_offered(tmp_pat
     assert "na-versleutelen" in message
 
 
-def test_a_store_made_by_the_command_line_warns_that_it_is_not_encrypted(tmp_path: Path) -> None:
+def test_a_command_line_never_makes_an_unencrypted_store(tmp_path: Path) -> None:
     folder = tmp_path / "gegevens"
-    first = run_cli("students", data_dir=folder)
-    assert first.returncode == 0
-    assert "niet versleuteld" in first.stderr and "coachdesk encrypt" in first.stderr
-    assert "niet versleuteld" not in run_cli("students", data_dir=folder).stderr  # said once
-    demo = run_cli("--demo", "students", data_dir=folder)
-    assert "versleuteld" not in demo.stderr  # the fictional demo store is never encrypted
+    refused = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": ""})
+    assert refused.returncode == 1
+    assert "altijd versleuteld" in refused.stderr and "COACHDESK_PASSPHRASE" in refused.stderr
+    assert not (folder / "coachdesk.sqlite").exists()
+    too_short = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": "kort"})
+    assert too_short.returncode == 1 and not (folder / "coachdesk.sqlite").exists()
+
+    made = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+
+    assert made.returncode == 0, made.stderr
+    assert "herstelsleutel" in made.stderr and made.stdout.strip() == "0 studenten"
+    store = folder / "coachdesk.sqlite"
+    assert not store.read_bytes().startswith(b"SQLite format 3")
+    assert (folder / "coachdesk.sqlite.sleutel").is_file()
+    assert run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": ""}).returncode == 1
+    again = run_cli("students", data_dir=folder, env={"COACHDESK_PASSPHRASE": PASSPHRASE})
+    assert again.returncode == 0 and "herstelsleutel" not in again.stderr
+    demo = run_cli("--demo", "students", data_dir=folder, env={"COACHDESK_PASSPHRASE": ""})
+    assert demo.returncode == 0  # the fictional demo store is separate and never encrypted

@@ -51,10 +51,11 @@ def _store_key(store_path: Path, passphrase: str | None, recovery_key: str | Non
 
 
 def encrypt(store_path: Path, passphrase: str, params: keyfile.KdfParams | None = None) -> str:
-    """Encrypt a plain store in place; return the recovery key to print for the school.
+    """Encrypt a plain store in place (or make a new one); return the recovery key to print.
 
     The plain store is checked first, the encrypted copy is checked before it replaces the
     original, and unencrypted backups are removed afterwards (a fresh encrypted one is made).
+    A new store that fails halfway is removed again, so no unencrypted store is left behind.
     """
     if is_encrypted(store_path):
         raise StoreError(_("This store is already encrypted."))
@@ -62,6 +63,19 @@ def encrypt(store_path: Path, passphrase: str, params: keyfile.KdfParams | None 
         raise UserFacingError(
             _("Choose a passphrase of at least {n} characters.").format(n=keyfile.MIN_PASSPHRASE)
         )
+    new_store = not store_path.exists()
+    try:
+        return _encrypt_in_place(store_path, passphrase, params)
+    except BaseException:
+        if new_store:
+            for suffix in ("", "-wal", "-shm", keyfile.KEYFILE_SUFFIX):
+                leftover = store_path.with_name(store_path.name + suffix)
+                if leftover.is_file():
+                    leftover.unlink()
+        raise
+
+
+def _encrypt_in_place(store_path: Path, passphrase: str, params: keyfile.KdfParams | None) -> str:
     open_store(store_path).close()  # migrated and sound before we start
     key, recovery = keyfile.create(store_path, passphrase, params)
     try:
