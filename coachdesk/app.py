@@ -16,8 +16,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coachdesk.crash_log import write_crash_log
-from coachdesk.errors import UserFacingError
+from coachdesk.errors import QuarantinedStoreError, UserFacingError
 from coachdesk.i18n import _, language
+from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
@@ -28,14 +29,16 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.encryption import StoreOpener, is_encrypted, unlock
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
+from coachdesk.services.quarantine import set_aside_foreign_wal
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
-from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.services.workspace import StoreLocation, Workspace, opens_cleanly
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
+from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
@@ -60,10 +63,11 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
     info = StoreInfo(
-        path=workspace.location.path,
+        path=repos.store.path,  # for a read-only view: the quarantine copy being shown
         data_dir=workspace.location.data_dir,
         is_demo=workspace.is_demo,
         is_empty=workspace.is_empty(),
+        read_only=workspace.read_only,
     )
     services = WindowServices(
         caseload=CaseloadService(repos),
@@ -85,10 +89,10 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         privacy=Privacy(repos),
         backup_before_import=lambda: (
             None
-            if workspace.is_demo
+            if workspace.is_demo or workspace.read_only
             else Backups(workspace.location.path).make(repos.store, "voor-import")
         ),
-        drafts=DraftWriter(workspace.location.path, workspace.factory),
+        drafts=DraftWriter(repos.store.path, workspace.factory),
         unlock=(
             functools.partial(unlock, workspace.location.path)
             if is_encrypted(workspace.location.path)
@@ -127,11 +131,22 @@ def _offer_encryption(location: StoreLocation) -> StoreOpener | None:
 class AppController:
     """Keeps one workspace and its window, and swaps both when the coach switches stores."""
 
-    def __init__(self, location: StoreLocation, opener: StoreOpener | None = None) -> None:
+    def __init__(
+        self,
+        location: StoreLocation,
+        opener: StoreOpener | None = None,
+        *,
+        read_only_copy: Path | None = None,
+    ) -> None:
+        """Open the store (or, with ``read_only_copy``, view a damaged store's quarantine copy)."""
         self.own_opener = opener  # the demo store is never encrypted; the coach's own may be
         self.lock = StoreLock(location.path)
         try:
-            self.workspace = open_workspace(location, None if location.demo else opener)
+            self.workspace = (
+                Workspace.open_read_only(location, read_only_copy, opener)
+                if read_only_copy is not None
+                else open_workspace(location, None if location.demo else opener)
+            )
         except UserFacingError:
             self.lock.release()
             raise
@@ -174,13 +189,36 @@ class AppController:
     def close(self) -> None:
         """Close the window (editors save), back up the coach's own store, then close it."""
         self.window.close()
-        if not self.workspace.is_demo and not self.workspace.is_empty():
+        workspace = self.workspace
+        if not (workspace.is_demo or workspace.read_only or workspace.is_empty()):
             try:
                 Backups(self.workspace.location.path).make(self.workspace.repos.store, "sessie")
             except UserFacingError as error:
                 show_problem(None, error)
         self.workspace.close()
         self.lock.release()
+
+
+def recover(
+    location: StoreLocation, opener: StoreOpener | None, error: QuarantinedStoreError
+) -> AppController | None:
+    """Offer the ways back for a store that did not open; ``None`` when the coach closes."""
+    choice = StoreTroubleDialog.ask(error)
+    try:
+        if choice is Recovery.SET_ASIDE_WAL:
+            set_aside_foreign_wal(location.path, opener)
+            audit(location.data_dir, "set-aside-wal")
+        elif choice is Recovery.RESTORE_BACKUP and error.backup is not None:
+            Backups(location.path, factory=opener).restore(error.backup)
+            audit(location.data_dir, "restore")
+        elif choice is Recovery.READ_ONLY:
+            return AppController(location, opener, read_only_copy=error.copy)
+        else:
+            return None
+        return AppController(location, opener)
+    except UserFacingError as problem:
+        show_problem(None, problem)
+        return None
 
 
 def install_translators(app: QApplication) -> None:
@@ -222,11 +260,19 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     apply_theme(app)
     try:
         opener = None if location.demo else ask_own_opener(location)
-        if opener is None and not location.demo and screenshot is None:
-            opener = _offer_encryption(location)  # not in the unattended screenshot mode
-        controller = AppController(location, opener)
+        if opener is None and not location.demo and screenshot is None and opens_cleanly(location):
+            opener = _offer_encryption(location)  # not unattended, and not over a damaged store
     except UserFacingError as error:
         show_problem(None, error)
+        return 1
+    try:
+        controller: AppController | None = AppController(location, opener)
+    except QuarantinedStoreError as error:
+        controller = recover(location, opener, error)
+    except UserFacingError as error:
+        show_problem(None, error)
+        return 1
+    if controller is None:
         return 1
     _install_excepthook(location.data_dir)
     controller.window.show()

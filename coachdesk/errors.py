@@ -31,8 +31,10 @@ class ForeignWalError(DamagedStoreError):
 class QuarantinedStoreError(StoreError):
     """A store that could not be opened; a copy is in quarantine and the way back is named."""
 
-    def __init__(self, message: str, *, foreign_wal: bool, backup: Path | None) -> None:
+    def __init__(self, message: str, *, copy: Path, foreign_wal: bool, backup: Path | None) -> None:
         super().__init__(message)
+        self.copy = copy
+        """The untouched copy in quarantine (it can be viewed read-only)."""
         self.foreign_wal = foreign_wal
         """The store is sound; only a log file beside it is not its own."""
         self.backup = backup

@@ -35,6 +35,8 @@ def explain_unopenable(
         copy = quarantine(store_path)
     except OSError:
         return error
+    if copy is None:
+        return error
     foreign_wal = isinstance(error, ForeignWalError)
     backup = None if foreign_wal else Backups(store_path, factory=factory).newest()
     if foreign_wal:
@@ -48,7 +50,7 @@ def explain_unopenable(
     else:
         advice = _("There is no checked backup; ask school IT for help.")
     message = " ".join((error.message, _("A copy is kept in {copy}.").format(copy=copy), advice))
-    return QuarantinedStoreError(message, foreign_wal=foreign_wal, backup=backup)
+    return QuarantinedStoreError(message, copy=copy, foreign_wal=foreign_wal, backup=backup)
 
 
 def set_aside_foreign_wal(store_path: Path, factory: ConnectionFactory | None = None) -> Path:

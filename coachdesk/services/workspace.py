@@ -10,8 +10,8 @@ from coachdesk.i18n import _
 from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.storage.backups import list_backups
-from coachdesk.storage.connection import ConnectionFactory
-from coachdesk.storage.database import open_store
+from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
+from coachdesk.storage.database import open_store, open_store_read_only, refuse_unsound
 from coachdesk.storage.erasure import apply_ledger
 from coachdesk.storage.repositories import Repositories
 
@@ -36,9 +36,13 @@ class StoreLocation:
 class Workspace:
     """An open store with its repositories; close it when done."""
 
-    def __init__(self, location: StoreLocation, repos: Repositories) -> None:
+    def __init__(
+        self, location: StoreLocation, repos: Repositories, *, read_only: bool = False
+    ) -> None:
         self.location = location
         self.repos = repos
+        self.read_only = read_only
+        """Showing a damaged store's quarantine copy: nothing can be changed."""
 
     @classmethod
     def open(cls, location: StoreLocation, factory: ConnectionFactory | None = None) -> Workspace:
@@ -54,6 +58,15 @@ class Workspace:
             raise explain_unopenable(location.path, error, factory) from error
         apply_ledger(store)  # a restored older backup never brings an erased student back
         return cls(location, Repositories.for_store(store))
+
+    @classmethod
+    def open_read_only(
+        cls, location: StoreLocation, copy: Path, factory: ConnectionFactory | None = None
+    ) -> Workspace:
+        """Show what is still readable in the quarantine copy of a damaged store, read-only."""
+        return cls(
+            location, Repositories.for_store(open_store_read_only(copy, factory)), read_only=True
+        )
 
     @property
     def is_demo(self) -> bool:
@@ -72,6 +85,15 @@ class Workspace:
     def close(self) -> None:
         """Close the store."""
         self.repos.store.close()
+
+
+def opens_cleanly(location: StoreLocation, factory: ConnectionFactory | None = None) -> bool:
+    """Return whether the existing store passes the checks made before it is opened (reads only)."""
+    try:
+        refuse_unsound(location.path, factory or PlainConnectionFactory())
+    except StoreError:
+        return False
+    return True
 
 
 def _refuse_emptied_store(path: Path) -> None:

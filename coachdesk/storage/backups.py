@@ -8,6 +8,7 @@ the store being replaced is kept as a backup first.
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,13 +104,32 @@ def copy_into_place(
 
 
 def quarantine(store_path: Path) -> Path | None:
-    """Copy the store (and its WAL) aside, untouched; return the copy, or None if it is absent."""
+    """Copy the store (and its WAL) aside, untouched; return the copy, or None if it is absent.
+
+    When the newest copy already holds exactly these files (the app was started again on the
+    same damaged store), that copy is returned instead of piling up another one.
+    """
     if not store_path.is_file():
         return None
-    folder = store_path.parent / QUARANTINE_SUBDIR / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    sources = [
+        source
+        for suffix in ("", "-wal")
+        if (source := store_path.with_name(store_path.name + suffix)).is_file()
+    ]
+    root = store_path.parent / QUARANTINE_SUBDIR
+    earlier = sorted(root.glob("*/" + store_path.name)) if root.is_dir() else []
+    if earlier and _same_files(sources, earlier[-1].parent):
+        return earlier[-1]
+    folder = root / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        source = store_path.with_name(store_path.name + suffix)
-        if source.is_file():
-            shutil.copy2(source, folder / source.name)
+    for source in sources:
+        shutil.copy2(source, folder / source.name)
     return folder / store_path.name
+
+
+def _same_files(sources: list[Path], folder: Path) -> bool:
+    """Return whether ``folder`` holds byte-identical copies of exactly ``sources``."""
+    copies = sorted(path.name for path in folder.iterdir() if not path.name.endswith("-shm"))
+    if copies != sorted(source.name for source in sources):
+        return False
+    return all(filecmp.cmp(source, folder / source.name, shallow=False) for source in sources)

@@ -54,6 +54,22 @@ class PlainConnectionFactory:
         )
 
 
+class ReadOnlyConnectionFactory:
+    """Opens every connection read-only, whatever the caller asks: for viewing a damaged copy."""
+
+    def __init__(self, inner: ConnectionFactory) -> None:
+        self._inner = inner
+        self.expects_plain_header = inner.expects_plain_header
+
+    def connect(
+        self, path: Path, *, read_only: bool = False, main_file_only: bool = False
+    ) -> sqlite3.Connection:
+        """Open ``path`` read-only (and query-only), never for writing."""
+        conn = self._inner.connect(path, read_only=True, main_file_only=main_file_only)
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+
 def apply_pragmas(conn: sqlite3.Connection) -> None:
     """Set the durability and integrity settings every CoachDesk connection runs with."""
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

@@ -20,7 +20,12 @@ import sqlite_utils
 from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
 from coachdesk.storage.cipher import DB_ERRORS
-from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
+from coachdesk.storage.connection import (
+    ConnectionFactory,
+    PlainConnectionFactory,
+    ReadOnlyConnectionFactory,
+    apply_pragmas,
+)
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
@@ -68,6 +73,8 @@ class Store:
         self.factory: ConnectionFactory = factory or PlainConnectionFactory()
         self.stamps_writes = False
         """Whether each transaction carries the store identity (from schema version 7 on)."""
+        self.read_only = False
+        """A copy opened for viewing only (see ``open_store_read_only``)."""
 
     @property
     def schema_version(self) -> int:
@@ -84,6 +91,8 @@ class Store:
                     stamp_write(self.db.conn)
                 yield self.db
         except DB_ERRORS as error:
+            if self.read_only:
+                raise StoreError(read_only_message()) from error
             raise translate_sqlite_error(error, self.path) from error
 
     def meta(self, key: str) -> str | None:
@@ -121,6 +130,8 @@ class Store:
             destination = self.factory.connect(partial)  # encrypted like the store itself
             try:
                 self.db.conn.backup(destination)
+                # A backup is a single file: checking it read-only later leaves no -wal/-shm.
+                destination.execute("PRAGMA journal_mode = DELETE")
                 verify_copy(destination, partial)
             finally:
                 destination.close()
@@ -133,6 +144,14 @@ class Store:
     def close(self) -> None:
         """Close the connection; WAL content is checkpointed into the main file."""
         self.db.close()
+
+
+def read_only_message() -> str:
+    """Return the message for a change tried while a damaged store is only being viewed."""
+    return _(
+        "This is a read-only view of the damaged store: nothing can be changed or saved here. "
+        "Restore a backup to work again."
+    )
 
 
 def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
@@ -175,6 +194,26 @@ def ensure_sqlite_file(path: Path) -> None:
         raise DamagedStoreError(not_a_store_message(path))
 
 
+def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
+    """Refuse a foreign WAL or a damaged store, reading only, before anything could write.
+
+    Damage found now is reported while the file (and its WAL) is exactly as it was, so the
+    quarantine copy is untouched; found later, it would surface halfway through the coach's work.
+    """
+    refuse_foreign_wal(path, factory)
+    conn = open_read_only(path, factory)
+    try:
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except DB_ERRORS as error:
+        raise translate_sqlite_error(error, path) from error
+    except UnicodeDecodeError as error:  # SQLite quoted bytes of a damaged page
+        raise DamagedStoreError(not_a_store_message(path)) from error
+    finally:
+        conn.close()
+    if result != ["ok"]:
+        raise DamagedStoreError(not_a_store_message(path))
+
+
 def _prepare_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -203,7 +242,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     existed = path.exists() and path.stat().st_size > 0
     try:
         if existed:
-            refuse_foreign_wal(path, factory)
+            refuse_unsound(path, factory)
         conn = factory.connect(path)
     except (*DB_ERRORS, OSError) as error:
         raise translate_sqlite_error(error, path) from error
@@ -236,6 +275,30 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     except BaseException:
         conn.close()
         raise
+    return store
+
+
+def open_store_read_only(path: Path, factory: ConnectionFactory | None = None) -> Store:
+    """Open a (damaged) store for viewing only; nothing is ever written to it.
+
+    Only a store of the current schema can be shown: an older one would need migrating.
+    """
+    factory = ReadOnlyConnectionFactory(factory or PlainConnectionFactory())
+    conn = open_read_only(path, factory)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except DB_ERRORS as error:
+        conn.close()
+        raise translate_sqlite_error(error, path) from error
+    if version != LATEST_VERSION:
+        conn.close()
+        raise StoreError(
+            _("This store cannot be shown read-only (schema {found}); restore a backup.").format(
+                found=version
+            )
+        )
+    store = Store(path, sqlite_utils.Database(conn), factory)
+    store.read_only = True
     return store
 
 

@@ -74,6 +74,17 @@ class StoreInfo:
     data_dir: Path
     is_demo: bool
     is_empty: bool
+    read_only: bool = False
+    """A damaged store's quarantine copy, shown for reading only."""
+
+
+def _store_kind(store: StoreInfo) -> str:
+    """Say in the status bar which store this window shows."""
+    if store.read_only:
+        return _("Read-only copy of the damaged store")
+    if store.is_demo:
+        return _("Demo store (fictional students)")
+    return _("Your own store")
 
 
 @dataclass(frozen=True)
@@ -154,11 +165,14 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         self.demo_banner = self._build_demo_banner()
         column.addWidget(self.demo_banner)
+        if store.read_only:
+            column.addWidget(self._build_read_only_banner())
         column.addLayout(body, 1)
         self._build_lock(central)
 
-        kind = _("Demo store (fictional students)") if store.is_demo else _("Your own store")
-        self.store_label = QLabel(_("{kind}: {path}").format(kind=kind, path=store.path), self)
+        self.store_label = QLabel(
+            _("{kind}: {path}").format(kind=_store_kind(store), path=store.path), self
+        )
         self.store_label.setContentsMargins(12, 2, 12, 2)
         self.statusBar().addWidget(self.store_label)
 
@@ -287,6 +301,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(message, 1)
         layout.addWidget(self.own_store_button, 0, Qt.AlignmentFlag.AlignRight)
         banner.setVisible(self.store.is_demo)
+        return banner
+
+    def _build_read_only_banner(self) -> QFrame:
+        banner = QFrame(self)
+        banner.setObjectName("readOnlyBanner")
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(16, 8, 16, 8)
+        message = QLabel(
+            _(
+                "Read only: this is what could still be read from your damaged data. Nothing "
+                "you change here is saved. Start CoachDesk again to restore a backup and work on."
+            ),
+            banner,
+        )
+        message.setWordWrap(True)
+        layout.addWidget(message, 1)
         return banner
 
     def refresh_caseload(self) -> None:

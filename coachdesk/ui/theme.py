@@ -64,7 +64,9 @@ QListWidget#navigation {{
 }}
 QListWidget#navigation::item {{ padding: 10px 18px; border-radius: 6px; margin: 2px 8px; }}
 QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accent_text}; }}
-QFrame#demoBanner {{ background: {c.banner}; border-bottom: 1px solid {c.banner_border}; }}
+QFrame#demoBanner, QFrame#readOnlyBanner {{
+    background: {c.banner}; border-bottom: 1px solid {c.banner_border};
+}}
 QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: {c.title}; }}
 QLabel[role="hint"] {{ color: {c.muted}; font-size: 11pt; }}
 QPushButton[role="primary"] {{

@@ -1,0 +1,162 @@
+"""When the store does not open, the app offers the ways back: backup, read-only view, set aside."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coachdesk.app import AppController, recover
+from coachdesk.errors import QuarantinedStoreError, StoreError
+from coachdesk.services.backups import Backups
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.storage.database import open_store
+from coachdesk.storage.repositories import Repositories
+from coachdesk.storage.store_identity import wal_file
+from coachdesk.ui.dialogs.store_trouble_dialog import StoreTroubleDialog
+from tests.helpers import answer_next_dialog, make_student
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def _store_with_backup(data_dir: Path) -> StoreLocation:
+    location = StoreLocation(data_dir)
+    workspace = Workspace.open(location)
+    fill_with_demo(workspace.repos, students=12, today=TODAY)
+    Backups(location.path).make(workspace.repos.store, "sessie")
+    workspace.close()
+    return location
+
+
+def _break_table(path: Path, table: str) -> None:
+    """Damage one table's root page on disk, as a failing disk would; the rest stays readable."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * page_size] = 0x00  # not a valid b-tree page type any more
+    path.write_bytes(bytes(data))
+
+
+def _quarantined(location: StoreLocation) -> QuarantinedStoreError:
+    with pytest.raises(QuarantinedStoreError) as raised:
+        Workspace.open(location)
+    return raised.value
+
+
+def test_a_damaged_store_is_found_at_start_and_its_copy_can_be_read_but_never_changed(
+    data_dir: Path,
+) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "reflections")
+    damaged = location.path.read_bytes()
+
+    error = _quarantined(location)
+
+    assert error.backup is not None and not error.foreign_wal
+    assert error.copy.read_bytes() == damaged == location.path.read_bytes()
+    workspace = Workspace.open_read_only(location, error.copy)
+    try:
+        assert workspace.read_only
+        assert workspace.repos.students.count() == 12
+        with pytest.raises(StoreError) as refused:
+            workspace.repos.students.add(make_student("0999", family_name="Nieuw"))
+        assert "om alleen te lezen" in refused.value.message
+    finally:
+        workspace.close()
+    assert error.copy.read_bytes() == damaged
+    assert location.path.read_bytes() == damaged
+
+
+def test_choosing_read_only_shows_the_caseload_with_a_banner_and_makes_no_backup(
+    qtbot, data_dir: Path
+) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "reflections")
+    damaged = location.path.read_bytes()
+    backups_before = sorted((data_dir / "backups").iterdir())
+    error = _quarantined(location)
+
+    seen = answer_next_dialog(StoreTroubleDialog, lambda dialog: dialog.read_only_button.click())
+    controller = recover(location, None, error)
+
+    assert seen and controller is not None
+    window = controller.window
+    qtbot.addWidget(window)
+    banner = window.findChild(type(window.demo_banner), "readOnlyBanner")
+    assert banner is not None and not banner.isHidden()
+    shown = len(controller.workspace.repos.students.caseload())
+    assert shown >= 10 and window.caseload_screen.model.rowCount() == shown
+    assert "Alleen-lezen" in window.store_label.text()
+    controller.close()
+    assert sorted((data_dir / "backups").iterdir()) == backups_before
+    assert location.path.read_bytes() == damaged
+
+
+def test_choosing_the_backup_restores_it_and_opens_the_store(qtbot, data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "students")
+    error = _quarantined(location)
+
+    def choose_backup(dialog: StoreTroubleDialog) -> None:
+        assert dialog.restore_button.isVisible() and dialog.read_only_button.isVisible()
+        assert not dialog.set_aside_button.isVisible()
+        dialog.restore_button.click()
+
+    answer_next_dialog(StoreTroubleDialog, choose_backup)
+    controller = recover(location, None, error)
+
+    assert controller is not None
+    qtbot.addWidget(controller.window)
+    assert not controller.workspace.read_only
+    assert controller.workspace.repos.students.count() == 12
+    controller.close()
+    assert "restore" in (data_dir / "logs" / "audit.log").read_text()
+
+
+def test_a_foreign_log_file_is_set_aside_from_the_app_and_the_own_data_opens(
+    qtbot, data_dir: Path
+) -> None:
+    location = StoreLocation(data_dir)
+    Workspace.open(location).close()
+    Repositories.for_store(own := open_store(location.path)).students.add(make_student("1"))
+    own.close()
+    other = open_store(data_dir.parent / "ander" / "coachdesk.sqlite")
+    Repositories.for_store(other).students.add(make_student("2", family_name="Vreemd"))
+    shutil.copyfile(wal_file(other.path), wal_file(location.path))
+    other.close()
+    error = _quarantined(location)
+    assert error.foreign_wal
+
+    def set_aside(dialog: StoreTroubleDialog) -> None:
+        assert dialog.set_aside_button.isVisible()
+        assert not dialog.read_only_button.isVisible() and not dialog.restore_button.isVisible()
+        dialog.set_aside_button.click()
+
+    answer_next_dialog(StoreTroubleDialog, set_aside)
+    controller = recover(location, None, error)
+
+    assert controller is not None
+    qtbot.addWidget(controller.window)
+    names = [s.family_name for s in controller.workspace.repos.students.caseload()]
+    assert names == ["Meer"]
+    controller.close()
+
+
+def test_closing_the_explanation_opens_nothing(qtbot, data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "students")
+    damaged = location.path.read_bytes()
+    error = _quarantined(location)
+    answer_next_dialog(StoreTroubleDialog, lambda dialog: dialog.close_button.click())
+    assert recover(location, None, error) is None
+    assert location.path.read_bytes() == damaged
+    with pytest.raises(QuarantinedStoreError):  # the next start explains it again
+        AppController(location)
+    copies = list((data_dir / "quarantaine").rglob("coachdesk.sqlite"))
+    assert copies == [error.copy]  # the same damaged files are not copied twice
