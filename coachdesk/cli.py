@@ -232,8 +232,7 @@ def _build_parser() -> argparse.ArgumentParser:
     retention.add_argument(
         "--years",
         type=_student_count,
-        default=RETENTION_YEARS,
-        help=_("years after leaving (default: {n})").format(n=RETENTION_YEARS),
+        help=_("years after leaving (default: the setting, else {n})").format(n=RETENTION_YEARS),
     )
     dossier_import = commands.add_parser("import-dossier", help=_("import a handover dossier"))
     dossier_import.add_argument("file", type=Path, metavar=_("FILE"))
@@ -450,7 +449,8 @@ def _run_erase(workspace: Workspace, student_number: str, *, confirm: bool) -> i
     return EXIT_OK
 
 
-def _run_retention(workspace: Workspace, years: int) -> int:
+def _run_retention(workspace: Workspace, years: int | None) -> int:
+    years = years or SettingsService(workspace.repos.store).retention_years()
     due = Privacy(workspace.repos).due_for_erasure(years=years)
     for student in due:
         print(f"{student.student_number:<11} {student.leave_date}")

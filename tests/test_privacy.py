@@ -130,3 +130,43 @@ def test_the_coach_erases_a_student_from_the_screen_after_typing_the_number(
     assert workspace.repos.students.by_number("0999") is None
     window.close()
     workspace.close()
+
+
+def test_the_caseload_reminds_of_students_past_the_schools_retention_period(
+    qtbot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from coachdesk.app import build_window
+    from coachdesk.services.settings import SettingsService
+
+    folder = tmp_path / "gegevens"
+    workspace = Workspace.open(StoreLocation(folder))
+    for number, left in (("0100", dt.date(2024, 6, 1)), ("0200", dt.date(2025, 6, 1))):
+        workspace.repos.students.add(
+            make_student(number, status=StudentStatus.ARCHIVED, leave_date=left)
+        )
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.caseload_screen
+    assert screen.erasure_reminder.isVisible()
+    assert screen.erasure_label.text().startswith("1 gearchiveerde student is meer dan 2 jaar")
+    show = screen.erasure_reminder.findChild(QPushButton)
+    qtbot.mouseClick(show, Qt.MouseButton.LeftButton)
+    shown = [
+        screen.model.entry_at(r).student.student_number for r in range(screen.model.rowCount())
+    ]
+    assert shown == ["0100"] and not screen.erasure_reminder.isVisible()
+
+    SettingsService(workspace.repos.store).set_retention_years(1)  # the school's own period
+    window.close()
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.caseload_screen.erasure_label.text().startswith("2 gearchiveerde studenten")
+    window.close()
+    workspace.close()
+    listing = run_cli("retention", data_dir=folder)
+    assert "2 studenten te verwijderen (meer dan 1 jaar geleden uitgeschreven)" in listing.stdout

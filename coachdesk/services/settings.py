@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coachdesk.domain.school_year import Cadence
+from coachdesk.domain.students import RETENTION_YEARS
 from coachdesk.storage.database import Store
 
 _WEEKS_KEY = "cadence.max_weeks_between"
@@ -15,6 +16,8 @@ _SCHOOL_LOGO_KEY = "school.logo"
 _LOCK_MINUTES_KEY = "lock.idle_minutes"
 DEFAULT_LOCK_MINUTES = 5
 LOCK_MINUTES_RANGE = (1, 60)
+_RETENTION_KEY = "privacy.retention_years"
+RETENTION_YEARS_RANGE = (1, 10)
 
 
 class SettingsService:
@@ -65,12 +68,29 @@ class SettingsService:
 
     def lock_minutes(self) -> int:
         """Return after how many idle minutes the window locks itself."""
-        value = self._store.meta(_LOCK_MINUTES_KEY)
-        low, high = LOCK_MINUTES_RANGE
-        return min(high, max(low, int(value))) if value else DEFAULT_LOCK_MINUTES
+        return self._number(_LOCK_MINUTES_KEY, LOCK_MINUTES_RANGE, DEFAULT_LOCK_MINUTES)
 
     def set_lock_minutes(self, minutes: int) -> None:
         """Remember the idle time before locking (kept within the allowed range)."""
-        low, high = LOCK_MINUTES_RANGE
+        self._set_number(_LOCK_MINUTES_KEY, LOCK_MINUTES_RANGE, minutes)
+
+    def retention_years(self) -> int:
+        """Return how many years after leaving an archived student is due for erasure."""
+        return self._number(_RETENTION_KEY, RETENTION_YEARS_RANGE, RETENTION_YEARS)
+
+    def set_retention_years(self, years: int) -> None:
+        """Remember the school's retention period (kept within the allowed range)."""
+        self._set_number(_RETENTION_KEY, RETENTION_YEARS_RANGE, years)
+
+    def _number(self, key: str, bounds: tuple[int, int], default: int) -> int:
+        value = self._store.meta(key)
+        return _clamp(int(value), bounds) if value else default
+
+    def _set_number(self, key: str, bounds: tuple[int, int], value: int) -> None:
         with self._store.atomic():
-            self._store.set_meta(_LOCK_MINUTES_KEY, str(min(high, max(low, minutes))))
+            self._store.set_meta(key, str(_clamp(value, bounds)))
+
+
+def _clamp(value: int, bounds: tuple[int, int]) -> int:
+    low, high = bounds
+    return min(high, max(low, value))

@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             [_("My students"), _("Student"), _("Conversation"), _("My practice")]
         )
         self.caseload_screen = CaseloadScreen(self, self.today)
+        self.caseload_screen.retention_years = services.settings.retention_years()
         self.student_screen = StudentScreen(services.student_file, self, self.today)
         self.conversation_screen = ConversationScreen(services.conversation, self, self.today)
         self.practice_screen = MyPracticeScreen(self)
@@ -628,6 +629,7 @@ class MainWindow(QMainWindow):
             settings.cadence(),
             language(),
             settings.lock_minutes(),
+            settings.retention_years(),
         )
         chosen = SettingsDialog.ask(self, current)
         if chosen is None:
@@ -636,7 +638,9 @@ class MainWindow(QMainWindow):
         settings.set_school(chosen.school_name, chosen.logo)
         settings.set_cadence(chosen.cadence)
         settings.set_lock_minutes(chosen.lock_minutes)
+        settings.set_retention_years(chosen.retention_years)
         self._lock_minutes = settings.lock_minutes()
+        self.caseload_screen.retention_years = settings.retention_years()
         self.refresh_caseload()
         if chosen.language != language():
             save_language(self.store.data_dir, chosen.language)

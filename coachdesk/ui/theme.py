@@ -67,6 +67,9 @@ QListWidget#navigation::item:selected {{ background: {c.accent}; color: {c.accen
 QFrame#demoBanner, QFrame#readOnlyBanner {{
     background: {c.banner}; border-bottom: 1px solid {c.banner_border};
 }}
+QFrame#erasureReminder {{
+    background: {c.banner}; border: 1px solid {c.banner_border}; border-radius: 6px;
+}}
 QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: {c.title}; }}
 QLabel[role="hint"] {{ color: {c.muted}; font-size: 11pt; }}
 QPushButton[role="primary"] {{

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
-from coachdesk.services.settings import LOCK_MINUTES_RANGE
+from coachdesk.services.settings import LOCK_MINUTES_RANGE, RETENTION_YEARS_RANGE
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
@@ -33,6 +33,7 @@ class CoachSettings:
     cadence: Cadence
     language: str
     lock_minutes: int
+    retention_years: int
 
 
 class SettingsDialog(QDialog):
@@ -65,6 +66,10 @@ class SettingsDialog(QDialog):
         self.lock_spin.setRange(*LOCK_MINUTES_RANGE)
         self.lock_spin.setValue(current.lock_minutes)
         self.lock_spin.setSuffix(_(" minutes without use"))
+        self.retention_spin = QSpinBox(self)
+        self.retention_spin.setRange(*RETENTION_YEARS_RANGE)
+        self.retention_spin.setValue(current.retention_years)
+        self.retention_spin.setSuffix(_(" years after leaving"))
         self.language_combo = ChoiceCombo([("Nederlands", "nl"), ("English", "en")], self)
         self.language_combo.select_value(current.language)
         form = QFormLayout(self)
@@ -84,6 +89,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("At most between two conversations"), self.weeks_spin)
         form.addRow(_("At least per school year"), self.per_year_spin)
         form.addRow(_("Lock the screen after"), self.lock_spin)
+        form.addRow(_("Erase archived students"), self.retention_spin)
         form.addRow(dialog_buttons(self))
         self._set_logo(current.logo)
 
@@ -107,6 +113,7 @@ class SettingsDialog(QDialog):
             cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
             language=self.language_combo.current_value(),
             lock_minutes=self.lock_spin.value(),
+            retention_years=self.retention_spin.value(),
         )
 
     @classmethod

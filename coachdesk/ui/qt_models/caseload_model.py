@@ -155,6 +155,10 @@ class CaseloadTableModel(QAbstractTableModel):
         """Return the number of students before search and filters."""
         return len(self._entries)
 
+    def count_matching(self, rule: CaseloadFilter) -> int:
+        """Return how many students (shown or not) pass ``rule``."""
+        return sum(1 for entry in self._entries if rule.matches(entry))
+
     def entry_at(self, row: int) -> CaseloadEntry:
         """Return the student shown in ``row``."""
         return self._entries[self._visible[row]]

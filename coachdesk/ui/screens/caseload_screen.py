@@ -10,8 +10,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -22,7 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.students import LEVELS, Pathway, StudentStatus, retention_limit
+from coachdesk.domain.students import (
+    LEVELS,
+    RETENTION_YEARS,
+    Pathway,
+    StudentStatus,
+    retention_limit,
+)
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
@@ -74,6 +82,7 @@ class CaseloadScreen(QWidget):
         self.status_combo = _combo(_("Active and archived"), [(s.label, s) for s in StudentStatus])
         self.status_combo.add_choice(_("To erase (retention period passed)"), RETENTION)
         self.status_combo.setCurrentIndex(1)
+        self.status_combo.setMaximumWidth(240)  # the list itself shows the long choices whole
         for combo, name in (
             (self.group_combo, _("Class")),
             (self.programme_combo, _("Programme")),
@@ -98,6 +107,9 @@ class CaseloadScreen(QWidget):
         handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
         self.handover_button.setMenu(handover_menu)
         self.count_label = hint("", self)
+        self.retention_years = RETENTION_YEARS
+        """Years after leaving before an archived student is due for erasure (a setting)."""
+        self.erasure_reminder = self._build_erasure_reminder()
         self.table = self._build_table()
 
         for combo in (
@@ -141,6 +153,7 @@ class CaseloadScreen(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.search_edit)
         layout.addLayout(filters)
+        layout.addWidget(self.erasure_reminder)
         layout.addLayout(counts)
         layout.addWidget(self.table, 1)
         chain = (
@@ -198,6 +211,27 @@ class CaseloadScreen(QWidget):
         self.model.set_entries(entries)
         self._update_count()
 
+    def _build_erasure_reminder(self) -> QFrame:
+        """A calm line saying that students are due for erasure, with a button to list them."""
+        frame = QFrame(self)
+        frame.setObjectName("erasureReminder")
+        self.erasure_label = QLabel(frame)
+        self.erasure_label.setWordWrap(True)
+        show = QPushButton(_("Show them"), frame)
+        show.clicked.connect(lambda: self.status_combo.select_value(RETENTION))
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(12, 6, 12, 6)
+        row.addWidget(self.erasure_label, 1)
+        row.addWidget(show)
+        frame.hide()
+        return frame
+
+    def _due_for_erasure(self) -> CaseloadFilter:
+        return CaseloadFilter(
+            status=StudentStatus.ARCHIVED,
+            left_before=retention_limit(self.today, self.retention_years),
+        )
+
     @staticmethod
     def _fill_choices(combo: ChoiceCombo, values: list[str]) -> None:
         current = combo.current_value()
@@ -230,7 +264,7 @@ class CaseloadScreen(QWidget):
                 level=self.level_combo.current_value(),
                 status=StudentStatus.ARCHIVED if retention else self.status_combo.current_value(),
                 not_seen_since=since,
-                left_before=retention_limit(self.today) if retention else None,
+                left_before=self._due_for_erasure().left_before if retention else None,
             )
         )
         self._update_count()
@@ -246,6 +280,17 @@ class CaseloadScreen(QWidget):
                 "{count} due a conversation", "{count} due a conversation", late
             ).format(count=late)
         self.count_label.setText(text)
+        due = self.model.count_matching(self._due_for_erasure())
+        self.erasure_reminder.setVisible(due > 0 and self.status_combo.current_value() != RETENTION)
+        self.erasure_label.setText(
+            ngettext(
+                "{count} archived student left more than {years} years ago: the data must "
+                "now be erased (AVG).",
+                "{count} archived students left more than {years} years ago: their data "
+                "must now be erased (AVG).",
+                due,
+            ).format(count=due, years=self.retention_years)
+        )
 
     def _export_shown(self) -> None:
         numbers = [
