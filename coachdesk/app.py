@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import QuarantinedStoreError, UserFacingError
 from coachdesk.i18n import _, language
-from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
@@ -207,10 +206,8 @@ def recover(
     try:
         if choice is Recovery.SET_ASIDE_WAL:
             set_aside_foreign_wal(location.path, opener)
-            audit(location.data_dir, "set-aside-wal")
         elif choice is Recovery.RESTORE_BACKUP and error.backup is not None:
             Backups(location.path, factory=opener).restore(error.backup)
-            audit(location.data_dir, "restore")
         elif choice is Recovery.READ_ONLY:
             return AppController(location, opener, read_only_copy=error.copy)
         else:

@@ -28,7 +28,6 @@ from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
 from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
-from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.conversation_log import ConversationLog
@@ -321,12 +320,6 @@ def _run_import(workspace: Workspace, path: Path, *, skip_invalid: bool) -> int:
         for problem in plan.problems:
             print(problem, file=sys.stderr)
     result = importer.apply(plan, skip_invalid=skip_invalid)
-    audit(
-        workspace.location.data_dir,
-        "import-students",
-        created=result.created,
-        updated=result.updated,
-    )
     print(
         _(
             "Class list imported: {created} new, {updated} updated "
@@ -357,9 +350,6 @@ def _run_summary(workspace: Workspace, conversation_id: str, reader: str, out: P
         conversation_id, Reader(reader), settings.school_name()
     )
     path = write_summary(content, out, settings.school_logo())
-    audit(
-        workspace.location.data_dir, "export-summary", conversation=conversation_id, reader=reader
-    )
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
 
@@ -370,7 +360,6 @@ def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
         args.student_number, args.start, args.end, settings.school_name()
     )
     path = write_progress(report, args.out, settings.school_logo())
-    audit(workspace.location.data_dir, "export-progress", student=report.student.id)
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
 
@@ -404,7 +393,6 @@ def _store_factory(location: StoreLocation) -> StoreOpener:
 def _run_encrypt(location: StoreLocation) -> int:
     passphrase = _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
     recovery = encrypt(location.path, passphrase)
-    audit(location.data_dir, "encrypt")
     print(
         _(
             "The store is encrypted. Print this recovery key and give it to the school to "
@@ -423,7 +411,6 @@ def _run_inzage(workspace: Workspace, student_number: str, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     privacy.write_inzage_json(inzage, folder / f"inzage-{student_number}.json")
     write_progress(inzage.overview, folder / f"inzage-{student_number}.pdf")
-    audit(workspace.location.data_dir, "inzage", student=inzage.overview.student.id)
     print(
         _("Inzage written to {folder}: a PDF to read and a JSON file with all data.").format(
             folder=folder
@@ -439,8 +426,7 @@ def _run_erase(workspace: Workspace, student_number: str, *, confirm: bool) -> i
                 number=student_number
             )
         )
-    student_id = Privacy(workspace.repos).erase(student_number)
-    audit(workspace.location.data_dir, "erase", student=student_id)
+    Privacy(workspace.repos).erase(student_number)
     print(
         _("Student {number} is erased, also from the store's free space and log.").format(
             number=student_number
@@ -486,12 +472,6 @@ def _run_export_dossier(workspace: Workspace, args: argparse.Namespace) -> int:
         include_private=args.include_private,
         consent_given=args.consent,
     )
-    audit(
-        workspace.location.data_dir,
-        "export-dossier",
-        students=len(args.student_numbers),
-        private=args.include_private,
-    )
     print(_("Dossier written: {path}").format(path=path))
     return EXIT_OK
 
@@ -501,7 +481,6 @@ def _run_import_dossier(workspace: Workspace, path: Path) -> int:
     content = dossiers.read(path, _dossier_passphrase(confirm=False))
     _backup_before_import(workspace)
     summary = dossiers.import_dossier(content)
-    audit(workspace.location.data_dir, "import-dossier", students=summary.students)
     print(
         _("Dossier imported: {students} students, {records} records.").format(
             students=summary.students, records=summary.records
@@ -531,7 +510,6 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
             proof = {"old": _passphrase(PASSPHRASE_ENV, _("Passphrase: "))}
         new = _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
         change_passphrase(location.path, new, **proof)
-        audit(location.data_dir, "change-passphrase")
         print(_("The passphrase is changed; the recovery key stays the same."))
         return EXIT_OK
     factory = _store_factory(location)
@@ -541,7 +519,6 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         return EXIT_OK if report.ok else EXIT_PROBLEM
     if args.command == "restore":
         kept = Backups(location.path, factory=factory).restore(args.file)
-        audit(location.data_dir, "restore")
         print(
             _("Restored from {source}. The store as it was is kept in {kept}.").format(
                 source=args.file, kept=kept
@@ -550,7 +527,6 @@ def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
         return EXIT_OK
     if args.command == "set-aside-wal":
         copy = set_aside_foreign_wal(location.path, factory)
-        audit(location.data_dir, "set-aside-wal")
         print(
             _(
                 "The foreign log file is set aside (a copy of both files is kept in {copy}). "
@@ -598,7 +574,6 @@ def _new_encrypted_store(location: StoreLocation) -> StoreOpener:
         )
     passphrase = _passphrase(PASSPHRASE_ENV, _("Choose a passphrase: "), confirm=True)
     recovery = encrypt(location.path, passphrase)
-    audit(location.data_dir, "encrypt")
     print(
         _(
             "A new encrypted store was made. Print this recovery key and give it to the school "

@@ -170,3 +170,50 @@ def test_the_caseload_reminds_of_students_past_the_schools_retention_period(
     workspace.close()
     listing = run_cli("retention", data_dir=folder)
     assert "2 studenten te verwijderen (meer dan 1 jaar geleden uitgeschreven)" in listing.stdout
+
+
+def test_the_audit_log_records_each_kind_of_action_from_the_app_and_never_a_name(
+    tmp_path: Path,
+) -> None:
+    from coachdesk.domain.conversations import ConversationState
+    from coachdesk.services.conversation_flow import ConversationFlow
+    from coachdesk.services.csv_files import read_table
+    from coachdesk.services.dossier import Dossiers
+    from coachdesk.services.student_import import StudentImport
+    from coachdesk.services.summary_content import Reader, SummaryContent
+
+    folder = tmp_path / "gegevens"
+    workspace = Workspace.open(StoreLocation(folder))
+    repos = workspace.repos
+    fill_with_demo(repos, students=3, today=TODAY)
+    class_list = tmp_path / "klas.csv"
+    class_list.write_text(f"Stamnummer;Roepnaam;Achternaam\n0999;Zoë;{NAME}\n", encoding="utf-8")
+    importer = StudentImport(repos, demo_store=False)
+    importer.apply(importer.prepare(read_table(class_list)))
+    closed = next(c for c in repos.conversations.select() if c.state is ConversationState.CLOSED)
+    flow = ConversationFlow(repos)
+    flow.close(closed.id, flow.closing(closed.id), TODAY)
+    SummaryContent(repos).build(closed.id, Reader.STUDENT)
+    flow.prep_card(closed.id)
+    Dossiers(repos).export(
+        ["0999"], "lange wachtwoordzin 2026", tmp_path / "d.cdd", consent_given=True
+    )
+    Privacy(repos).inzage("0999", TODAY)
+    Privacy(repos).erase("0999", TODAY)
+    names = [s.family_name for s in repos.students.caseload(include_archived=True)]
+    workspace.close()
+
+    log = (folder / "logs" / "audit.log").read_text(encoding="utf-8")
+    for action in (
+        " import-students created=1 updated=0",
+        " consent conversation=",
+        " report conversation=",
+        " prep-card conversation=",
+        " consent students=1 subject=handover",
+        " export-dossier private=False students=1",
+        " inzage student=",
+        " progress-report student=",
+        " erase student=",
+    ):
+        assert action in log, action
+    assert not [name for name in [*names, NAME] if name in log]

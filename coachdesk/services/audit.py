@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from coachdesk.domain.records import utc_now
+from coachdesk.storage.database import Store
 
 AUDIT_FILE = Path("logs") / "audit.log"
 
@@ -24,3 +25,8 @@ def audit(data_dir: Path, action: str, **details: object) -> None:
             handle.write(line)
     except OSError:
         return
+
+
+def audit_store(store: Store, action: str, **details: object) -> None:
+    """Log an action on ``store``; its audit log lives in the folder beside it."""
+    audit(store.path.parent, action, **details)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.errors import DamagedStoreError
+from coachdesk.services.audit import audit
 from coachdesk.storage.backups import (
     BackupFile,
     backup_folder,
@@ -139,4 +140,5 @@ class Backups:
         open_store(
             self.store_path, self.factory
         ).close()  # migrates an older backup to the current schema
+        audit(self.store_path.parent, "restore")
         return kept or source

@@ -17,6 +17,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
+from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
 
 STUDENT_FIRST_WINDOW = dt.timedelta(days=60)
@@ -85,6 +86,10 @@ class CompetenceScans:
 
     def __init__(self, repos: Repositories) -> None:
         self._repos = repos
+
+    def note_paper_form(self, student_id: str) -> None:
+        """Log that a paper scan with the student's name was saved for the workplace trainer."""
+        audit_store(self._repos.store, "scan-paper-form", student=student_id)
 
     def record(
         self,

@@ -28,6 +28,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit_store
 from coachdesk.services.competence_scan import ScanHistory
 from coachdesk.storage.repositories import Repositories
 
@@ -135,6 +136,12 @@ class ConversationFlow:
                 for role, name, contact_id in participants
             )
         return conversation
+
+    def prep_card(self, conversation_id: str) -> Preparation:
+        """Return the preparation for the printed card; logged, as it leaves the app."""
+        preparation = self.prepare(conversation_id)
+        audit_store(self._repos.store, "prep-card", conversation=conversation_id)
+        return preparation
 
     def prepare(self, conversation_id: str) -> Preparation:
         """Return last time's agreements, open goals and what happened since then."""
@@ -333,7 +340,7 @@ class ConversationFlow:
                     (Role.WORKPLACE_TRAINER, closing.share_with_trainer),
                 )
             )
-            return repos.conversations.update(
+            closed = repos.conversations.update(
                 dataclasses.replace(
                     conversation,
                     summary=closing.summary.strip(),
@@ -343,6 +350,15 @@ class ConversationFlow:
                     edited_after_close_at=utc_now() if already_closed else None,
                 )
             )
+        audit_store(
+            repos.store,
+            "consent",
+            subject="summary",
+            conversation=conversation_id,
+            parents=closing.share_with_parents,
+            trainer=closing.share_with_trainer,
+        )
+        return closed
 
     @staticmethod
     def _closing_notes(student_id: str, conversation_id: str, closing: Closing) -> list[Note]:

@@ -27,6 +27,7 @@ from coachdesk.domain.records import utc_now
 from coachdesk.domain.roles import Role
 from coachdesk.errors import UserFacingError, ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 from coachdesk.storage.rows import from_row, to_row
@@ -212,6 +213,7 @@ class Dossiers:
                         basis=_("Recorded at the export of the handover dossier"),
                     )
                 )
+        audit_store(self._repos.store, "consent", subject="handover", students=len(student_numbers))
         plaintext = json.dumps(
             self.content(student_numbers, include_private=include_private),
             ensure_ascii=False,
@@ -229,6 +231,12 @@ class Dossiers:
                     path=target, reason=error.strerror
                 )
             ) from error
+        audit_store(
+            self._repos.store,
+            "export-dossier",
+            students=len(student_numbers),
+            private=include_private,
+        )
         return target
 
     # -- import --------------------------------------------------------------------------
@@ -258,6 +266,7 @@ class Dossiers:
                 for section in SECTIONS:
                     repos[section].save_many(sections[section], touch=False)
                     records += len(sections[section])
+        audit_store(self._repos.store, "import-dossier", students=len(plan))
         return ImportSummary(students=len(plan), records=records + len(plan))
 
     def _plan(self, content: dict[str, Any]) -> list[tuple[Any, dict[str, list[Any]]]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coachdesk.errors import StoreError, UserFacingError
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit
 from coachdesk.storage import keyfile
 from coachdesk.storage.backups import backup_folder
 from coachdesk.storage.cipher import SqlCipherConnectionFactory, export_encrypted
@@ -93,6 +94,7 @@ def _encrypt_in_place(store_path: Path, passphrase: str, params: keyfile.KdfPara
         Backups(store_path, factory=factory).make(store, "na-versleutelen")
     finally:
         store.close()
+    audit(store_path.parent, "encrypt")
     return recovery
 
 
@@ -115,3 +117,4 @@ def change_passphrase(
     if not is_encrypted(store_path):
         raise StoreError(_("This store is not encrypted; use 'coachdesk encrypt' first."))
     keyfile.change_passphrase(store_path, _store_key(store_path, old, recovery_key), new, params)
+    audit(store_path.parent, "change-passphrase", proof="recovery-key" if recovery_key else "old")

@@ -10,6 +10,7 @@ from pathlib import Path
 from coachdesk.domain.students import RETENTION_YEARS, Student, StudentStatus, retention_limit
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit_store
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.progress_report import ProgressReport, ProgressReports
 from coachdesk.storage.erasure import apply_ledger, erase_students
@@ -46,6 +47,7 @@ class Privacy:
         overview = ProgressReports(self._repos).build(
             student_number, min(first, today or first), today, today=today
         )
+        audit_store(self._repos.store, "inzage", student=student.id)
         return Inzage(content, overview)
 
     def write_inzage_json(self, inzage: Inzage, target: Path) -> Path:
@@ -61,6 +63,7 @@ class Privacy:
         """Erase a student completely (older backups cannot bring them back); return the id."""
         student = self._student(student_number)
         erase_students(self._repos.store, [student.id], today or dt.date.today())
+        audit_store(self._repos.store, "erase", student=student.id)
         return student.id
 
     def apply_erasures(self) -> int:

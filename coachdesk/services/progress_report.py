@@ -13,6 +13,7 @@ from coachdesk.domain.school_year import school_year_start
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit_store
 from coachdesk.services.competence_scan import CompetenceScans, ScanHistory
 from coachdesk.storage.repositories import Repositories
 
@@ -68,6 +69,7 @@ class ProgressReports:
             if c.state is not ConversationState.PREPARED
         ]
         held = {c.id for c in conversations}
+        audit_store(repos.store, "progress-report", student=student.id)
         return ProgressReport(
             student=student,
             start=start,

@@ -14,6 +14,7 @@ from coachdesk.errors import (
     StoreError,
 )
 from coachdesk.i18n import _
+from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.storage.backups import quarantine
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
@@ -69,4 +70,5 @@ def set_aside_foreign_wal(store_path: Path, factory: ConnectionFactory | None = 
         raise StoreError(_("There is no store at {path} yet.").format(path=store_path))
     for leftover in (wal_file(store_path), store_path.with_name(store_path.name + "-shm")):
         leftover.unlink(missing_ok=True)
+    audit(store_path.parent, "set-aside-wal")
     return copy

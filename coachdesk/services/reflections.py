@@ -24,6 +24,7 @@ from coachdesk.domain.reflections import (
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
+from coachdesk.services.audit import audit_store
 from coachdesk.storage.drafts import Draft, DraftStore
 from coachdesk.storage.repositories import Repositories
 
@@ -82,6 +83,12 @@ class ReflectionService:
                 audience=audience,
             )
         )
+
+    def for_export(self, reflection_id: str) -> Reflection:
+        """Return the saved reflection for a PDF; logged, as it leaves the app."""
+        reflection = self.open(reflection_id).reflection
+        audit_store(self._repos.store, "export-reflection", reflection=reflection_id)
+        return reflection
 
     def open(self, reflection_id: str) -> OpenedReflection:
         """Return the reflection and, after a crash, the newer draft to restore."""

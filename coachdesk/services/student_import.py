@@ -18,6 +18,7 @@ from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.students import Pathway, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _, ngettext
+from coachdesk.services.audit import audit_store
 from coachdesk.services.csv_files import CsvRow, CsvTable
 from coachdesk.storage.repositories import Repositories
 
@@ -355,6 +356,9 @@ class StudentImport:
                 students.append(dataclasses.replace(current, **changes))
         self._repos.students.save_many(students)
         updated = sum(1 for number in plan.valid if number in existing)
+        audit_store(
+            self._repos.store, "import-students", created=len(students) - updated, updated=updated
+        )
         return ImportResult(
             created=len(students) - updated, updated=updated, skipped=plan.invalid_lines
         )

@@ -25,6 +25,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
+from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
 
 
@@ -122,6 +123,7 @@ class SummaryContent:
         )
         show_summary = summary_note is not None and _visible(summary_note.audience, reader)
         participants = repos.participants.for_conversation(conversation_id)
+        audit_store(repos.store, "report", conversation=conversation_id, reader=reader.value)
         return Summary(
             reader=reader,
             title=_(_TITLES[conversation.kind]),

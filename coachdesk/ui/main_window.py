@@ -32,7 +32,6 @@ from coachdesk.domain.students import ContactRole, Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
-from coachdesk.services.audit import audit
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans, statements
 from coachdesk.services.dossier import Dossiers
@@ -494,7 +493,6 @@ class MainWindow(QMainWindow):
                 self, error if isinstance(error, UserFacingError) else UserFacingError(str(error))
             )
             return
-        audit(self.store.data_dir, "inzage", student=student.id)
         self.statusBar().showMessage(
             _("Inzage written to {folder}: a PDF to read and a JSON file with all data.").format(
                 folder=folder
@@ -515,7 +513,6 @@ class MainWindow(QMainWindow):
         if not accepted or typed.strip() != student.student_number:
             return
         self.services.privacy.erase(student.student_number, self.today)
-        audit(self.store.data_dir, "erase", student=student.id)
         self.refresh_caseload()
         self.show_screen(0)
         self.statusBar().showMessage(
@@ -575,6 +572,7 @@ class MainWindow(QMainWindow):
             return
         try:
             write_scan_paper(student, self.today, Path(name))
+            self.services.scans.note_paper_form(student.id)
         except UserFacingError as error:
             show_problem(self, error)
 

@@ -300,6 +300,6 @@ class ConversationScreen(QWidget):
         from coachdesk.export.prep_card_pdf import write_prep_card  # noqa: PLC0415 - reportlab on export only
 
         try:
-            write_prep_card(self._services.flow.prepare(self.conversation.id), Path(name))
+            write_prep_card(self._services.flow.prep_card(self.conversation.id), Path(name))
         except UserFacingError as error:
             show_problem(self, error)

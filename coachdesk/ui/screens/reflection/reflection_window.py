@@ -293,8 +293,8 @@ class ReflectionWindow(QMainWindow):
         """Save the reflection as a PDF where the writer chooses."""
         if not self.save_text():
             return
-        reflection = self._service.open(self.reflection_id).reflection
-        suggested = Path.home() / f"{reflection.title}.pdf"
+        title = self._service.open(self.reflection_id).reflection.title
+        suggested = Path.home() / f"{title}.pdf"
         name, _filter = QFileDialog.getSaveFileName(
             self, _("Save as PDF"), str(suggested), _("PDF files (*.pdf)")
         )
@@ -303,6 +303,7 @@ class ReflectionWindow(QMainWindow):
         from coachdesk.export.reflection_pdf import write_reflection  # noqa: PLC0415 - reportlab on export only
 
         try:
+            reflection = self._service.for_export(self.reflection_id)
             write_reflection(reflection, self.context_label.text(), Path(name))
         except UserFacingError as error:
             show_problem(self, error)
