@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -60,6 +61,46 @@ def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: st
         assert repos.conversations.count() == 0
     finally:
         store.close()
+
+
+def _import_process(folder: Path, class_list: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(folder),
+            "import-students",
+            class_list,
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def test_a_5000_row_import_killed_at_random_moments_is_all_or_nothing(tmp_path: Path) -> None:
+    class_list = _class_list(tmp_path, 5000)
+    timed = _import_process(plain_store(tmp_path / "proef"), class_list)
+    started = time.monotonic()
+    assert timed.wait(timeout=60) == 0
+    duration = time.monotonic() - started  # start-up, backup before import, the import itself
+    chance = random.Random(20261123)  # seeded: a failure can be replayed
+    moments = sorted(chance.uniform(0.05, duration) for _ in range(6))
+    outcomes = []
+    for number, moment in enumerate(moments):
+        folder = plain_store(tmp_path / f"poging-{number}")
+        process = _import_process(folder, class_list)
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert run_cli("check", data_dir=folder).returncode == 0, f"killed after {moment:.2f} s"
+        store = open_store(folder / "coachdesk.sqlite")
+        try:
+            outcomes.append(Repositories.for_store(store).students.count())
+        finally:
+            store.close()
+    assert set(outcomes) <= {0, 5000}, list(zip(moments, outcomes, strict=True))
 
 
 def test_killing_a_backup_halfway_leaves_the_store_and_older_backups_sound(
