@@ -288,35 +288,35 @@ class MainWindow(QMainWindow):
         self.idle.paused = False
         self.idle.touch()
 
-    def _build_demo_banner(self) -> QFrame:
+    def _banner(self, name: str, text: str) -> tuple[QFrame, QHBoxLayout]:
+        """Return a calm strip across the top of the window, with its wrapped message."""
         banner = QFrame(self)
-        banner.setObjectName("demoBanner")
+        banner.setObjectName(name)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(16, 8, 16, 8)
-        message = QLabel(
-            _("Demo: all students here are fictional. Your own data is kept apart."), banner
+        message = QLabel(text, banner)
+        message.setWordWrap(True)
+        layout.addWidget(message, 1)
+        return banner, layout
+
+    def _build_demo_banner(self) -> QFrame:
+        banner, layout = self._banner(
+            "demoBanner", _("Demo: all students here are fictional. Your own data is kept apart.")
         )
         self.own_store_button = QPushButton(_("Go to my own data"), banner)
         self.own_store_button.clicked.connect(lambda: self.switch_store_requested.emit(False))
-        layout.addWidget(message, 1)
         layout.addWidget(self.own_store_button, 0, Qt.AlignmentFlag.AlignRight)
         banner.setVisible(self.store.is_demo)
         return banner
 
     def _build_read_only_banner(self) -> QFrame:
-        banner = QFrame(self)
-        banner.setObjectName("readOnlyBanner")
-        layout = QHBoxLayout(banner)
-        layout.setContentsMargins(16, 8, 16, 8)
-        message = QLabel(
+        banner, _layout = self._banner(
+            "readOnlyBanner",
             _(
                 "Read only: this is what could still be read from your damaged data. Nothing "
                 "you change here is saved. Start CoachDesk again to restore a backup and work on."
             ),
-            banner,
         )
-        message.setWordWrap(True)
-        layout.addWidget(message, 1)
         return banner
 
     def refresh_caseload(self) -> None:
