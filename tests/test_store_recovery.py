@@ -93,6 +93,7 @@ def test_choosing_read_only_shows_the_caseload_with_a_banner_and_makes_no_backup
     shown = len(controller.workspace.repos.students.caseload())
     assert shown >= 10 and window.caseload_screen.model.rowCount() == shown
     assert "Alleen-lezen" in window.store_label.text()
+    assert not window.caseload_screen.import_button.isEnabled()
     controller.close()
     assert sorted((data_dir / "backups").iterdir()) == backups_before
     assert location.path.read_bytes() == damaged

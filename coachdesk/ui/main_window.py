@@ -167,6 +167,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.demo_banner)
         if store.read_only:
             column.addWidget(self._build_read_only_banner())
+            for writer in (
+                self.caseload_screen.import_button,
+                self.caseload_screen.settings_button,
+            ):
+                writer.setEnabled(False)  # the rest says so when tried: nothing is saved here
         column.addLayout(body, 1)
         self._build_lock(central)
 
