@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from coachdesk.domain.students import StudentStatus
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
@@ -217,3 +219,23 @@ def test_the_audit_log_records_each_kind_of_action_from_the_app_and_never_a_name
     ):
         assert action in log, action
     assert not [name for name in [*names, NAME] if name in log]
+
+
+@pytest.mark.parametrize(
+    ("left", "today", "due"),
+    [
+        (dt.date(2024, 11, 22), TODAY, True),  # two years and a day ago
+        (dt.date(2024, 11, 23), TODAY, False),  # exactly two years ago: not yet
+        (dt.date(2026, 2, 27), dt.date(2028, 2, 29), True),  # on a leap day the limit is 28 Feb
+        (dt.date(2026, 2, 28), dt.date(2028, 2, 29), False),
+    ],
+)
+def test_retention_counts_from_the_day_after_the_period_ends(
+    tmp_path: Path, left: dt.date, today: dt.date, due: bool
+) -> None:
+    workspace = Workspace.open(StoreLocation(tmp_path / "gegevens"))
+    workspace.repos.students.add(make_student("1", status=StudentStatus.ARCHIVED, leave_date=left))
+    workspace.repos.students.add(make_student("2", leave_date=dt.date(2020, 1, 1)))  # still active
+    numbers = [s.student_number for s in Privacy(workspace.repos).due_for_erasure(today)]
+    workspace.close()
+    assert numbers == (["1"] if due else [])
