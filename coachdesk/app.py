@@ -28,7 +28,7 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.encryption import StoreOpener, is_encrypted, unlock
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.quarantine import set_aside_foreign_wal
+from coachdesk.services.quarantine import explain_damage_found, set_aside_foreign_wal
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
@@ -36,6 +36,7 @@ from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace, opens_cleanly
+from coachdesk.storage.cipher import is_store_damage
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
@@ -139,6 +140,8 @@ class AppController:
     ) -> None:
         """Open the store (or, with ``read_only_copy``, view a damaged store's quarantine copy)."""
         self.own_opener = opener  # the demo store is never encrypted; the coach's own may be
+        self.damaged = False
+        """SQLite found the store damaged while in use: no session backup of it at the end."""
         self.lock = StoreLock(location.path)
         try:
             self.workspace = (
@@ -189,7 +192,7 @@ class AppController:
         """Close the window (editors save), back up the coach's own store, then close it."""
         self.window.close()
         workspace = self.workspace
-        if not (workspace.is_demo or workspace.read_only or workspace.is_empty()):
+        if not (self.damaged or workspace.is_demo or workspace.read_only or workspace.is_empty()):
             try:
                 Backups(self.workspace.location.path).make(self.workspace.repos.store, "sessie")
             except UserFacingError as error:
@@ -228,16 +231,40 @@ def install_translators(app: QApplication) -> None:
         app.installTranslator(translator)
 
 
-def _install_excepthook(data_dir: Path) -> None:
-    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        log = write_crash_log(data_dir, error.with_traceback(trace))
-        QMessageBox.critical(
-            None,
-            "CoachDesk",
-            _("CoachDesk hit an internal error. What you saved is safe. Details: {log}").format(
-                log=log or "-"
-            ),
+def report_uncaught(controller: AppController, error: BaseException) -> None:
+    """Say calmly what went wrong; a store found damaged while in use closes the app.
+
+    The next start then finds the damage before anything is written and offers the backup
+    or a read-only view. In the read-only view itself, damaged parts are expected.
+    """
+    workspace = controller.workspace
+    if is_store_damage(error) and workspace.read_only:
+        QMessageBox.information(
+            None, "CoachDesk", _("This part of the data is damaged and cannot be read.")
         )
+        return
+    if is_store_damage(error):
+        controller.damaged = True
+        found = explain_damage_found(workspace.location.path, workspace.factory)
+        closing = _(
+            "CoachDesk closes now; start it again to restore the backup or to read what is left."
+        )
+        QMessageBox.critical(None, "CoachDesk", " ".join((found.message, closing)))
+        QApplication.quit()
+        return
+    log = write_crash_log(workspace.location.data_dir, error)
+    QMessageBox.critical(
+        None,
+        "CoachDesk",
+        _("CoachDesk hit an internal error. What you saved is safe. Details: {log}").format(
+            log=log or "-"
+        ),
+    )
+
+
+def _install_excepthook(controller: AppController) -> None:
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        report_uncaught(controller, error.with_traceback(trace))
 
     sys.excepthook = hook
 
@@ -271,7 +298,7 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
         return 1
     if controller is None:
         return 1
-    _install_excepthook(location.data_dir)
+    _install_excepthook(controller)
     controller.window.show()
     if screenshot is not None:
         QTimer.singleShot(

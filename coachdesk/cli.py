@@ -20,7 +20,7 @@ from coachdesk import __version__
 from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import RETENTION_YEARS, Student
-from coachdesk.errors import DamagedStoreError, UserFacingError
+from coachdesk.errors import UserFacingError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
@@ -42,13 +42,12 @@ from coachdesk.services.encryption import (
 from coachdesk.services.health import HealthReport, check_store
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.quarantine import explain_unopenable, set_aside_foreign_wal
+from coachdesk.services.quarantine import explain_damage_found, set_aside_foreign_wal
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.cipher import is_store_damage
-from coachdesk.storage.database import not_a_store_message
 from coachdesk.storage.keyfile import keyfile_path
 
 EXIT_OK = 0
@@ -609,8 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
     except Exception as error:
         if is_store_damage(error):
-            damaged = DamagedStoreError(not_a_store_message(location.path))
-            message = explain_unopenable(location.path, damaged).message
+            message = explain_damage_found(location.path).message
             print(_("Error: {message}").format(message=message), file=sys.stderr)
             return EXIT_PROBLEM
         log = write_crash_log(location.data_dir, error)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.app import AppController, recover
+from coachdesk.app import AppController, recover, report_uncaught
 from coachdesk.errors import QuarantinedStoreError, StoreError
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
@@ -161,3 +161,45 @@ def test_closing_the_explanation_opens_nothing(qtbot, data_dir: Path) -> None:
         AppController(location)
     copies = list((data_dir / "quarantaine").rglob("coachdesk.sqlite"))
     assert copies == [error.copy]  # the same damaged files are not copied twice
+
+
+def test_damage_found_while_working_is_explained_and_the_app_closes_without_a_backup(
+    qtbot, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    location = _store_with_backup(data_dir)
+    controller = AppController(location)
+    qtbot.addWidget(controller.window)
+    backups_before = sorted((data_dir / "backups").iterdir())
+    said: list[str] = []
+
+    def read_and_close(box: QMessageBox) -> None:
+        said.append(box.text())
+        box.accept()
+
+    answer_next_dialog(QMessageBox, read_and_close)
+    report_uncaught(controller, sqlite3.DatabaseError("database disk image is malformed"))
+
+    assert controller.damaged
+    assert "beschadigd" in said[0] and "start hem opnieuw" in said[0]
+    assert "Traceback" not in said[0] and "malformed" not in said[0]
+    assert list((data_dir / "quarantaine").rglob("coachdesk.sqlite"))
+    controller.close()
+    assert sorted((data_dir / "backups").iterdir()) == backups_before
+
+
+def test_in_the_read_only_view_a_damaged_part_is_only_said(qtbot, data_dir: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "reflections")
+    error = _quarantined(location)
+    controller = AppController(location, read_only_copy=error.copy)
+    qtbot.addWidget(controller.window)
+    said: list[str] = []
+    answer_next_dialog(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    report_uncaught(controller, sqlite3.DatabaseError("database disk image is malformed"))
+    assert said == ["Dit deel van de gegevens is beschadigd en kan niet worden gelezen."]
+    assert not controller.damaged
+    controller.close()

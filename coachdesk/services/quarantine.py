@@ -18,6 +18,7 @@ from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.storage.backups import quarantine
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
+from coachdesk.storage.database import not_a_store_message
 from coachdesk.storage.store_identity import wal_belongs, wal_file
 
 SET_ASIDE_COMMAND = "coachdesk set-aside-wal"
@@ -52,6 +53,13 @@ def explain_unopenable(
         advice = _("There is no checked backup; ask school IT for help.")
     message = " ".join((error.message, _("A copy is kept in {copy}.").format(copy=copy), advice))
     return QuarantinedStoreError(message, copy=copy, foreign_wal=foreign_wal, backup=backup)
+
+
+def explain_damage_found(store_path: Path, factory: ConnectionFactory | None = None) -> StoreError:
+    """Quarantine a store that SQLite found damaged while in use, and say what to do next."""
+    return explain_unopenable(
+        store_path, DamagedStoreError(not_a_store_message(store_path)), factory
+    )
 
 
 def set_aside_foreign_wal(store_path: Path, factory: ConnectionFactory | None = None) -> Path:
