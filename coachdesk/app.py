@@ -25,7 +25,7 @@ from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
-from coachdesk.services.encryption import StoreOpener, is_encrypted, unlock
+from coachdesk.services.encryption import StoreOpener, change_passphrase, is_encrypted, unlock
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.quarantine import explain_damage_found, set_aside_foreign_wal
@@ -62,6 +62,7 @@ def open_workspace(location: StoreLocation, opener: StoreOpener | None = None) -
 def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWindow:
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
+    encrypted = is_encrypted(workspace.location.path) and not workspace.read_only
     info = StoreInfo(
         path=repos.store.path,  # for a read-only view: the quarantine copy being shown
         data_dir=workspace.location.data_dir,
@@ -93,10 +94,9 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             else Backups(workspace.location.path).make(repos.store, "voor-import")
         ),
         drafts=DraftWriter(repos.store.path, workspace.factory),
-        unlock=(
-            functools.partial(unlock, workspace.location.path)
-            if is_encrypted(workspace.location.path)
-            else None
+        unlock=(functools.partial(unlock, workspace.location.path) if encrypted else None),
+        change_passphrase=(
+            functools.partial(change_passphrase, workspace.location.path) if encrypted else None
         ),
     )
     return MainWindow(services, info, today)
@@ -109,7 +109,10 @@ def ask_own_opener(location: StoreLocation) -> StoreOpener | None:
     (``coachdesk encrypt`` converts it). Raises when the coach cancels: the store stays closed.
     """
     if is_encrypted(location.path):
-        opener = UnlockDialog.ask(functools.partial(unlock, location.path))
+        opener = UnlockDialog.ask(
+            functools.partial(unlock, location.path),
+            functools.partial(change_passphrase, location.path),
+        )
     elif not location.path.exists():
         opener = NewStoreDialog.ask(location.path)
     else:

@@ -43,6 +43,10 @@ from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.ui.dialog_veil import DialogVeil
+from coachdesk.ui.dialogs.change_passphrase_dialog import (
+    ChangePassphrase,
+    ChangePassphraseDialog,
+)
 from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
@@ -107,6 +111,8 @@ class WindowServices:
     """Writes reflection drafts in the background; closed with the window."""
     unlock: Unlock | None = None
     """Checks the passphrase on the lock screen; ``None`` when the store is not encrypted."""
+    change_passphrase: ChangePassphrase | None = None
+    """Rewraps the store key under a new passphrase; ``None`` when the store is not encrypted."""
 
 
 class MainWindow(QMainWindow):
@@ -271,6 +277,8 @@ class MainWindow(QMainWindow):
 
     def unlock(self) -> None:
         """Bring back exactly what was on screen before the lock."""
+        form = (self._lock_window or self.lock_screen).form
+        recovery_key = form.recovery_key_used if form is not None else None
         if self._lock_window is not None:
             self._lock_window.hide()
             self._lock_window.deleteLater()
@@ -292,6 +300,8 @@ class MainWindow(QMainWindow):
         self._hidden_while_locked = []
         self.idle.paused = False
         self.idle.touch()
+        if recovery_key and self.services.change_passphrase is not None:  # passphrase forgotten
+            ChangePassphraseDialog.ask(self.services.change_passphrase, recovery_key, self)
 
     def _banner(self, name: str, text: str) -> tuple[QFrame, QHBoxLayout]:
         """Return a calm strip across the top of the window, with its wrapped message."""
@@ -634,7 +644,7 @@ class MainWindow(QMainWindow):
             settings.lock_minutes(),
             settings.retention_years(),
         )
-        chosen = SettingsDialog.ask(self, current)
+        chosen = SettingsDialog.ask(self, current, self.services.change_passphrase)
         if chosen is None:
             return
         settings.set_coach_name(chosen.coach_name)

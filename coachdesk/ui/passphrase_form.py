@@ -20,6 +20,8 @@ class PassphraseForm(QWidget):
     def __init__(self, unlock: Unlock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._unlock = unlock
+        self.recovery_key_used: str | None = None
+        """The recovery key that last opened the store: the passphrase was forgotten."""
         self.secret_edit = QLineEdit(self)
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setAccessibleName(_("Passphrase"))
@@ -48,6 +50,7 @@ class PassphraseForm(QWidget):
             self.secret_edit.selectAll()
             self.secret_edit.setFocus()
             return None
+        self.recovery_key_used = secret if self.recovery_check.isChecked() else None
         self.secret_edit.clear()
         self.problem_label.clear()
         return opener

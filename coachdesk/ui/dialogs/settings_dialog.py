@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
 from coachdesk.services.settings import LOCK_MINUTES_RANGE, RETENTION_YEARS_RANGE
+from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase, ChangePassphraseDialog
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
@@ -39,7 +40,12 @@ class CoachSettings:
 class SettingsDialog(QDialog):
     """One calm form for the few things a coach sets once."""
 
-    def __init__(self, current: CoachSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: CoachSettings,
+        change_passphrase: ChangePassphrase | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
         self.setMinimumWidth(560)
@@ -90,6 +96,13 @@ class SettingsDialog(QDialog):
         form.addRow(_("At least per school year"), self.per_year_spin)
         form.addRow(_("Lock the screen after"), self.lock_spin)
         form.addRow(_("Erase archived students"), self.retention_spin)
+        self.passphrase_button = QPushButton(_("Change passphrase…"), self)
+        self.passphrase_button.setVisible(change_passphrase is not None)
+        if change_passphrase is not None:
+            self.passphrase_button.clicked.connect(
+                lambda: ChangePassphraseDialog.ask(change_passphrase, parent=self)
+            )
+            form.addRow(_("Passphrase"), self.passphrase_button)
         form.addRow(dialog_buttons(self))
         self._set_logo(current.logo)
 
@@ -117,9 +130,14 @@ class SettingsDialog(QDialog):
         )
 
     @classmethod
-    def ask(cls, parent: QWidget | None, current: CoachSettings) -> CoachSettings | None:
-        """Return the new settings, or ``None`` when cancelled."""
-        dialog = cls(current, parent)
+    def ask(
+        cls,
+        parent: QWidget | None,
+        current: CoachSettings,
+        change_passphrase: ChangePassphrase | None = None,
+    ) -> CoachSettings | None:
+        """Return the new settings, or ``None`` when cancelled (a passphrase change stays)."""
+        dialog = cls(current, change_passphrase, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.values()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.services.encryption import StoreOpener
+from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase, ChangePassphraseDialog
 from coachdesk.ui.passphrase_form import PassphraseForm, Unlock
 from coachdesk.ui.widgets import dialog_buttons, hint
 
@@ -14,8 +15,14 @@ from coachdesk.ui.widgets import dialog_buttons, hint
 class UnlockDialog(QDialog):
     """Asks for the passphrase; a wrong one is said plainly, and nothing on disk changes."""
 
-    def __init__(self, unlock: Unlock, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        unlock: Unlock,
+        change: ChangePassphrase | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._change = change
         self.setWindowTitle("CoachDesk")
         self.setMinimumWidth(480)
         self.opener: StoreOpener | None = None
@@ -31,13 +38,19 @@ class UnlockDialog(QDialog):
 
     def _try(self) -> None:
         self.opener = self.form.try_unlock()
-        if self.opener is not None:
-            self.accept()
+        if self.opener is None:
+            return
+        if self.form.recovery_key_used and self._change is not None:
+            ChangePassphraseDialog.ask(self._change, self.form.recovery_key_used, self)
+        self.accept()
 
     @classmethod
-    def ask(cls, unlock: Unlock) -> StoreOpener | None:
-        """Return how to open the store, or ``None`` when the coach cancels."""
-        dialog = cls(unlock)
+    def ask(cls, unlock: Unlock, change: ChangePassphrase | None = None) -> StoreOpener | None:
+        """Return how to open the store, or ``None`` when the coach cancels.
+
+        Opened with the recovery key, the coach is asked (through ``change``) for a new passphrase.
+        """
+        dialog = cls(unlock, change)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.opener
