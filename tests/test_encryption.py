@@ -211,6 +211,10 @@ def test_a_damaged_encrypted_store_is_quarantined_and_its_backup_offered(tmp_pat
     message = raised.value.message
     assert "quarantaine" in message and "coachdesk restore" in message, message
     assert "na-versleutelen" in message
+    copy = raised.value.copy  # with its key file, so school IT can open it elsewhere
+    assert copy.with_name(copy.name + ".sleutel").read_bytes() == (
+        location.path.with_name(location.path.name + ".sleutel").read_bytes()
+    )
 
 
 def test_a_command_line_never_makes_an_unencrypted_store(tmp_path: Path) -> None:

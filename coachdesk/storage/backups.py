@@ -25,6 +25,7 @@ from coachdesk.storage.database import (
     translate_sqlite_error,
     verify_copy,
 )
+from coachdesk.storage.keyfile import KEYFILE_SUFFIX
 from coachdesk.storage.migrations import LATEST_VERSION
 
 STAMP = "%Y%m%d-%H%M%S"
@@ -104,16 +105,16 @@ def copy_into_place(
 
 
 def quarantine(store_path: Path) -> Path | None:
-    """Copy the store (and its WAL) aside, untouched; return the copy, or None if it is absent.
+    """Copy the store (with its WAL and key file) aside, untouched; return the copy, or None.
 
     When the newest copy already holds exactly these files (the app was started again on the
     same damaged store), that copy is returned instead of piling up another one.
     """
     if not store_path.is_file():
         return None
-    sources = [
+    sources = [  # the key file (wrapped keys only) lets IT open an encrypted copy elsewhere
         source
-        for suffix in ("", "-wal")
+        for suffix in ("", "-wal", KEYFILE_SUFFIX)
         if (source := store_path.with_name(store_path.name + suffix)).is_file()
     ]
     root = store_path.parent / QUARANTINE_SUBDIR
