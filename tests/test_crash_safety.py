@@ -135,3 +135,25 @@ def test_killing_a_backup_halfway_leaves_the_store_and_older_backups_sound(
     assert list(backups.glob("*.partial*")) == []  # a half-written copy never lingers
     for backup in backups.glob("*.sqlite"):
         assert check_backup(backup) > 0
+
+
+def test_a_backup_killed_at_random_moments_never_leaves_a_broken_backup(tmp_path: Path) -> None:
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "1000", data_dir=folder).returncode == 0
+    backups = folder / "backups"
+    started = time.monotonic()
+    assert run_cli("backup", data_dir=folder).returncode == 0
+    duration = time.monotonic() - started
+    chance = random.Random(20261124)
+    for moment in sorted(chance.uniform(0.05, duration) for _ in range(5)):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "backup"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(moment)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert run_cli("check", data_dir=folder).returncode == 0, f"killed after {moment:.2f} s"
+        for backup in backups.glob("*.sqlite"):  # only whole, checked copies carry the name
+            assert check_backup(backup) > 0, f"{backup.name} after a kill at {moment:.2f} s"
