@@ -80,3 +80,38 @@ def test_opening_with_the_recovery_key_asks_for_a_new_passphrase(qtbot, data_dir
     unlock(path, NEW)
     with pytest.raises(WrongPassphraseError):
         unlock(path, OLD)
+
+
+def test_unlocking_the_lock_screen_with_the_recovery_key_asks_for_a_new_passphrase(
+    qtbot, data_dir: Path
+) -> None:
+    import dataclasses
+
+    from coachdesk.app import build_window
+
+    path, recovery = _encrypted(data_dir)
+    workspace = Workspace.open(StoreLocation(data_dir), unlock(path, OLD))
+    window = build_window(workspace)
+    qtbot.addWidget(window)
+    window.services = dataclasses.replace(
+        window.services, change_passphrase=functools.partial(change_passphrase, path, params=FAST)
+    )
+    window.show()
+    window.lock()
+    form = window.lock_screen.form
+    assert form is not None
+    form.recovery_check.setChecked(True)
+    form.secret_edit.setText(recovery)
+
+    def choose_new(dialog: ChangePassphraseDialog) -> None:
+        dialog.fields.passphrase_edit.setText(NEW)
+        dialog.fields.repeat_edit.setText(NEW)
+        _save(dialog)
+
+    seen = answer_next_dialog(ChangePassphraseDialog, choose_new)
+    window.lock_screen.unlock_button.click()
+
+    assert seen and not window.is_locked
+    window.close()
+    workspace.close()
+    unlock(path, NEW)
