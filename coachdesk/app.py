@@ -207,21 +207,26 @@ class AppController:
 def recover(
     location: StoreLocation, opener: StoreOpener | None, error: QuarantinedStoreError
 ) -> AppController | None:
-    """Offer the ways back for a store that did not open; ``None`` when the coach closes."""
-    choice = StoreTroubleDialog.ask(error)
-    try:
-        if choice is Recovery.SET_ASIDE_WAL:
-            set_aside_foreign_wal(location.path, opener)
-        elif choice is Recovery.RESTORE_BACKUP and error.backup is not None:
-            Backups(location.path, factory=opener).restore(error.backup)
-        elif choice is Recovery.READ_ONLY:
-            return AppController(location, opener, read_only_copy=error.copy)
-        else:
-            return None
-        return AppController(location, opener)
-    except UserFacingError as problem:
-        show_problem(None, problem)
-        return None
+    """Offer the ways back for a store that did not open; ``None`` when the coach closes.
+
+    A way that fails (e.g. a copy too damaged to read) is explained, and the choice comes back.
+    """
+    while True:
+        choice = StoreTroubleDialog.ask(error)
+        try:
+            if choice is Recovery.SET_ASIDE_WAL:
+                set_aside_foreign_wal(location.path, opener)
+            elif choice is Recovery.RESTORE_BACKUP and error.backup is not None:
+                Backups(location.path, factory=opener).restore(error.backup)
+            elif choice is Recovery.READ_ONLY:
+                return AppController(location, opener, read_only_copy=error.copy)
+            else:
+                return None
+            return AppController(location, opener)
+        except QuarantinedStoreError as again:
+            error = again
+        except UserFacingError as problem:
+            show_problem(None, problem)
 
 
 def install_translators(app: QApplication) -> None:

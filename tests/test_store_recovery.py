@@ -203,3 +203,35 @@ def test_in_the_read_only_view_a_damaged_part_is_only_said(qtbot, data_dir: Path
     assert said == ["Dit deel van de gegevens is beschadigd en kan niet worden gelezen."]
     assert not controller.damaged
     controller.close()
+
+
+def test_a_way_back_that_fails_is_explained_and_the_choice_comes_back(
+    qtbot, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    location = _store_with_backup(data_dir)
+    data = bytearray(location.path.read_bytes())
+    data[0:16] = b"Dit is geen SQL!"  # not even readable read-only
+    location.path.write_bytes(bytes(data))
+    error = _quarantined(location)
+    said: list[str] = []
+    asked_again: list[list[bool]] = []
+
+    def close(dialog: StoreTroubleDialog) -> None:
+        dialog.close_button.click()
+
+    def read_message(box: QMessageBox) -> None:
+        said.append(box.text())
+        asked_again.append(answer_next_dialog(StoreTroubleDialog, close))
+        box.accept()
+
+    def try_read_only(dialog: StoreTroubleDialog) -> None:
+        answer_next_dialog(QMessageBox, read_message)
+        dialog.read_only_button.click()
+
+    answer_next_dialog(StoreTroubleDialog, try_read_only)
+    assert recover(location, None, error) is None
+    assert "beschadigd" in said[0]
+    assert asked_again == [[True]]  # the choices came back after the explanation
+    assert location.path.read_bytes() == bytes(data)
