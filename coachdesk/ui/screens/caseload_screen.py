@@ -110,6 +110,7 @@ class CaseloadScreen(QWidget):
         self.retention_years = RETENTION_YEARS
         """Years after leaving before an archived student is due for erasure (a setting)."""
         self.erasure_reminder = self._build_erasure_reminder()
+        self._due_count = 0
         self.table = self._build_table()
 
         for combo in (
@@ -209,6 +210,7 @@ class CaseloadScreen(QWidget):
             sorted({e.student.programme for e in entries if e.student.programme}),
         )
         self.model.set_entries(entries)
+        self._count_due_for_erasure()
         self._update_count()
 
     def _build_erasure_reminder(self) -> QFrame:
@@ -280,16 +282,21 @@ class CaseloadScreen(QWidget):
                 "{count} due a conversation", "{count} due a conversation", late
             ).format(count=late)
         self.count_label.setText(text)
-        due = self.model.count_matching(self._due_for_erasure())
-        self.erasure_reminder.setVisible(due > 0 and self.status_combo.current_value() != RETENTION)
+        self.erasure_reminder.setVisible(
+            self._due_count > 0 and self.status_combo.current_value() != RETENTION
+        )
+
+    def _count_due_for_erasure(self) -> None:
+        """Count once per caseload, not per keystroke: the search does not change who is due."""
+        self._due_count = self.model.count_matching(self._due_for_erasure())
         self.erasure_label.setText(
             ngettext(
                 "{count} archived student left more than {years} years ago: the data must "
                 "now be erased (AVG).",
                 "{count} archived students left more than {years} years ago: their data "
                 "must now be erased (AVG).",
-                due,
-            ).format(count=due, years=self.retention_years)
+                self._due_count,
+            ).format(count=self._due_count, years=self.retention_years)
         )
 
     def _export_shown(self) -> None:
