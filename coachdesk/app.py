@@ -62,7 +62,7 @@ def open_workspace(location: StoreLocation, opener: StoreOpener | None = None) -
 def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWindow:
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
-    encrypted = is_encrypted(workspace.location.path) and not workspace.read_only
+    encrypted = is_encrypted(workspace.location.path)
     info = StoreInfo(
         path=repos.store.path,  # for a read-only view: the quarantine copy being shown
         data_dir=workspace.location.data_dir,
@@ -96,7 +96,9 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
         drafts=DraftWriter(repos.store.path, workspace.factory),
         unlock=(functools.partial(unlock, workspace.location.path) if encrypted else None),
         change_passphrase=(
-            functools.partial(change_passphrase, workspace.location.path) if encrypted else None
+            functools.partial(change_passphrase, workspace.location.path)
+            if encrypted and not workspace.read_only
+            else None
         ),
     )
     return MainWindow(services, info, today)

@@ -235,3 +235,31 @@ def test_a_way_back_that_fails_is_explained_and_the_choice_comes_back(
     assert "beschadigd" in said[0]
     assert asked_again == [[True]]  # the choices came back after the explanation
     assert location.path.read_bytes() == bytes(data)
+
+
+def test_the_read_only_view_of_an_encrypted_store_still_locks_with_the_passphrase(
+    qtbot, data_dir: Path
+) -> None:
+    from coachdesk.services.encryption import encrypt, unlock
+    from coachdesk.storage.keyfile import KdfParams
+
+    location = _store_with_backup(data_dir)
+    encrypt(location.path, "lange wachtwoordzin 2026", KdfParams(time_cost=1, memory_kib=8192))
+    opener = unlock(location.path, "lange wachtwoordzin 2026")
+    conn = opener.connect(location.path, read_only=True)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'reflections'").fetchone()
+    conn.close()
+    data = bytearray(location.path.read_bytes())
+    data[(root[0] - 1) * 4096 + 100] ^= 0xFF  # one page that no longer decrypts
+    location.path.write_bytes(bytes(data))
+    with pytest.raises(QuarantinedStoreError) as raised:
+        Workspace.open(location, opener)
+    controller = AppController(location, opener, read_only_copy=raised.value.copy)
+    window = controller.window
+    qtbot.addWidget(window)
+    assert window.services.change_passphrase is None  # nothing is changed from a copy
+    window.lock()
+    assert window.lock_screen.form is not None  # the passphrase is asked, not just a button
+    window.lock_screen.unlock_button.click()
+    assert window.is_locked
+    controller.close()
