@@ -16,7 +16,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coachdesk.crash_log import write_crash_log
-from coachdesk.errors import QuarantinedStoreError, UserFacingError
+from coachdesk.errors import DamagedStoreError, QuarantinedStoreError, UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
@@ -36,7 +36,7 @@ from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace, opens_cleanly
-from coachdesk.storage.cipher import is_store_damage
+from coachdesk.storage.cipher import DB_ERRORS, is_store_damage
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
@@ -157,7 +157,16 @@ class AppController:
         except UserFacingError:
             self.lock.release()
             raise
-        self.window = self._window_for(self.workspace)
+        try:
+            self.window = self._window_for(self.workspace)
+        except DB_ERRORS as error:
+            if not (self.workspace.read_only and is_store_damage(error)):
+                raise
+            self.workspace.close()
+            self.lock.release()
+            raise DamagedStoreError(
+                _("This copy is too damaged to show; restore the backup instead.")
+            ) from error
 
     def _window_for(self, workspace: Workspace) -> MainWindow:
         window = build_window(workspace)

@@ -18,6 +18,7 @@ from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.store_identity import wal_file
 from coachdesk.ui.dialogs.store_trouble_dialog import StoreTroubleDialog
+from coachdesk.ui.store_lock import StoreLock
 from tests.helpers import answer_next_dialog, make_student
 
 TODAY = dt.date(2026, 11, 23)
@@ -263,3 +264,13 @@ def test_the_read_only_view_of_an_encrypted_store_still_locks_with_the_passphras
     window.lock_screen.unlock_button.click()
     assert window.is_locked
     controller.close()
+
+
+def test_a_copy_too_damaged_to_show_is_a_clear_message_not_a_crash(qtbot, data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "students")
+    error = _quarantined(location)
+    with pytest.raises(StoreError) as raised:
+        AppController(location, read_only_copy=error.copy)
+    assert "te beschadigd" in raised.value.message
+    StoreLock(location.path).release()  # the failed attempt let go of the store
