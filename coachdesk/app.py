@@ -257,12 +257,11 @@ def report_uncaught(controller: AppController, error: BaseException) -> None:
     or a read-only view. In the read-only view itself, damaged parts are expected.
     """
     workspace = controller.workspace
-    if is_store_damage(error) and workspace.read_only:
+    if is_store_damage(error) and workspace.read_only:  # damaged parts are expected here
         QMessageBox.information(
             None, "CoachDesk", _("This part of the data is damaged and cannot be read.")
         )
-        return
-    if is_store_damage(error):
+    elif is_store_damage(error):
         controller.damaged = True
         found = explain_damage_found(workspace.location.path, workspace.factory)
         closing = _(
@@ -270,15 +269,15 @@ def report_uncaught(controller: AppController, error: BaseException) -> None:
         )
         QMessageBox.critical(None, "CoachDesk", " ".join((found.message, closing)))
         QApplication.quit()
-        return
-    log = write_crash_log(workspace.location.data_dir, error)
-    QMessageBox.critical(
-        None,
-        "CoachDesk",
-        _("CoachDesk hit an internal error. What you saved is safe. Details: {log}").format(
-            log=log or "-"
-        ),
-    )
+    else:
+        log = write_crash_log(workspace.location.data_dir, error)
+        QMessageBox.critical(
+            None,
+            "CoachDesk",
+            _("CoachDesk hit an internal error. What you saved is safe. Details: {log}").format(
+                log=log or "-"
+            ),
+        )
 
 
 def _install_excepthook(controller: AppController) -> None:
