@@ -41,6 +41,8 @@ class Agreement(Record):
     student_id: str
     description: str
     owner: Role
+    owner_name: str = ""
+    """The owner by name, as the student reads it ("Fatima", "Peter"); empty in older data."""
     due_date: dt.date | None = None
     status: AgreementStatus = AgreementStatus.OPEN
     outcome: str = ""

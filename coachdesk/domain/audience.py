@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
@@ -44,3 +44,7 @@ class Note(Record):
     experience_id: str | None = None
     competence: Competence | None = None
     kind: NoteKind = NoteKind.GENERAL
+    question: str = ""
+    """For keywords typed during a conversation: the question on screen at the time."""
+    readers: list[Audience] = field(default_factory=list)
+    """Who reads a shared note besides the student: parents, workplace trainer, or nobody else."""
