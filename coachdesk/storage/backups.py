@@ -15,10 +15,10 @@ from pathlib import Path
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
+from coachdesk.storage.backup_names import backup_folder, made_at
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
-    BACKUP_SUBDIR,
     ensure_free_space,
     not_a_store_message,
     open_read_only,
@@ -28,9 +28,7 @@ from coachdesk.storage.database import (
 from coachdesk.storage.keyfile import KEYFILE_SUFFIX
 from coachdesk.storage.migrations import LATEST_VERSION
 
-STAMP = "%Y%m%d-%H%M%S"
 QUARANTINE_SUBDIR = "quarantaine"
-PREFIX = "coachdesk-"
 
 
 @dataclass(frozen=True)
@@ -41,25 +39,13 @@ class BackupFile:
     made_at: dt.datetime
 
 
-def backup_folder(store_path: Path) -> Path:
-    """Return the folder that holds a store's backups."""
-    return store_path.parent / BACKUP_SUBDIR
-
-
-def backup_name(reason: str, moment: dt.datetime) -> str:
-    """Return a file name that sorts by time and says why it was made."""
-    return f"{PREFIX}{moment.strftime(STAMP)}-{reason}.sqlite"
-
-
 def list_backups(store_path: Path) -> list[BackupFile]:
-    """Return the store's backups, newest first (files that are not ours are ignored)."""
-    found = []
-    for path in backup_folder(store_path).glob(f"{PREFIX}*.sqlite"):
-        try:
-            made = dt.datetime.strptime(path.name[len(PREFIX) : len(PREFIX) + 15], STAMP)
-        except ValueError:
-            continue
-        found.append(BackupFile(path, made))
+    """Return the store's backups of every kind, newest first (files not ours are ignored)."""
+    found = [
+        BackupFile(path, made)
+        for path in backup_folder(store_path).glob("*.sqlite")
+        if (made := made_at(path)) is not None
+    ]
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 

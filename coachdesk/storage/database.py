@@ -19,6 +19,7 @@ import sqlite_utils
 
 from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
+from coachdesk.storage.backup_names import backup_path
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import (
     ConnectionFactory,
@@ -26,10 +27,10 @@ from coachdesk.storage.connection import (
     ReadOnlyConnectionFactory,
     apply_pragmas,
 )
+from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
-BACKUP_SUBDIR = "backups"
 SQLITE_HEADER = b"SQLite format 3\x00"
 _DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
 DEMO_META_KEY = "demo"
@@ -121,7 +122,8 @@ class Store:
         """Copy the whole store with SQLite's backup API into ``target``, atomically.
 
         The copy is written to a temporary file first, checked, and renamed into place only
-        when complete and sound, so a full disk never leaves a half-written backup.
+        when complete and sound, so a full disk never leaves a half-written backup. The key
+        file (wrapped keys only) goes beside it: without it an encrypted copy never opens again.
         """
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(target.name + ".partial")
@@ -136,6 +138,8 @@ class Store:
             finally:
                 destination.close()
             partial.replace(target)
+            if keyfile_path(self.path).is_file():
+                shutil.copyfile(keyfile_path(self.path), keyfile_path(target))
         except (*DB_ERRORS, OSError) as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
@@ -259,11 +263,8 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
         apply_pragmas(conn)
         store = Store(path, sqlite_utils.Database(conn), factory)
         if version < LATEST_VERSION:
-            if existed and version > 0:
-                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                store.backup_to(
-                    path.parent / BACKUP_SUBDIR / f"voor-migratie-v{version}-{stamp}.sqlite"
-                )
+            if existed and version > 0:  # rotated and aged out like every other backup
+                store.backup_to(backup_path(path, f"voor-migratie-v{version}", dt.datetime.now()))
             _migrate(store, version)
         store.stamps_writes = True
     except DB_ERRORS as error:
