@@ -218,7 +218,8 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
         raise DamagedStoreError(not_a_store_message(path))
 
 
-def _prepare_folder(folder: Path) -> None:
+def prepare_folder(folder: Path) -> None:
+    """Make the data folder, or say calmly why it cannot be made or written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -239,7 +240,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     A store written by a newer CoachDesk is refused before anything is written; an
     existing store is backed up before it is migrated.
     """
-    _prepare_folder(path.parent)
+    prepare_folder(path.parent)
     factory = factory or PlainConnectionFactory()
     if factory.expects_plain_header:
         ensure_sqlite_file(path)
