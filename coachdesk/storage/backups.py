@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
+from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_folder, made_at
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
@@ -72,7 +72,7 @@ def copy_into_place(
     """Replace the (closed) store with ``source``: copied, checked, then renamed into place."""
     factory = factory or PlainConnectionFactory()
     ensure_free_space(store_path.parent, source.stat().st_size * 2)
-    partial = store_path.with_name(store_path.name + ".restoring")
+    partial = partial_path(store_path)
     try:
         origin = factory.connect(source, read_only=True)
         destination = factory.connect(partial)
@@ -84,7 +84,7 @@ def copy_into_place(
             origin.close()
         for leftover in ("-wal", "-shm"):
             store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
-        partial.replace(store_path)
+        commit(partial, store_path)
     except (*DB_ERRORS, OSError) as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
@@ -110,7 +110,7 @@ def quarantine(store_path: Path) -> Path | None:
     folder = root / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
     for source in sources:
-        shutil.copy2(source, folder / source.name)
+        save_copy(source, folder / source.name)
     return folder / store_path.name
 
 

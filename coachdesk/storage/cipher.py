@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from coachdesk.savefile import commit, partial_path
 from coachdesk.storage.connection import BUSY_TIMEOUT_MS, connection_target
 
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
@@ -50,7 +51,7 @@ class SqlCipherConnectionFactory:
 
 def export_encrypted(store_path: Path, key: bytes) -> None:
     """Replace a closed plain store with an encrypted copy (checked before it replaces it)."""
-    partial = store_path.with_name(store_path.name + ".encrypting")
+    partial = partial_path(store_path)
     partial.unlink(missing_ok=True)
     conn = sqlcipher.connect(str(store_path), isolation_level=None)
     try:
@@ -69,4 +70,4 @@ def export_encrypted(store_path: Path, key: bytes) -> None:
         check.close()
     for leftover in ("-wal", "-shm"):
         store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
-    partial.replace(store_path)
+    commit(partial, store_path)

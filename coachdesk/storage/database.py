@@ -19,6 +19,7 @@ import sqlite_utils
 
 from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
+from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import (
@@ -126,7 +127,7 @@ class Store:
         file (wrapped keys only) goes beside it: without it an encrypted copy never opens again.
         """
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
+        partial = partial_path(target)
         try:
             ensure_free_space(target.parent, self.path.stat().st_size * 2)
             destination = self.factory.connect(partial)  # encrypted like the store itself
@@ -137,9 +138,9 @@ class Store:
                 verify_copy(destination, partial)
             finally:
                 destination.close()
-            partial.replace(target)
+            commit(partial, target)
             if keyfile_path(self.path).is_file():
-                shutil.copyfile(keyfile_path(self.path), keyfile_path(target))
+                save_copy(keyfile_path(self.path), keyfile_path(target))
         except (*DB_ERRORS, OSError) as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
