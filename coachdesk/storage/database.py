@@ -17,11 +17,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
+from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreError, StoreError
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
-from coachdesk.storage.cipher import DB_ERRORS
+from coachdesk.storage.cipher import DB_ERRORS, SQLITE_HEADER, looks_encrypted
 from coachdesk.storage.connection import (
     ConnectionFactory,
     PlainConnectionFactory,
@@ -32,7 +32,6 @@ from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 _DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
@@ -190,13 +189,23 @@ def open_read_only(path: Path, factory: ConnectionFactory | None = None) -> sqli
 
 
 def ensure_sqlite_file(path: Path) -> None:
-    """Refuse a non-empty file that is not SQLite, before any connection could touch it."""
+    """Refuse a non-empty file that is not plain SQLite, before any connection could touch it.
+
+    An encrypted store whose key file was left behind is named as such: it is not damaged.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DamagedStoreError(not_a_store_message(path))
+        if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            return
+    if looks_encrypted(path) and not keyfile_path(path).exists():
+        raise MissingKeyFileError(
+            _(
+                "{path} is an encrypted store, but its key file {key} is missing. Put the key "
+                "file back next to the store (always copy both together); nothing was changed."
+            ).format(path=path, key=keyfile_path(path))
+        )
+    raise DamagedStoreError(not_a_store_message(path))
 
 
 def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
