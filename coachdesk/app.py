@@ -37,13 +37,13 @@ from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace, opens_cleanly
 from coachdesk.storage.cipher import DB_ERRORS, is_store_damage
+from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
-from coachdesk.ui.store_lock import StoreLock
 from coachdesk.ui.theme import apply_theme
 
 SCREENSHOT_DELAY_MS = 300

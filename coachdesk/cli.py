@@ -49,6 +49,7 @@ from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.cipher import is_store_damage
 from coachdesk.storage.keyfile import keyfile_path
+from coachdesk.storage.store_lock import StoreLock
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -59,6 +60,19 @@ PASSPHRASE_ENV = "COACHDESK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "COACHDESK_NEW_PASSPHRASE"
 RECOVERY_KEY_ENV = "COACHDESK_RECOVERY_KEY"
 DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
+WRITING_COMMANDS = frozenset(
+    {
+        "demo",
+        "encrypt",
+        "change-passphrase",
+        "restore",
+        "set-aside-wal",
+        "erase",
+        "import-dossier",
+        "import-students",
+    }
+)
+"""Commands that change or replace the store: each holds the store's lock, like the app."""
 
 
 ARGPARSE_MESSAGES = (
@@ -500,6 +514,14 @@ def _print_health(report: HealthReport) -> None:
 
 
 def _dispatch(args: argparse.Namespace, location: StoreLocation) -> int:
+    """Run a command; one that writes (or makes the store) first takes the store's lock."""
+    if args.command not in WRITING_COMMANDS and location.path.exists():
+        return _run_command(args, location)
+    with StoreLock(location.path, args.command):
+        return _run_command(args, location)
+
+
+def _run_command(args: argparse.Namespace, location: StoreLocation) -> int:
     if args.command == "encrypt":
         return _run_encrypt(location)
     if args.command == "change-passphrase":

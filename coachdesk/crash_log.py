@@ -12,6 +12,7 @@ import traceback
 from pathlib import Path
 
 from coachdesk import __version__
+from coachdesk.savefile import save_text
 
 LOG_SUBDIR = "logs"
 
@@ -30,8 +31,7 @@ def write_crash_log(data_dir: Path, error: BaseException) -> Path | None:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = data_dir / LOG_SUBDIR / f"crash-{stamp}.log"
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(describe(error), encoding="utf-8")
+        save_text(target, describe(error))
     except OSError:
         return None
     return target

@@ -24,6 +24,10 @@ class DamagedStoreError(StoreError):
     """The file is not a CoachDesk store, or SQLite finds it damaged."""
 
 
+class MissingKeyFileError(StoreError):
+    """An encrypted store (known by its bytes) without its key file beside it; not damage."""
+
+
 class ForeignWalError(DamagedStoreError):
     """Beside the store lies a ``-wal`` file that is not its own; the store itself is sound."""
 

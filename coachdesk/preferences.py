@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from coachdesk.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from coachdesk.savefile import save_text
 
 PREFERENCES_FILE = "voorkeuren.json"
 
@@ -27,8 +28,4 @@ def save_language(data_dir: Path, language: str) -> None:
     """Remember the interface language (written atomically)."""
     if language not in LANGUAGES:
         raise ValueError(f"unsupported language: {language}")
-    data_dir.mkdir(parents=True, exist_ok=True)
-    target = data_dir / PREFERENCES_FILE
-    partial = target.with_suffix(".json.partial")
-    partial.write_text(json.dumps({"language": language}), encoding="utf-8")
-    partial.replace(target)
+    save_text(data_dir / PREFERENCES_FILE, json.dumps({"language": language}))

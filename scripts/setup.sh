@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 SYSTEM_PACKAGES=(
     xvfb xauth libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
-    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core poppler-utils
+    libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core poppler-utils strace
 )
+APT_LOCK_WAIT_SECONDS="${APT_LOCK_WAIT_SECONDS:-300}"
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"
 
 install_system_packages() {
@@ -23,8 +24,10 @@ install_system_packages() {
     local sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     echo "Systeempakketten installeren: ${missing[*]}"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # Another apt run (e.g. unattended upgrades) may hold the dpkg lock: wait for it.
+    $sudo apt-get -o "DPkg::Lock::Timeout=$APT_LOCK_WAIT_SECONDS" update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get -o "DPkg::Lock::Timeout=$APT_LOCK_WAIT_SECONDS" \
+        install -y -qq --no-install-recommends "${missing[@]}"
 }
 
 install_system_packages "${SYSTEM_PACKAGES[@]}"

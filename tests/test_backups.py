@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -11,8 +12,11 @@ import pytest
 
 from coachdesk.errors import StoreError
 from coachdesk.services.backups import Backups, RotationPolicy, to_keep
+from coachdesk.storage import keyfile
 from coachdesk.storage.backups import BackupFile, list_backups
-from coachdesk.storage.database import open_store
+from coachdesk.storage.cipher import SqlCipherConnectionFactory, export_encrypted
+from coachdesk.storage.database import Store, open_store
+from coachdesk.storage.keyfile import KdfParams, keyfile_path
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student, plain_store, run_cli
 
@@ -93,3 +97,40 @@ def test_the_backup_and_restore_commands(tmp_path: Path) -> None:
     assert run_cli("check", data_dir=folder).returncode == 0
     missing = run_cli("restore", str(tmp_path / "weg.sqlite"), data_dir=folder)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+DATA = Path(__file__).parent / "data"
+FAST = KdfParams(time_cost=1, memory_kib=8192)  # tests only
+OLDEST_SCHEMA = DATA / "db_v1" / "coachdesk.sqlite"
+
+
+def test_a_schema_upgrade_backup_ages_out_with_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "gegevens" / "coachdesk.sqlite"
+    path.parent.mkdir()
+    shutil.copy(OLDEST_SCHEMA, path)
+    open_store(path).close()  # upgrades the schema, after a backup of the old one
+    [made] = list_backups(path)
+    assert "voor-migratie-v1" in made.path.name
+    assert Backups(path).rotate(made.made_at + dt.timedelta(days=91)) == [made.path]
+    assert list((path.parent / "backups").iterdir()) == []
+
+
+def test_an_upgrade_backup_named_the_old_way_ages_out_too(store: Store) -> None:
+    folder = store.path.parent / "backups"
+    folder.mkdir()
+    old = folder / "voor-migratie-v3-20250101-120000.sqlite"
+    old.write_bytes(b"")
+    assert [b.made_at for b in list_backups(store.path)] == [dt.datetime(2025, 1, 1, 12)]
+    assert Backups(store.path).rotate(dt.datetime(2026, 11, 23)) == [old]
+
+
+def test_an_encrypted_store_upgrade_backup_has_its_key_file_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "gegevens" / "coachdesk.sqlite"
+    path.parent.mkdir()
+    shutil.copy(OLDEST_SCHEMA, path)
+    key, _recovery = keyfile.create(path, "een lange wachtzin", FAST)
+    export_encrypted(path, key)
+    open_store(path, SqlCipherConnectionFactory(key)).close()
+    [made] = list_backups(path)
+    assert keyfile_path(made.path).is_file()
+    assert keyfile.unlock(made.path, "een lange wachtzin") == key

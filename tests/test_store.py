@@ -117,7 +117,7 @@ def test_every_earlier_schema_migrates_with_data_kept_and_a_backup(
         assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         store.close()
-    backups = list((tmp_path / "backups").glob(f"voor-migratie-v{version}-*.sqlite"))
+    backups = list((tmp_path / "backups").glob(f"coachdesk-*-voor-migratie-v{version}.sqlite"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])
     assert backup.execute("PRAGMA user_version").fetchone()[0] == version

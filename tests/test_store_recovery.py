@@ -17,8 +17,8 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.store_identity import wal_file
+from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.store_trouble_dialog import StoreTroubleDialog
-from coachdesk.ui.store_lock import StoreLock
 from tests.helpers import answer_next_dialog, make_student
 
 TODAY = dt.date(2026, 11, 23)

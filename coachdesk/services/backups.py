@@ -9,16 +9,14 @@ disappears from the backups in time.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.errors import DamagedStoreError
 from coachdesk.services.audit import audit
+from coachdesk.storage.backup_names import backup_folder, backup_path
 from coachdesk.storage.backups import (
     BackupFile,
-    backup_folder,
-    backup_name,
     check_backup,
     copy_into_place,
     list_backups,
@@ -78,12 +76,7 @@ class Backups:
     def make(self, store: Store, reason: str, target: Path | None = None) -> Path:
         """Back up the open store (checked before it is kept), then rotate the folder."""
         now = dt.datetime.now()
-        path = store.backup_to(target or backup_folder(self.store_path) / backup_name(reason, now))
-        key = keyfile_path(self.store_path)
-        if key.is_file():
-            # Only wrapped keys: useless without the passphrase or recovery key, but without
-            # it an encrypted backup could never be opened on another laptop.
-            shutil.copyfile(key, keyfile_path(path))
+        path = store.backup_to(target or backup_path(self.store_path, reason, now))
         if target is None:
             self.rotate(now)
         return path

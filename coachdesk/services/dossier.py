@@ -27,6 +27,7 @@ from coachdesk.domain.records import utc_now
 from coachdesk.domain.roles import Role
 from coachdesk.errors import UserFacingError, ValidationError
 from coachdesk.i18n import _
+from coachdesk.savefile import save_bytes
 from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
@@ -219,13 +220,9 @@ class Dossiers:
             ensure_ascii=False,
             indent=1,
         ).encode("utf-8")
-        partial = target.with_name(f".{target.name}.partial")
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial.write_bytes(encrypt(plaintext, passphrase))
-            partial.replace(target)
+            save_bytes(target, encrypt(plaintext, passphrase))
         except OSError as error:
-            partial.unlink(missing_ok=True)
             raise UserFacingError(
                 _("The dossier could not be written to {path}: {reason}").format(
                     path=target, reason=error.strerror

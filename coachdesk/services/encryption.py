@@ -10,7 +10,7 @@ from coachdesk.errors import StoreError, UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.audit import audit
 from coachdesk.storage import keyfile
-from coachdesk.storage.backups import backup_folder
+from coachdesk.storage.backup_names import backup_folder
 from coachdesk.storage.cipher import SqlCipherConnectionFactory, export_encrypted
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import open_store

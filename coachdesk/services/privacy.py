@@ -10,6 +10,7 @@ from pathlib import Path
 from coachdesk.domain.students import RETENTION_YEARS, Student, StudentStatus, retention_limit
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.savefile import save_text
 from coachdesk.services.audit import audit_store
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.progress_report import ProgressReport, ProgressReports
@@ -52,12 +53,7 @@ class Privacy:
 
     def write_inzage_json(self, inzage: Inzage, target: Path) -> Path:
         """Write the machine-readable part of an inzage (atomically)."""
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_text(
-            json.dumps(inzage.content, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
-        partial.replace(target)
-        return target
+        return save_text(target, json.dumps(inzage.content, ensure_ascii=False, indent=1))
 
     def erase(self, student_number: str, today: dt.date | None = None) -> str:
         """Erase a student completely (older backups cannot bring them back); return the id."""

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import filecmp
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
+from coachdesk.savefile import commit, partial_path, save_copy
+from coachdesk.storage.backup_names import backup_folder, made_at
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
-    BACKUP_SUBDIR,
     ensure_free_space,
     not_a_store_message,
     open_read_only,
@@ -28,9 +28,7 @@ from coachdesk.storage.database import (
 from coachdesk.storage.keyfile import KEYFILE_SUFFIX
 from coachdesk.storage.migrations import LATEST_VERSION
 
-STAMP = "%Y%m%d-%H%M%S"
 QUARANTINE_SUBDIR = "quarantaine"
-PREFIX = "coachdesk-"
 
 
 @dataclass(frozen=True)
@@ -41,25 +39,13 @@ class BackupFile:
     made_at: dt.datetime
 
 
-def backup_folder(store_path: Path) -> Path:
-    """Return the folder that holds a store's backups."""
-    return store_path.parent / BACKUP_SUBDIR
-
-
-def backup_name(reason: str, moment: dt.datetime) -> str:
-    """Return a file name that sorts by time and says why it was made."""
-    return f"{PREFIX}{moment.strftime(STAMP)}-{reason}.sqlite"
-
-
 def list_backups(store_path: Path) -> list[BackupFile]:
-    """Return the store's backups, newest first (files that are not ours are ignored)."""
-    found = []
-    for path in backup_folder(store_path).glob(f"{PREFIX}*.sqlite"):
-        try:
-            made = dt.datetime.strptime(path.name[len(PREFIX) : len(PREFIX) + 15], STAMP)
-        except ValueError:
-            continue
-        found.append(BackupFile(path, made))
+    """Return the store's backups of every kind, newest first (files not ours are ignored)."""
+    found = [
+        BackupFile(path, made)
+        for path in backup_folder(store_path).glob("*.sqlite")
+        if (made := made_at(path)) is not None
+    ]
     return sorted(found, key=lambda b: b.made_at, reverse=True)
 
 
@@ -86,7 +72,7 @@ def copy_into_place(
     """Replace the (closed) store with ``source``: copied, checked, then renamed into place."""
     factory = factory or PlainConnectionFactory()
     ensure_free_space(store_path.parent, source.stat().st_size * 2)
-    partial = store_path.with_name(store_path.name + ".restoring")
+    partial = partial_path(store_path)
     try:
         origin = factory.connect(source, read_only=True)
         destination = factory.connect(partial)
@@ -98,7 +84,7 @@ def copy_into_place(
             origin.close()
         for leftover in ("-wal", "-shm"):
             store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
-        partial.replace(store_path)
+        commit(partial, store_path)
     except (*DB_ERRORS, OSError) as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
@@ -124,7 +110,7 @@ def quarantine(store_path: Path) -> Path | None:
     folder = root / dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     folder.mkdir(parents=True, exist_ok=True)
     for source in sources:
-        shutil.copy2(source, folder / source.name)
+        save_copy(source, folder / source.name)
     return folder / store_path.name
 
 

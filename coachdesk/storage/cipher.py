@@ -11,7 +11,13 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from coachdesk.savefile import commit, partial_path
 from coachdesk.storage.connection import BUSY_TIMEOUT_MS, connection_target
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_PAYLOAD_FRACTIONS = slice(21, 24)
+"""Bytes of a plain SQLite header that are always 64, 32, 32; random in an encrypted file."""
+_MIN_PAGE_SIZE = 512
 
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
 DAMAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
@@ -22,6 +28,21 @@ def is_store_damage(error: BaseException) -> bool:
     return isinstance(error, DAMAGE_ERRORS) and (
         "malformed" in str(error).lower() or "not a database" in str(error).lower()
     )
+
+
+def looks_encrypted(path: Path) -> bool:
+    """Return whether a file reads as an SQLCipher store: whole pages, no plain SQLite header.
+
+    SQLCipher encrypts every page, the header included, so even a plain store whose first
+    bytes were overwritten still shows its fixed header fields; an encrypted one never does.
+    """
+    size = path.stat().st_size
+    if size == 0 or size % _MIN_PAGE_SIZE:
+        return False
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    plain_fields = header[_PAYLOAD_FRACTIONS] == bytes((64, 32, 32))
+    return not header.startswith(SQLITE_HEADER) and not plain_fields
 
 
 class SqlCipherConnectionFactory:
@@ -50,7 +71,7 @@ class SqlCipherConnectionFactory:
 
 def export_encrypted(store_path: Path, key: bytes) -> None:
     """Replace a closed plain store with an encrypted copy (checked before it replaces it)."""
-    partial = store_path.with_name(store_path.name + ".encrypting")
+    partial = partial_path(store_path)
     partial.unlink(missing_ok=True)
     conn = sqlcipher.connect(str(store_path), isolation_level=None)
     try:
@@ -69,4 +90,4 @@ def export_encrypted(store_path: Path, key: bytes) -> None:
         check.close()
     for leftover in ("-wal", "-shm"):
         store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
-    partial.replace(store_path)
+    commit(partial, store_path)

@@ -17,20 +17,21 @@ from pathlib import Path
 
 import sqlite_utils
 
-from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
+from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreError, StoreError
 from coachdesk.i18n import _
-from coachdesk.storage.cipher import DB_ERRORS
+from coachdesk.savefile import commit, partial_path, save_copy
+from coachdesk.storage.backup_names import backup_path
+from coachdesk.storage.cipher import DB_ERRORS, SQLITE_HEADER, looks_encrypted
 from coachdesk.storage.connection import (
     ConnectionFactory,
     PlainConnectionFactory,
     ReadOnlyConnectionFactory,
     apply_pragmas,
 )
+from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
-BACKUP_SUBDIR = "backups"
-SQLITE_HEADER = b"SQLite format 3\x00"
 _DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
@@ -121,10 +122,11 @@ class Store:
         """Copy the whole store with SQLite's backup API into ``target``, atomically.
 
         The copy is written to a temporary file first, checked, and renamed into place only
-        when complete and sound, so a full disk never leaves a half-written backup.
+        when complete and sound, so a full disk never leaves a half-written backup. The key
+        file (wrapped keys only) goes beside it: without it an encrypted copy never opens again.
         """
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".partial")
+        partial = partial_path(target)
         try:
             ensure_free_space(target.parent, self.path.stat().st_size * 2)
             destination = self.factory.connect(partial)  # encrypted like the store itself
@@ -135,7 +137,9 @@ class Store:
                 verify_copy(destination, partial)
             finally:
                 destination.close()
-            partial.replace(target)
+            commit(partial, target)
+            if keyfile_path(self.path).is_file():
+                save_copy(keyfile_path(self.path), keyfile_path(target))
         except (*DB_ERRORS, OSError) as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
@@ -185,13 +189,23 @@ def open_read_only(path: Path, factory: ConnectionFactory | None = None) -> sqli
 
 
 def ensure_sqlite_file(path: Path) -> None:
-    """Refuse a non-empty file that is not SQLite, before any connection could touch it."""
+    """Refuse a non-empty file that is not plain SQLite, before any connection could touch it.
+
+    An encrypted store whose key file was left behind is named as such: it is not damaged.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise DamagedStoreError(not_a_store_message(path))
+        if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
+            return
+    if looks_encrypted(path) and not keyfile_path(path).exists():
+        raise MissingKeyFileError(
+            _(
+                "{path} is an encrypted store, but its key file {key} is missing. Put the key "
+                "file back next to the store (always copy both together); nothing was changed."
+            ).format(path=path, key=keyfile_path(path))
+        )
+    raise DamagedStoreError(not_a_store_message(path))
 
 
 def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
@@ -214,7 +228,8 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
         raise DamagedStoreError(not_a_store_message(path))
 
 
-def _prepare_folder(folder: Path) -> None:
+def prepare_folder(folder: Path) -> None:
+    """Make the data folder, or say calmly why it cannot be made or written."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -235,7 +250,7 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     A store written by a newer CoachDesk is refused before anything is written; an
     existing store is backed up before it is migrated.
     """
-    _prepare_folder(path.parent)
+    prepare_folder(path.parent)
     factory = factory or PlainConnectionFactory()
     if factory.expects_plain_header:
         ensure_sqlite_file(path)
@@ -259,11 +274,8 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
         apply_pragmas(conn)
         store = Store(path, sqlite_utils.Database(conn), factory)
         if version < LATEST_VERSION:
-            if existed and version > 0:
-                stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-                store.backup_to(
-                    path.parent / BACKUP_SUBDIR / f"voor-migratie-v{version}-{stamp}.sqlite"
-                )
+            if existed and version > 0:  # rotated and aged out like every other backup
+                store.backup_to(backup_path(path, f"voor-migratie-v{version}", dt.datetime.now()))
             _migrate(store, version)
         store.stamps_writes = True
     except DB_ERRORS as error:

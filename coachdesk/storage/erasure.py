@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from coachdesk.savefile import save_text
 from coachdesk.storage.database import Store
 
 LEDGER_FILE = "verwijderd.json"
@@ -31,10 +32,7 @@ def read_ledger(store_path: Path) -> dict[str, str]:
 
 
 def _write_ledger(store_path: Path, ledger: dict[str, str]) -> None:
-    target = ledger_path(store_path)
-    partial = target.with_suffix(".json.partial")
-    partial.write_text(json.dumps(ledger, indent=1), encoding="utf-8")
-    partial.replace(target)
+    save_text(ledger_path(store_path), json.dumps(ledger, indent=1))
 
 
 def erase_students(store: Store, student_ids: list[str], day: dt.date) -> int:

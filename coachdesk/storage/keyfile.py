@@ -22,6 +22,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from coachdesk.domain.passphrases import MIN_LENGTH
+from coachdesk.savefile import save_text
 
 KEYFILE_SUFFIX = ".sleutel"
 MIN_SECONDS = 0.5
@@ -130,10 +131,7 @@ def create(store_path: Path, passphrase: str, params: KdfParams | None = None) -
 
 
 def _write(store_path: Path, data: dict[str, object]) -> None:
-    target = keyfile_path(store_path)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_text(json.dumps(data, indent=1), encoding="utf-8")
-    partial.replace(target)
+    save_text(keyfile_path(store_path), json.dumps(data, indent=1))
 
 
 def _read(store_path: Path) -> dict[str, dict[str, object]]:
