@@ -105,21 +105,20 @@ def test_a_dialogue_from_preparation_to_close_and_back_next_time(
     calm = screen.calm_view
     assert calm is not None and calm.isVisible()
     assert calm.question_label.text() == chosen[0]
-    calm.setFocus()
-    qtbot.keyClick(calm, Qt.Key.Key_Right)
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert calm.question_label.text() == chosen[1]
     qtbot.keyClicks(calm.notes_edit, "trots op de taart")
     qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Escape)
     assert screen.calm_view is None
     assert window.isVisible()
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
-    assert screen._services.flow.calm_view(conversation_id).live_notes == "trots op de taart"
+    keywords = screen._services.flow.calm_view(conversation_id).keywords
+    assert keywords == {chosen[1]: "trots op de taart"}
 
     wrap = screen.wrap_up_step
     assert screen.steps.currentWidget() is wrap
     qtbot.keyClicks(wrap.summary_edit, "Ik ben trots op de taart die ik maakte.")
-    qtbot.keyClicks(wrap.insight_edits[Competence.MOTIVES][0], "Ik word blij van klanten.")
-    wrap._add_agreement(None)
+    qtbot.keyClicks(wrap.insight_boxes[Competence.MOTIVES].edit, "Ik word blij van klanten.")
     qtbot.keyClicks(wrap.agreement_rows[-1].what_edit, "Ik vraag feedback aan de chef.")
     qtbot.keyClick(wrap, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     closed = workspace.repos.conversations.get(conversation_id)
@@ -140,15 +139,15 @@ def test_a_trialogue_records_the_view_of_every_party(
     roles = {p.role for p in workspace.repos.participants.for_conversation(conversation_id)}
     assert roles == {Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER}
     wrap = screen.wrap_up_step
-    assert set(wrap.view_edits) == {
+    assert set(wrap.view_boxes) == {
         NoteKind.VIEW_STUDENT,
         NoteKind.VIEW_SCHOOL,
         NoteKind.VIEW_COMPANY,
     }
-    for kind, (edit, _audience) in wrap.view_edits.items():
-        qtbot.keyClicks(edit, f"Visie {kind.value}")
+    for kind, box in wrap.view_boxes.items():
+        qtbot.keyClicks(box.edit, f"Visie {kind.value}")
     qtbot.keyClicks(wrap.summary_edit, "We zijn het eens over de volgende stap.")
-    wrap.trainer_check.setChecked(True)
+    wrap.sharing.consent_checks[Audience.WORKPLACE_TRAINER].setChecked(True)
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
     views = workspace.repos.notes.select(
         "conversation_id = ? AND kind LIKE 'visie_%'", [conversation_id]
@@ -217,7 +216,7 @@ def test_reports_are_saved_and_missing_consent_is_explained(
     screen = _start(qtbot, window, ConversationKind.DIALOGUE)
     wrap = screen.wrap_up_step
     qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
-    wrap.parents_check.setChecked(False)
+    assert not wrap.sharing.consented(Audience.PARENTS)  # consent is never assumed
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
 
     seen = answer_next_dialog(QMessageBox, lambda box: box.accept())

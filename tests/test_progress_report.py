@@ -14,7 +14,8 @@ from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
 from coachdesk.export.progress_pdf import write_progress
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing, SharedText
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student, run_cli
@@ -52,7 +53,7 @@ def test_the_overview_holds_the_period_and_what_came_of_agreements(
     flow.close(
         talk.id,
         Closing(
-            summary="Ik wil naar niveau 4.",
+            summary=SharedText("Ik wil naar niveau 4."),
             private_note="Privé: thuis lastig",
             agreements=[
                 Agreement(

@@ -20,7 +20,8 @@ from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
 from coachdesk.export.summary_html import summary_html
 from coachdesk.export.summary_pdf import write_summary
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing, SharedText
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.summary_content import Reader, SummaryContent
@@ -51,20 +52,23 @@ def _conversation(
     flow = ConversationFlow(repos)
     conversation = flow.start(student.id, kind, DAY, people)
     flow.choose(conversation.id, list(closing.insights), [])
-    flow.save_live_notes(conversation.id, "live: moe vandaag")
+    flow.save_keywords(conversation.id, "", "live: moe vandaag")
     flow.close(conversation.id, closing, DAY)
     return conversation.id
 
 
 def _closing(**changes: object) -> Closing:
     values: dict[str, object] = {
-        "summary": "Ik ben trots op mijn stage bij de bakker.",
-        "summary_audience": Audience.PARENTS,
+        "summary": SharedText("Ik ben trots op mijn stage bij de bakker.", (Audience.PARENTS,)),
         "insights": {
-            Competence.QUALITIES: ("Ik werk netjes en precies.", Audience.STUDENT),
-            Competence.MOTIVES: ("Ik word blij van klanten.", Audience.PARENTS),
+            Competence.QUALITIES: SharedText("Ik werk netjes en precies."),
+            Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Audience.PARENTS,)),
         },
-        "views": {NoteKind.VIEW_COMPANY: ("Zoë pakt taken zelf op.", Audience.WORKPLACE_TRAINER)},
+        "views": {
+            NoteKind.VIEW_COMPANY: SharedText(
+                "Zoë pakt taken zelf op.", (Audience.WORKPLACE_TRAINER,)
+            )
+        },
         "agreements": [
             Agreement(
                 student_id="",
@@ -108,11 +112,9 @@ def test_the_student_version_has_every_section_and_two_signatures(
         "Ik werk netjes en precies.",
         "Ik word blij van klanten.",
         "Afspraken",
-        "Ik vraag feedback aan de chef.",
-        "wie: Student",
-        "15 december 2026",
+        "Zoë: Ik vraag feedback aan de chef. — uiterlijk 15 december",
         "Volgende afspraak",
-        "20 januari 2027",
+        "woensdag 20 januari 2027",
         "Vertrouwelijk",
         "pagina 1",
     ):
@@ -168,7 +170,8 @@ def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
 ) -> None:
     thirty_pages = ("Ik leerde veel over klanten en over mezelf. " * 40 + "\n\n") * 60
     closing = _closing(
-        summary=thirty_pages + "<b>vet</b> & " + "x" * 5000 + " 🙂 中文", share_with_parents=True
+        summary=SharedText(thirty_pages + "<b>vet</b> & " + "x" * 5000 + " 🙂 中文"),
+        share_with_parents=True,
     )
     conversation = _conversation(
         repos,

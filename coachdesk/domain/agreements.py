@@ -11,7 +11,8 @@ from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
 from coachdesk.domain.roles import Role
-from coachdesk.i18n import N_
+from coachdesk.i18n import N_, _
+from coachdesk.i18n.dates import day_month
 
 
 class AgreementStatus(LabelledEnum):
@@ -56,6 +57,33 @@ class Agreement(Record):
             and self.due_date is not None
             and self.due_date < today
         )
+
+
+_FIRST_PERSON = {"ik", "we", "wij", "i"}
+
+
+def agreement_sentence(agreement: Agreement, owner: str, today: dt.date) -> str:
+    """Return an agreement as a sentence a student can read.
+
+    "Fatima maakt elke maandag een weekplanning — uiterlijk 18 december": the owner's name
+    leads unless the text already starts with it, and the date is left out when there is none.
+    """
+    what = " ".join(agreement.description.split())
+    who = owner.strip()
+    first = what.split(" ", 1)[0]
+    if not who or what.casefold().startswith(who.casefold()):
+        pass
+    elif first.casefold() in _FIRST_PERSON:  # "Ik bel de decaan", as typed in older versions
+        what = f"{who}: {what}"
+    else:
+        if first[1:].islower():  # "Maakt" after a name reads as "maakt"; "CV" stays
+            what = what[0].lower() + what[1:]
+        what = f"{who} {what}"
+    if agreement.due_date is None:
+        return what
+    return _("{agreement} — by {date}").format(
+        agreement=what, date=day_month(agreement.due_date, today)
+    )
 
 
 def carried_forward(agreements: Iterable[Agreement]) -> list[Agreement]:

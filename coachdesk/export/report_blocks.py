@@ -83,23 +83,16 @@ def summary_blocks(summary: Summary) -> list[Item]:
         items.append(Block(Style.HEADING, _("How we each see it")))
         items += [Block(Style.BODY, text, label) for label, text in summary.views]
     items.append(Block(Style.HEADING, _("Agreements")))
-    items += [
-        Block(
-            Style.BODY,
-            _("who: {owner} · by: {when}").format(
-                owner=a.owner.label, when=long_date(a.due_date) if a.due_date else _("no date")
-            ),
-            a.description,
-        )
-        for a in summary.agreements
-    ] or [Block(Style.BODY, _("No new agreements."))]
+    items += [Block(Style.BULLET, sentence) for sentence in summary.agreements] or [
+        Block(Style.BODY, _("No new agreements."))
+    ]
     if summary.goals:
         items.append(Block(Style.HEADING, _("Goals")))
         items += [Block(Style.BULLET, g.description) for g in summary.goals]
-    if conversation.next_appointment:
+    if summary.next_appointment:
         items += [
             Block(Style.HEADING, _("Next appointment")),
-            Block(Style.BODY, long_date(conversation.next_appointment)),
+            Block(Style.BODY, summary.next_appointment),
         ]
     items += [
         Block(Style.HEADING, _("Room for your own comment")),

@@ -63,6 +63,10 @@ class ConversationPartsRepository(Repository[P]):
         """Return the rows of one conversation in the order they were written."""
         return self.select("conversation_id = ?", [conversation_id], order_by="rowid")
 
+    def for_student(self, student_id: str) -> list[P]:
+        """Return one student's rows in the order they were written."""
+        return self.select("student_id = ?", [student_id], order_by="rowid")
+
 
 class NotesRepository(ConversationPartsRepository[Note]):
     """Notes; within a conversation the live keywords are kept apart from the close."""

@@ -1,4 +1,8 @@
-"""When a reflection is saved while it is being written: soon after a pause, often while typing."""
+"""When typed text is saved: soon after a pause, and often during long bursts of typing.
+
+The one autosave rule of the app: reflections, keywords in the calm view and the close of a
+conversation all use it, so "a crash loses at most a couple of seconds" holds everywhere.
+"""
 
 from __future__ import annotations
 
