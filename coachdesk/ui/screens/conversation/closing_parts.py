@@ -37,9 +37,11 @@ READER_WORDS = {
 }
 
 
-def part_heading(text: str, parent: QWidget) -> QLabel:
-    """Return the heading of one part of the close."""
+def part_heading(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
+    """Return the heading of one part of the close; Alt + its underlined letter goes there."""
     label = QLabel(text, parent)
+    if buddy is not None:
+        label.setBuddy(buddy)
     label.setProperty("role", "partHeading")
     label.setWordWrap(True)
     return label

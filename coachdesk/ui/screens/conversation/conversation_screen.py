@@ -192,12 +192,18 @@ class ConversationScreen(QWidget):
         )
         if answer is None:
             return
-        kind, date, participants = answer
         try:
-            coach = next(name for role, name, _id in participants if role is Role.COACH)
+            coach = next(name for role, name, _id in answer.participants if role is Role.COACH)
             if coach:
                 self._services.settings.set_coach_name(coach)
-            conversation = self._services.flow.start(self.student.id, kind, date, participants)
+            conversation = self._services.flow.start(
+                self.student.id,
+                answer.kind,
+                answer.date,
+                answer.participants,
+                time=answer.time,
+                place=answer.place,
+            )
         except UserFacingError as error:
             show_problem(self, error)
             return

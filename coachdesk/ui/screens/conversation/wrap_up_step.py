@@ -15,6 +15,7 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -89,6 +90,7 @@ class WrapUpStep(QWidget):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self._request_close)
         QShortcut(QKeySequence("F6"), self, self._request_read_back)
         self.autosave = AutosavePolicy(self._save_draft, self)
+        QApplication.instance().focusChanged.connect(self._keep_in_view)
 
         side = QVBoxLayout()
         side.addWidget(part_heading(_("From the conversation"), self))
@@ -132,7 +134,8 @@ class WrapUpStep(QWidget):
         self._add_texts(column, form, closing, offered)
         self._add_agreements_and_goals(column, form, closing, open_goals)
         self._add_next_appointment(column, form, closing)
-        column.addWidget(part_heading(_("Who reads what"), form))
+        sharing_heading = part_heading(_("Who &reads what"), form)
+        column.addWidget(sharing_heading)
         self.sharing = SharingSection(
             consent_giver_label(student, today),
             offered,
@@ -144,8 +147,10 @@ class WrapUpStep(QWidget):
         )
         self.sharing.changed.connect(self._changed)
         column.addWidget(self.sharing)
-        column.addWidget(part_heading(_("Private note — only for you"), form))
+        if self.sharing.consent_checks:
+            sharing_heading.setBuddy(next(iter(self.sharing.consent_checks.values())))
         self.private_edit = QPlainTextEdit(closing.private_note, form)
+        column.addWidget(part_heading(_("&Private note — only for you"), form, self.private_edit))
         self.private_edit.setTabChangesFocus(True)
         self.private_edit.setFixedHeight(74)
         self.private_edit.setAccessibleName(_("Private note"))
@@ -170,7 +175,16 @@ class WrapUpStep(QWidget):
             _("What went well, what was discussed — in the student's words")
         )
         self.summary_edit = self.summary_box.edit
-        self._part(column, _("In the student's own words"), self.summary_box)
+        column.addWidget(
+            hint(
+                _(
+                    "Alt+W words · Alt+A agreements · Alt+G goals · Alt+N next appointment · "
+                    "F6 read back together · Ctrl+Enter close"
+                ),
+                form,
+            )
+        )
+        self._part(column, _("In your own &words"), self.summary_box)
         self.insight_boxes: dict[Competence, SharedTextBox] = {}
         for competence in self.conversation.focus_competences:
             part = closing.insights.get(competence, SharedText())
@@ -192,7 +206,8 @@ class WrapUpStep(QWidget):
     ) -> None:
         """Add the agreements (with an empty one to type in) and the goals."""
         assert self.conversation is not None
-        column.addWidget(part_heading(_("Agreements"), form))
+        self.agreements_heading = part_heading(_("&Agreements"), form)
+        column.addWidget(self.agreements_heading)
         column.addWidget(
             hint(_("Read by: everyone who gets a version. Enter adds the next one."), form)
         )
@@ -206,7 +221,8 @@ class WrapUpStep(QWidget):
         add_agreement.clicked.connect(lambda: self._add_agreement(None))
         column.addWidget(add_agreement, 0, Qt.AlignmentFlag.AlignLeft)
 
-        column.addWidget(part_heading(_("Goals"), form))
+        self.goals_heading = part_heading(_("&Goals"), form)
+        column.addWidget(self.goals_heading)
         self.goal_status: list[tuple[Goal, ChoiceCombo]] = []
         for goal in open_goals:
             if goal.conversation_id == self.conversation.id:
@@ -237,10 +253,10 @@ class WrapUpStep(QWidget):
 
     def _add_next_appointment(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
         """Add the next appointment: date, time and place, and a way into the calendar."""
-        column.addWidget(part_heading(_("Next appointment"), form))
         self.next_date = DateField(
             closing.next_appointment, self._today, _("Next appointment"), form
         )
+        column.addWidget(part_heading(_("&Next appointment"), form, self.next_date.edit))
         self.next_time = TimeField(closing.next_time, _("Time"), form)
         self.next_place = QLineEdit(closing.next_place, form)
         self.next_place.setPlaceholderText(_("place"))
@@ -259,9 +275,15 @@ class WrapUpStep(QWidget):
             signal.connect(self._changed)
 
     def _part(self, column: QVBoxLayout, heading: str, box: SharedTextBox) -> None:
-        column.addWidget(part_heading(heading, box.parentWidget()))
+        column.addWidget(part_heading(heading, box.parentWidget(), box.edit))
         column.addWidget(box)
         box.changed.connect(self._changed)
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever gets the keyboard (Tab, Alt+letter, a click) is scrolled into view."""
+        form = self.scroller.widget()
+        if new is not None and form is not None and form.isAncestorOf(new):
+            self.scroller.ensureWidgetVisible(new, 16, 48)
 
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
@@ -320,6 +342,7 @@ class WrapUpStep(QWidget):
             row.remove_requested.connect(lambda: self._remove(row, self.agreement_rows))
             self.agreement_rows.append(row)
             self.agreements_box.addWidget(row)
+            self.agreements_heading.setBuddy(row.what_edit)  # Alt+A: the newest agreement
         if focus:
             row.what_edit.setFocus()
             self.scroller.ensureWidgetVisible(row)
@@ -341,6 +364,7 @@ class WrapUpStep(QWidget):
         row.remove_requested.connect(lambda: self._remove(row, self.goal_rows))
         self.goal_rows.append(row)
         self.goals_box.addWidget(row)
+        self.goals_heading.setBuddy(row.text_edit)
         if focus:
             row.text_edit.setFocus()
 
