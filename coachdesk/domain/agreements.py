@@ -71,8 +71,8 @@ def agreement_sentence(agreement: Agreement, owner: str, today: dt.date) -> str:
     what = " ".join(agreement.description.split())
     who = owner.strip()
     first = what.split(" ", 1)[0]
-    if not who or what.casefold().startswith(who.casefold()):
-        pass
+    if not who or first.casefold() == who.split()[0].casefold():
+        pass  # "Peter laat Fatima meedraaien": the name is there already
     elif first.casefold() in _FIRST_PERSON:  # "Ik bel de decaan", as typed in older versions
         what = f"{who}: {what}"
     else:

@@ -75,10 +75,14 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
         day, month, year = int(named[1]), month_number, named[3]
     else:
         raise ValueError(text)
-    if year is not None:
-        return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
-    value = dt.date(today.year, month, day)
-    return value if value >= today - dt.timedelta(days=31) else dt.date(today.year + 1, month, day)
+    try:
+        if year is not None:
+            return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
+        value = dt.date(today.year, month, day)
+        soon = value >= today - dt.timedelta(days=31)
+        return value if soon else dt.date(today.year + 1, month, day)
+    except ValueError:  # 31-02: numbers in the right places, but no such day
+        raise ValueError(text) from None
 
 
 def parse_time(text: str) -> dt.time | None:
@@ -92,4 +96,7 @@ def parse_time(text: str) -> dt.time | None:
     found = _TIME.fullmatch(text)
     if not found:
         raise ValueError(text)
-    return dt.time(int(found[1]), int(found[2] or 0))
+    try:
+        return dt.time(int(found[1]), int(found[2] or 0))
+    except ValueError:  # 25:00
+        raise ValueError(text) from None

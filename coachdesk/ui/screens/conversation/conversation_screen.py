@@ -232,10 +232,13 @@ class ConversationScreen(QWidget):
         view.setFocus()
 
     def _left_calm_mode(self) -> None:
+        """Back from the talk straight into closing together, the cursor in the summary."""
         self.calm_view = None
         self.window().show()
+        self.window().activateWindow()
         self.steps.setCurrentWidget(self.wrap_up_step)
         self._refresh_current()
+        self.wrap_up_step.summary_edit.setFocus()
 
     def _refresh_current(self) -> None:
         if self.student is not None and self.conversation is not None:

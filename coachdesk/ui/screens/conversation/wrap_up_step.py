@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -298,11 +298,6 @@ class WrapUpStep(QWidget):
             body = escape(text).replace("\n", "<br>")
             parts.append(f"<p><b>{escape(title)}</b><br>{body}</p>")
         self.keywords_view.setHtml("".join(parts))
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self.conversation is not None and not self.summary_edit.toPlainText():
-            self.summary_edit.setFocus()
 
     def _show_state(self, conversation: Conversation) -> None:
         parts = []
