@@ -16,7 +16,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coachdesk.export.markup import paragraph_text
+from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.export.pdf_styles import styles
 from coachdesk.export.report_blocks import Block, Item, SignatureLines, Style, WritingLines
 
@@ -52,7 +52,7 @@ def _paragraph(block: Block) -> Paragraph:
     if block.label:
         separator = "<br/>" if block.label_above else ": "
         text = f"<b>{paragraph_text(block.label)}</b>{separator}{text}"
-    return Paragraph(text, styles()[_STYLE_NAMES[block.style]])
+    return paragraph(text, styles()[_STYLE_NAMES[block.style]])
 
 
 def _writing_lines(lines: WritingLines) -> list[Flowable]:
@@ -72,7 +72,7 @@ def _signatures(signatures: SignatureLines) -> Flowable:
             labels.append("")
             blanks.append("")
             columns.append(SIGNATURE_GAP)
-        labels.append(Paragraph(paragraph_text(label), styles()["small"]))
+        labels.append(paragraph(paragraph_text(label), styles()["small"]))
         blanks.append("")
         columns.append(None)
     table = Table([labels, blanks], colWidths=columns, rowHeights=[None, SIGNATURE_SPACE])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
 
 from coachdesk.domain.reflections import Reflection
-from coachdesk.export.markup import paragraph_text
+from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
@@ -35,7 +35,7 @@ def markdown_flowables(markdown: str) -> list[Flowable]:
 
     def flush() -> None:
         if paragraph:
-            story.append(Paragraph(_inline(" ".join(paragraph)), css["body"]))
+            story.append(paragraph(_inline(" ".join(paragraph)), css["body"]))
             paragraph.clear()
 
     for line in markdown.splitlines():
@@ -44,14 +44,14 @@ def markdown_flowables(markdown: str) -> list[Flowable]:
         elif heading := _HEADING.match(line):
             flush()
             style = css["heading"] if len(heading.group(1)) <= 2 else css["body"]
-            story.append(Paragraph(f"<b>{_inline(heading.group(2))}</b>", style))
+            story.append(paragraph(f"<b>{_inline(heading.group(2))}</b>", style))
         elif bullet := _BULLET.match(line):
             flush()
-            story.append(Paragraph("• " + _inline(bullet.group(1)), css["body"]))
+            story.append(paragraph("• " + _inline(bullet.group(1)), css["body"]))
         elif numbered := _NUMBERED.match(line):
             flush()
             story.append(
-                Paragraph(f"{numbered.group(1)}. {_inline(numbered.group(2))}", css["body"])
+                paragraph(f"{numbered.group(1)}. {_inline(numbered.group(2))}", css["body"])
             )
         else:
             paragraph.append(line.strip())
@@ -63,8 +63,8 @@ def write_reflection(reflection: Reflection, writer: str, target: Path) -> Path:
     """Write one reflection as a PDF at ``target`` (atomically)."""
     css = styles()
     story: list[Flowable] = [
-        Paragraph(paragraph_text(reflection.title), css["title"]),
-        Paragraph(
+        paragraph(paragraph_text(reflection.title), css["title"]),
+        paragraph(
             paragraph_text(f"{writer} · {long_date(reflection.updated_at.date())}"), css["small"]
         ),
         *markdown_flowables(reflection.body),

@@ -8,13 +8,14 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
-from coachdesk.export.markup import paragraph_text
-from coachdesk.export.pdf_styles import FONT, styles, write_pdf
+from coachdesk.export.fonts import FONT
+from coachdesk.export.markup import paragraph, paragraph_text
+from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date, long_date
 from coachdesk.services.competence_scan import ScanHistory, statements
@@ -116,8 +117,8 @@ def scan_flowables(history: ScanHistory) -> list[Flowable]:
         return []
     note = _("Growth against the student's own earlier scans; this is not a grade.")
     return [
-        Paragraph(paragraph_text(_("Competence scan")), styles()["heading"]),
-        Paragraph(paragraph_text(note), styles()["small"]),
+        paragraph(paragraph_text(_("Competence scan")), styles()["heading"]),
+        paragraph(paragraph_text(note), styles()["small"]),
         Spacer(1, 3 * mm),
         scan_chart(history),
     ]
@@ -127,14 +128,14 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
     """Write the paper scan a workplace trainer fills in; the coach types the answers in later."""
     css = styles()
     story: list[Flowable] = [
-        Paragraph(
+        paragraph(
             paragraph_text(_("Competence scan — view of the workplace trainer")), css["title"]
         ),
-        Paragraph(
+        paragraph(
             paragraph_text(f"{student.full_name} · {student.group} · {long_date(day)}"),
             css["subtitle"],
         ),
-        Paragraph(
+        paragraph(
             paragraph_text(
                 _(
                     "Tick one box per statement. There are no wrong answers; the "
@@ -144,11 +145,11 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
             css["small"],
         ),
     ]
-    header = ["", *(Paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
+    header = ["", *(paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
     for competence in Competence:
         rows: list[list[object]] = [header]
         rows += [
-            [Paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
+            [paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
             for s in statements()
             if s.competence is competence
         ]
@@ -164,9 +165,9 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
                 ]
             )
         )
-        story += [Paragraph(paragraph_text(competence.label), css["heading"]), table]
+        story += [paragraph(paragraph_text(competence.label), css["heading"]), table]
     story += [
         Spacer(1, 8 * mm),
-        Paragraph(paragraph_text(_("Name and signature of the workplace trainer:")), css["body"]),
+        paragraph(paragraph_text(_("Name and signature of the workplace trainer:")), css["body"]),
     ]
     return write_pdf(target, story, _("Competence scan"), _("Confidential · CoachDesk"))
