@@ -98,12 +98,13 @@ def test_an_emoji_prints_as_its_monochrome_glyph(repos: Repositories, tmp_path: 
     assert any("NotoEmoji" in font for font in _fonts(pdf))
 
 
+@pytest.mark.parametrize("beside", ["", "(met محمد العلي)"], ids=["dutch", "shaped"])
 def test_a_long_url_wraps_without_invisible_characters_and_is_a_link(
-    repos: Repositories, tmp_path: Path
+    repos: Repositories, tmp_path: Path, beside: str
 ) -> None:
     url = "https://www.example.org/" + "/".join(f"onderdeel-{i}" for i in range(25)) + "?a=1"
     word = "Beroepspraktijkvorming" * 12
-    pdf = _summary_pdf(repos, tmp_path, f"Lees {url} en {word}.", given_name="Ali")
+    pdf = _summary_pdf(repos, tmp_path, f"Lees {url} en {word} {beside}.", given_name="Ali")
     text = _text(pdf)
     assert "\u200b" not in text
     assert url in text.replace("\n", "")

@@ -258,3 +258,42 @@ def test_a_conversation_not_yet_closed_has_no_report(repos: Repositories) -> Non
     )
     with pytest.raises(ValidationError, match="nog niet afgerond"):
         SummaryContent(repos).build(conversation.id, Reader.STUDENT)
+
+
+def test_every_page_names_the_student_the_date_and_page_x_of_y(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    long = "\n\n".join(["Ik leerde veel over klanten en over mezelf. " * 30] * 12)
+    conversation = _conversation(repos, ConversationKind.DIALOGUE, _closing(summary=long))
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert f"pagina {number} van {len(pages)}" in text
+        assert "Zoë van der Meer" in text
+        assert "22 november 2026" in text
+
+
+def test_the_signatures_stay_together_with_the_names_of_the_signers(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    signing = next(text for text in pages if "Handtekeningen" in text)
+    for name in ("Handtekening student", "Handtekening coach", "Handtekening praktijkopleider"):
+        assert name in signing
+    for name in ("Zoë van der Meer", "Mirjam de Haan", "Karin Bosman"):
+        assert name in signing.split("Handtekeningen", 1)[1]
+
+
+def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+    student = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+    assert "Ruimte voor je eigen reactie" in student
+    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+        text = _pdf_text(repos, conversation, reader, tmp_path)
+        assert "Ruimte voor uw eigen reactie" in text
+        assert not re.search(r"\b(je|jij|jouw)\b", text), reader

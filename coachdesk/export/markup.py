@@ -120,7 +120,7 @@ def paragraph_text(text: str) -> str:
 
 @cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1)
+    return ParagraphStyle(f"{style.name}-shaped", parent=style, shaping=1, uriWasteReduce=0)
 
 
 def paragraph(markup: str, style: ParagraphStyle) -> Paragraph:

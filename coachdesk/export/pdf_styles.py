@@ -53,6 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT,
             spaceBefore=9,
             spaceAfter=3,
+            keepWithNext=1,  # a heading never stands alone at the bottom of a page
         ),
         "body": body,
         "small": ParagraphStyle(
