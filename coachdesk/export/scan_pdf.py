@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
 from coachdesk.domain.roles import Role
@@ -20,7 +20,7 @@ from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date, long_date
 from coachdesk.services.competence_scan import ScanHistory, statements
 
-WIDTH, ROW, LABEL, LEGEND = 170 * mm, 16 * mm, 34 * mm, 8 * mm
+WIDTH, ROW, LABEL, LEGEND, SCALE = 170 * mm, 16 * mm, 34 * mm, 8 * mm, 20 * mm
 _STYLE = {
     Role.STUDENT: ("#2f6f73", 1.8),
     Role.COACH: ("#6b4f9e", 0.8),
@@ -55,7 +55,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
         x = index * 45 * mm
         _marker(drawing, rater, x + 2 * mm, height - 3 * mm)
         drawing.add(String(x + 5 * mm, height - 4.2 * mm, rater.label, fontName=FONT, fontSize=8))
-    left, right = LABEL + 4 * mm, WIDTH - 6 * mm
+    left, right = LABEL + 4 * mm, WIDTH - SCALE
     step = (right - left) / max(len(moments) - 1, 1)
     xs = [left + step * i if len(moments) > 1 else (left + right) / 2 for i in range(len(moments))]
     for row, competence in enumerate(Competence):
@@ -80,6 +80,16 @@ def scan_chart(history: ScanHistory) -> Drawing:
                     strokeDashArray=[1, 2],
                 )
             )
+            drawing.add(
+                String(
+                    right + 2 * mm,
+                    y(value) - 2,
+                    scale_label(value),
+                    fontName=FONT,
+                    fontSize=6,
+                    fillColor=HexColor("#777777"),
+                )
+            )
         for rater, (colour, width) in _STYLE.items():
             points = [
                 (x, y(r))
@@ -102,7 +112,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
             String(
                 x,
                 0,
-                compact_date(moment, moments[-1]),
+                compact_date(moment, today=dt.date.min),  # every label with its year
                 fontName=FONT,
                 fontSize=7.5,
                 textAnchor="middle",
@@ -116,12 +126,9 @@ def scan_flowables(history: ScanHistory) -> list[Flowable]:
     if not history.moments:
         return []
     note = _("Growth against the student's own earlier scans; this is not a grade.")
-    return [
-        paragraph(paragraph_text(_("Competence scan")), styles()["heading"]),
-        paragraph(paragraph_text(note), styles()["small"]),
-        Spacer(1, 3 * mm),
-        scan_chart(history),
-    ]
+    heading = paragraph(paragraph_text(_("Competence scan")), styles()["heading"])
+    note_paragraph = paragraph(paragraph_text(note), styles()["small"])
+    return [KeepTogether([heading, note_paragraph, Spacer(1, 3 * mm), scan_chart(history)])]
 
 
 def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
