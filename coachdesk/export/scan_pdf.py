@@ -13,9 +13,11 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
+from coachdesk.export.blocks_pdf import render_blocks
 from coachdesk.export.fonts import FONT
 from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.export.pdf_styles import styles, write_pdf
+from coachdesk.export.report_blocks import SignatureLines
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date, long_date
 from coachdesk.services.competence_scan import ScanHistory, statements
@@ -173,8 +175,9 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
             )
         )
         story += [paragraph(paragraph_text(competence.label), css["heading"]), table]
-    story += [
-        Spacer(1, 8 * mm),
-        paragraph(paragraph_text(_("Name and signature of the workplace trainer:")), css["body"]),
-    ]
-    return write_pdf(target, story, _("Competence scan"), _("Confidential · CoachDesk"))
+    signatures = SignatureLines([_("Name of the workplace trainer"), _("Signature"), _("Date")])
+    # The last competence goes along with the signature lines: they never stand alone.
+    story[-2:] = [KeepTogether([*story[-2:], Spacer(1, 8 * mm), *render_blocks([signatures])])]
+    title = _("Competence scan")
+    footer = _("Confidential · {title}").format(title=f"{title} · {student.full_name}")
+    return write_pdf(target, story, title, footer)
