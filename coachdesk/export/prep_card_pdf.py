@@ -85,6 +85,7 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
             ListFlowable(
                 [paragraph(paragraph_text(q), css["body"]) for q in questions],
                 bulletType="1",
+                bulletFormat="%s.",
                 leftIndent=14,
                 bulletFontName=css["body"].fontName,
             )
@@ -101,4 +102,5 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
 def write_prep_card(preparation: Preparation, target: Path) -> Path:
     """Write the prep card as a PDF at ``target`` (atomically)."""
     title = _("Preparation: {kind}").format(kind=preparation.conversation.kind.label)
-    return write_pdf(target, prep_card_story(preparation), title, _("Confidential · CoachDesk"))
+    footer = _("Confidential · {title}").format(title=preparation.student.full_name)
+    return write_pdf(target, prep_card_story(preparation), title, footer)
