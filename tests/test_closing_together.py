@@ -105,11 +105,11 @@ def test_agreements_read_as_sentences_a_student_understands() -> None:
         ("maakt elke maandag een weekplanning", dt.date(2026, 12, 18)): (
             "Fatima maakt elke maandag een weekplanning — uiterlijk 18 december"
         ),
-        ("Maakt een cv", None): "Fatima maakt een cv",
+        ("Maakt een cv", None): "Fatima: Maakt een cv",
         ("Fatima belt de decaan", dt.date(2027, 1, 8)): (
             "Fatima belt de decaan — uiterlijk 8 januari 2027"
         ),
-        ("CV opsturen", None): "Fatima CV opsturen",
+        ("CV opsturen", None): "Fatima: CV opsturen",
         ("Ik vraag feedback aan de chef.", None): "Fatima: Ik vraag feedback aan de chef.",
     }
     for (text, due), expected in cases.items():

@@ -86,6 +86,12 @@ def _closing(**changes: object) -> Closing:
     return Closing(**values)  # type: ignore[arg-type]
 
 
+@pytest.fixture
+def trialogue(repos: Repositories) -> str:
+    """A closed trialogue with content for every reader, and things no report may show."""
+    return _conversation(repos, ConversationKind.TRIALOGUE, _closing())
+
+
 def _pdf_text(repos: Repositories, conversation_id: str, reader: Reader, tmp_path: Path) -> str:
     summary = SummaryContent(repos).build(conversation_id, reader, "ROC Demostad")
     target = write_summary(summary, tmp_path / f"{reader.value}.pdf")
@@ -116,15 +122,16 @@ def test_the_student_version_has_every_section_and_two_signatures(
         "Volgende afspraak",
         "woensdag 20 januari 2027",
         "Vertrouwelijk",
-        "pagina 1",
+        "pagina 1 van 1",
     ):
         assert expected in text, expected
     assert len(re.findall(r"Handtekening (student|coach|praktijkopleider|ouder)", text)) == 2
 
 
-def test_a_trialogue_report_has_three_signature_lines(repos: Repositories, tmp_path: Path) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    text = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+def test_a_trialogue_report_has_three_signature_lines(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    text = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
     assert "Verslag trialoog" in text
     signatures = re.findall(r"Handtekening (student|coach|praktijkopleider)", text)
     assert signatures == ["student", "coach", "praktijkopleider"]
@@ -133,24 +140,22 @@ def test_a_trialogue_report_has_three_signature_lines(repos: Repositories, tmp_p
 
 @pytest.mark.parametrize("reader", list(Reader))
 def test_no_version_ever_holds_private_notes_live_keywords_or_referrals(
-    repos: Repositories, tmp_path: Path, reader: Reader
+    repos: Repositories, tmp_path: Path, trialogue: str, reader: Reader
 ) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    text = _pdf_text(repos, conversation, reader, tmp_path)
+    text = _pdf_text(repos, trialogue, reader, tmp_path)
     for secret in (PRIVATE, "moe vandaag", REFERRAL_REASON, "ZAT"):
         assert secret not in text
 
 
 def test_parents_and_trainer_read_only_what_is_labelled_for_them(
-    repos: Repositories, tmp_path: Path
+    repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    parents = _pdf_text(repos, conversation, Reader.PARENTS, tmp_path)
+    parents = _pdf_text(repos, trialogue, Reader.PARENTS, tmp_path)
     assert "versie voor de ouders" in parents
     assert "Ik word blij van klanten." in parents  # labelled for parents
     assert "Ik werk netjes en precies." not in parents  # labelled for the student only
     assert "Zoë pakt taken zelf op." not in parents  # labelled for the workplace
-    trainer = _pdf_text(repos, conversation, Reader.WORKPLACE_TRAINER, tmp_path)
+    trainer = _pdf_text(repos, trialogue, Reader.WORKPLACE_TRAINER, tmp_path)
     assert "Zoë pakt taken zelf op." in trainer
     assert "Ik word blij van klanten." not in trainer
     assert "Ik ben trots op mijn stage" not in trainer  # the summary was for parents
@@ -187,7 +192,8 @@ def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Yılmaz-Łukasiewicz" in text
     assert "<b>vet</b> &" in text
-    assert "\ufffd" in text  # emoji and Chinese are marked, not silently dropped
+    assert "🙂" in text  # the emoji prints as its monochrome glyph
+    assert "\ufffd" in text  # Chinese (no shipped font) is marked, not silently dropped
 
 
 def test_every_demo_conversation_renders_for_every_allowed_reader(
@@ -260,3 +266,42 @@ def test_a_conversation_not_yet_closed_has_no_report(repos: Repositories) -> Non
     )
     with pytest.raises(ValidationError, match="nog niet afgerond"):
         SummaryContent(repos).build(conversation.id, Reader.STUDENT)
+
+
+def test_every_page_names_the_student_the_date_and_page_x_of_y(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    long = "\n\n".join(["Ik leerde veel over klanten en over mezelf. " * 30] * 12)
+    conversation = _conversation(
+        repos, ConversationKind.DIALOGUE, _closing(summary=SharedText(long))
+    )
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert f"pagina {number} van {len(pages)}" in text
+        assert "Zoë van der Meer" in text
+        assert "22 november 2026" in text
+
+
+def test_the_signatures_stay_together_with_the_names_of_the_signers(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    summary = SummaryContent(repos).build(trialogue, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    signing = next(text for text in pages if "Handtekeningen" in text)
+    for name in ("Handtekening student", "Handtekening coach", "Handtekening praktijkopleider"):
+        assert name in signing
+    for name in ("Zoë van der Meer", "Mirjam de Haan", "Karin Bosman"):
+        assert name in signing.split("Handtekeningen", 1)[1]
+
+
+def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    student = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
+    assert "Ruimte voor je eigen reactie" in student
+    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+        text = _pdf_text(repos, trialogue, reader, tmp_path)
+        assert "Ruimte voor uw eigen reactie" in text
+        assert not re.search(r"\b(je|jij|jouw)\b", text), reader

@@ -59,26 +59,23 @@ class Agreement(Record):
         )
 
 
-_FIRST_PERSON = {"ik", "we", "wij", "i"}
-
-
-def agreement_sentence(agreement: Agreement, owner: str, today: dt.date) -> str:
+def agreement_sentence(agreement: Agreement, student_name: str, today: dt.date) -> str:
     """Return an agreement as a sentence a student can read.
 
     "Fatima maakt elke maandag een weekplanning — uiterlijk 18 december": the owner's name
     leads unless the text already starts with it, and the date is left out when there is none.
+    Older agreements name no owner: the student's is ``student_name``, others their role.
     """
     what = " ".join(agreement.description.split())
-    who = owner.strip()
-    first = what.split(" ", 1)[0]
-    if not who or first.casefold() == who.split()[0].casefold():
-        pass  # "Peter laat Fatima meedraaien": the name is there already
-    elif first.casefold() in _FIRST_PERSON:  # "Ik bel de decaan", as typed in older versions
-        what = f"{who}: {what}"
+    if agreement.owner_name:
+        who = agreement.owner_name.strip()
     else:
-        if first[1:].islower():  # "Maakt" after a name reads as "maakt"; "CV" stays
-            what = what[0].lower() + what[1:]
-        what = f"{who} {what}"
+        who = student_name if agreement.owner is Role.STUDENT else agreement.owner.label
+    first = what.split(" ", 1)[0]
+    if who and first.casefold() != who.split()[0].casefold():  # "Peter laat…" names him
+        # "maakt een weekplanning", as the field suggests, follows the name; older or free
+        # wording ("Open dag bezoeken", "Ik bel de decaan") stays whole after it.
+        what = f"{who} {what}" if what[:1].islower() else f"{who}: {what}"
     if agreement.due_date is None:
         return what
     return _("{agreement} — by {date}").format(

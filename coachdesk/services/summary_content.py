@@ -88,16 +88,6 @@ class Summary:
     """The roles that sign, in order: student, coach, workplace trainer (trialogue), parent."""
 
 
-def _owner_name(agreement: Agreement, student: Student, participants: list[Participant]) -> str:
-    """Return the owner's name; older agreements carry only a role, named as best we can."""
-    if agreement.owner_name:
-        return agreement.owner_name
-    if agreement.owner is Role.STUDENT:
-        return student.given_name
-    named = [p.name for p in participants if p.role is agreement.owner and p.name.strip()]
-    return named[0] if named else agreement.owner.label
-
-
 def next_appointment_text(conversation: Conversation) -> str:
     """Return "donderdag 21 januari 2027 om 14:30, Bakkerij Van Dam", or empty when none."""
     day = conversation.next_appointment
@@ -212,7 +202,7 @@ class SummaryContent:
             ],
             views=[(n.kind.label, n.body) for n in shown if n.kind in PARTY_VIEWS],
             agreements=[
-                agreement_sentence(a, _owner_name(a, student, participants), conversation.date)
+                agreement_sentence(a, student.given_name, conversation.date)
                 for a in agreements
                 if a.audience is not Audience.PRIVATE and a.description.strip()
             ],

@@ -21,8 +21,8 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, Student
 from coachdesk.i18n import _
 from coachdesk.services.conversation_flow import default_participants, needs_party_views
-from coachdesk.ui.date_field import TimeField
-from coachdesk.ui.widgets import ChoiceCombo, date_edit, date_of, dialog_buttons
+from coachdesk.ui.date_field import DateField, TimeField
+from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons
 
 Person = tuple[Role, str, str | None]
 
@@ -75,17 +75,16 @@ class StartConversationDialog(QDialog):
         self.setMinimumWidth(560)
         self._student, self._contacts = student, contacts
         self.kind_combo = ChoiceCombo(((k.label, k) for k in ConversationKind), self)
-        self.date_edit = date_edit(today, self)
-        self.date_edit.setAccessibleName(_("Date"))
+        day = today or dt.date.today()
+        self.date_field = DateField(day, day, _("Date"), self)
         self.time_field = TimeField(None, _("Time"), self)
         self.place_edit = QLineEdit(self)
         self.place_edit.setAccessibleName(_("Place"))
         self.place_edit.setPlaceholderText(_("e.g. room 2.14, or the internship company"))
         when = QHBoxLayout()
-        when.addWidget(self.date_edit)
+        when.addWidget(self.date_field, 1)
         when.addWidget(QLabel(_("at"), self))
         when.addWidget(self.time_field)
-        when.addStretch(1)
         self.coach_edit = QLineEdit(coach_name, self)
         self.coach_edit.setPlaceholderText(_("your name"))
         self.rows_box = QWidget(self)
@@ -142,6 +141,9 @@ class StartConversationDialog(QDialog):
         return [coach, *(p for p in (row.person() for row in self.rows) if p[1])]
 
     def _accept_if_valid(self) -> None:
+        if self.date_field.value() is None:
+            self.problem_label.setText(_("Type the date as 18-12-2026, or pick it."))
+            return
         if not self.time_field.is_valid():
             self.problem_label.setText(_("Type the time as 14:30, or leave it empty."))
             return
@@ -164,9 +166,11 @@ class StartConversationDialog(QDialog):
         dialog = cls(student, contacts, coach_name, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
+        day = dialog.date_field.value()
+        assert day is not None  # accepted only with a date
         return PlannedConversation(
             kind=dialog.kind_combo.current_value(),
-            date=date_of(dialog.date_edit),
+            date=day,
             time=dialog.time_field.value(),
             place=dialog.place_edit.text().strip(),
             participants=dialog.participants(),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.contacts_text import contacts_line
 from coachdesk.domain.roles import Role
@@ -298,8 +299,9 @@ class StudentScreen(QWidget):
         assert self.file is not None
         self.agreements_list.clear()
         for agreement in self.file.open_agreements:
-            due = short_date(agreement.due_date) if agreement.due_date else _("no date")
-            item = QListWidgetItem(f"{agreement.description}\n{agreement.owner.label} · {due}")
+            item = QListWidgetItem(
+                agreement_sentence(agreement, self.file.student.given_name, self.today)
+            )
             if agreement.is_overdue(self.today):
                 item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
                 item.setText(item.text() + " · " + _("late"))

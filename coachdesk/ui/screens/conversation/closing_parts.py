@@ -194,7 +194,7 @@ class AgreementRow(QWidget):
     def _update_sentence(self) -> None:
         value = self.value()
         self.sentence_label.setText(
-            "" if value is None else "→ " + agreement_sentence(value, value.owner_name, self._today)
+            "" if value is None else "→ " + agreement_sentence(value, "", self._today)
         )
 
     def value(self) -> Agreement | None:

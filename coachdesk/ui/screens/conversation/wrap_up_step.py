@@ -282,8 +282,13 @@ class WrapUpStep(QWidget):
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever gets the keyboard (Tab, Alt+letter, a click) is scrolled into view."""
         form = self.scroller.widget()
-        if new is not None and form is not None and form.isAncestorOf(new):
-            self.scroller.ensureWidgetVisible(new, 16, 48)
+        if new is None or form is None or not form.isAncestorOf(new):
+            return
+        part = new
+        while part.parentWidget() is not form:
+            part = part.parentWidget()
+        self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, the sharing
+        self.scroller.ensureWidgetVisible(new, 16, 48)
 
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
