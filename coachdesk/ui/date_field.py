@@ -12,7 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -117,8 +118,10 @@ class DateField(_ParsedField[dt.date]):
         )
         self._today = today
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setMaximumWidth(150)
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00-00-00000") + 20)
         self.calendar_button = QToolButton(self)
+        # Tab goes from the date straight on; Alt+↓ in the field opens the calendar.
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.calendar_button.setText(_("Calendar"))
         self.calendar_button.setAccessibleName(
             _("Pick {what} from the calendar").format(what=accessible_name.lower())
@@ -128,6 +131,12 @@ class DateField(_ParsedField[dt.date]):
         menu = QMenu(self.calendar_button)
         menu.aboutToShow.connect(lambda: self._show_calendar(menu))
         self.calendar_button.setMenu(menu)
+        QShortcut(
+            QKeySequence("Alt+Down"),
+            self.edit,
+            self.calendar_button.showMenu,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
         self.layout_.addWidget(self.calendar_button)
         self.layout_.addWidget(self.echo, 1)
         self.set_value(value)
@@ -159,6 +168,6 @@ class TimeField(_ParsedField[dt.time]):
     ) -> None:
         super().__init__(parse_time, clock_time, lambda _time: "", _("hh:mm"), parent)
         self.edit.setAccessibleName(accessible_name)
-        self.edit.setMaximumWidth(80)
+        self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00:000") + 20)
         self.layout_.addWidget(self.echo)
         self.set_value(value)

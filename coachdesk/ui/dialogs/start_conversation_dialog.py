@@ -72,7 +72,7 @@ class StartConversationDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New conversation"))  # no names in window titles: they leak
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)
         self._student, self._contacts = student, contacts
         self.kind_combo = ChoiceCombo(((k.label, k) for k in ConversationKind), self)
         day = today or dt.date.today()

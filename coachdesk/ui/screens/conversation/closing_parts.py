@@ -62,7 +62,9 @@ class ReadersRow(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(hint(_("Read by: the student"), self))
+        student = hint(_("Read by: the student"), self)
+        student.setWordWrap(False)
+        layout.addWidget(student)
         self.checks: dict[Audience, QCheckBox] = {}
         for reader in offered:
             check = QCheckBox(READER_WORDS[reader](), self)
@@ -282,11 +284,10 @@ class SharingSection(QWidget):
         )
         self.consent_checks: dict[Audience, QCheckBox] = {}
         self.contents: dict[Audience, QLabel] = {}
+        self._giver = giver
         for reader in offered:
             check = QCheckBox(
-                _("Version for {reader}: {giver} agrees").format(
-                    reader=READER_WORDS[reader](), giver=giver
-                ),
+                _("Version for {reader}: consent given").format(reader=READER_WORDS[reader]()),
                 self,
             )
             check.setChecked(consents.get(reader, False))
@@ -297,6 +298,9 @@ class SharingSection(QWidget):
             layout.addWidget(contents)
             self.consent_checks[reader] = check
             self.contents[reader] = contents
+        if self.consent_checks:  # Alt+L lands on the first version without deciding it
+            self.setFocusProxy(next(iter(self.consent_checks.values())))
+            self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def consented(self, reader: Audience) -> bool:
         """Return whether consent for ``reader``'s version was given."""
@@ -306,7 +310,7 @@ class SharingSection(QWidget):
     def show_contents(self, reader: Audience, parts: list[str]) -> None:
         """Say what ``reader``'s version will hold (or that there will be none)."""
         if not self.consented(reader):
-            text = _("No version without consent.")
+            text = _("No version without consent; {giver} decides.").format(giver=self._giver)
         elif parts:
             text = _("Holds: {parts}.").format(parts=", ".join(parts))
         else:

@@ -28,7 +28,7 @@ from coachdesk.errors import UserFacingError
 from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
-from coachdesk.i18n.dates import long_date
+from coachdesk.i18n.dates import clock_time, long_date
 from coachdesk.services.closing import Closing
 from coachdesk.services.conversation_flow import ConversationFlow, needs_party_views
 from coachdesk.services.conversation_log import ConversationLog
@@ -153,8 +153,10 @@ class ConversationScreen(QWidget):
 
     @staticmethod
     def _describe(conversation: Conversation) -> str:
-        parts = (long_date(conversation.date), conversation.kind.label, conversation.state.label)
-        return " · ".join(parts)
+        day = long_date(conversation.date)
+        if conversation.time is not None:
+            day = _("{date} at {time}").format(date=day, time=clock_time(conversation.time))
+        return " · ".join((day, conversation.kind.label, conversation.state.label))
 
     def _choice_changed(self) -> None:
         conversation = self.conversation_combo.current_value()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -79,7 +80,8 @@ class WrapUpStep(QWidget):
         self.keywords_view.setObjectName("keywordsPanel")
         self.keywords_view.setAccessibleName(_("Keywords from the conversation"))
         self.keywords_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.keywords_view.setMinimumWidth(280)
+        self.keywords_view.setMinimumWidth(260)
+        self.keywords_view.setMaximumWidth(360)
         self.read_back_button = QPushButton(_("Read back together (F6)"), self)
         self.read_back_button.clicked.connect(self._request_read_back)
         self.close_button = QPushButton(_("Close and save (Ctrl+Enter)"), self)
@@ -96,9 +98,9 @@ class WrapUpStep(QWidget):
         side.addWidget(part_heading(_("From the conversation"), self))
         side.addWidget(self.keywords_view, 1)
         columns = QHBoxLayout()
-        columns.addWidget(self.scroller, 3)
+        columns.addWidget(self.scroller, 1)
         columns.addSpacing(12)
-        columns.addLayout(side, 2)
+        columns.addLayout(side)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state_label, 1)
         bottom.addWidget(self.read_back_button)
@@ -147,8 +149,8 @@ class WrapUpStep(QWidget):
         )
         self.sharing.changed.connect(self._changed)
         column.addWidget(self.sharing)
-        if self.sharing.consent_checks:
-            sharing_heading.setBuddy(next(iter(self.sharing.consent_checks.values())))
+        # A button as buddy would be clicked by Alt+L; the section only takes the focus.
+        sharing_heading.setBuddy(self.sharing)
         self.private_edit = QPlainTextEdit(closing.private_note, form)
         column.addWidget(part_heading(_("&Private note — only for you"), form, self.private_edit))
         self.private_edit.setTabChangesFocus(True)
@@ -264,8 +266,10 @@ class WrapUpStep(QWidget):
         self.calendar_button = QPushButton(_("Add to calendar…"), form)
         self.calendar_button.clicked.connect(self._request_calendar)
         when = QHBoxLayout()
-        when.addWidget(self.next_date, 1)
+        when.addWidget(self.next_date)
+        when.addWidget(QLabel(_("at"), form))
         when.addWidget(self.next_time)
+        when.addStretch(1)
         where = QHBoxLayout()
         where.addWidget(self.next_place, 1)
         where.addWidget(self.calendar_button)
