@@ -430,16 +430,48 @@ def test_ctrl_n_and_f5_work_from_my_students_and_the_student_screen(
     calm.close()
 
 
-def test_a_date_typed_over_another_is_kept_and_an_unreadable_one_is_said(
-    qtbot, window: MainWindow, workspace: Workspace
-) -> None:
+def _close_together(qtbot, window: MainWindow, workspace: Workspace) -> ConversationScreen:
+    """Plan a trialogue and open its close, as after the talk."""
     _plan_trialogue(window, workspace)
     screen = window.conversation_screen
     window.show_screen(2)
     screen.steps.setCurrentWidget(screen.wrap_up_step)
-    wrap = screen.wrap_up_step
-    field = wrap.next_date
     qtbot.waitUntil(window.isActiveWindow)
+    return screen
+
+
+def test_the_next_appointment_goes_into_a_calendar_file_with_the_first_name_only(
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    student = screen.student
+    assert student is not None
+    told: list[str] = []
+    seen = answer_next_dialog(QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+    qtbot.mouseClick(wrap.calendar_button, Qt.MouseButton.LeftButton)
+    assert seen and "datum van de volgende afspraak" in told[0]
+    qtbot.keyClicks(wrap.next_date.edit, "21-1-2027")
+    target = tmp_path / "afspraak.ics"
+
+    def choose_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    seen = answer_next_dialog(QFileDialog, choose_file)
+    qtbot.mouseClick(wrap.calendar_button, Qt.MouseButton.LeftButton)
+    assert seen
+    text = target.read_text()
+    assert f"Trialoog met {student.given_name}" in text
+    assert "DTSTART:20270121T143000" in text
+    assert student.family_name not in text
+
+
+def test_a_date_typed_over_another_is_kept_and_an_unreadable_one_is_said(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    field = screen.wrap_up_step.next_date
     field.edit.setFocus()
     qtbot.keyClicks(field.edit, "23-02-2027")
     field.edit.selectAll()  # Ctrl+A, then a new date: the new one counts
@@ -461,10 +493,7 @@ def test_a_date_typed_over_another_is_kept_and_an_unreadable_one_is_said(
 def test_a_next_appointment_in_the_past_asks_before_closing(
     qtbot, window: MainWindow, workspace: Workspace
 ) -> None:
-    _plan_trialogue(window, workspace)
-    screen = window.conversation_screen
-    window.show_screen(2)
-    screen.steps.setCurrentWidget(screen.wrap_up_step)
+    screen = _close_together(qtbot, window, workspace)
     wrap = screen.wrap_up_step
     qtbot.keyClicks(wrap.next_date.edit, "23-02-2026")
     told: list[str] = []
