@@ -96,6 +96,11 @@ class Store:
                 raise StoreError(read_only_message()) from error
             raise translate_sqlite_error(error, self.path) from error
 
+    def refuse_if_read_only(self) -> None:
+        """Refuse a change to a read-only view before it starts, so nothing is written anywhere."""
+        if self.read_only:
+            raise StoreError(read_only_message())
+
     def meta(self, key: str) -> str | None:
         """Return a value from the store's own metadata table."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
