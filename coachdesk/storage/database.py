@@ -21,7 +21,13 @@ from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreE
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
-from coachdesk.storage.cipher import DB_ERRORS, SQLITE_HEADER, looks_encrypted
+from coachdesk.storage.cipher import (
+    DB_ERRORS,
+    SQLITE_HEADER,
+    is_store_damage,
+    looks_encrypted,
+    sqlite_error,
+)
 from coachdesk.storage.connection import (
     ConnectionFactory,
     PlainConnectionFactory,
@@ -32,7 +38,6 @@ from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
-_DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
 
@@ -43,17 +48,15 @@ def disk_full_message() -> str:
 
 
 def translate_sqlite_error(error: Exception, path: Path) -> StoreError:
-    """Turn a low-level error into a calm, translated ``StoreError``."""
-    text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+    """Turn a low-level error (by its SQLite result code or errno) into a calm ``StoreError``."""
+    code = sqlite_error(error)
+    if code == "SQLITE_FULL" or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return StoreError(disk_full_message())
-    if any(marker in text for marker in _DISK_FULL_MARKERS):
-        return StoreError(disk_full_message())
-    if "not a database" in text or "malformed" in text:
+    if is_store_damage(error):
         return DamagedStoreError(not_a_store_message(path))
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+    if code in {"SQLITE_READONLY", "SQLITE_PERM"} or isinstance(error, PermissionError):
         return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
-    if "locked" in text or "busy" in text:
+    if code in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
         return StoreError(_("The store is in use by another program. Close it and try again."))
     return StoreError(
         _("The store {path} cannot be opened: {reason}").format(path=path, reason=error)
@@ -165,7 +168,11 @@ def read_only_message() -> str:
 
 def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a copy that SQLite's integrity check does not pass."""
-    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except UnicodeDecodeError as error:  # SQLite quoted bytes of a damaged page
+        raise DamagedStoreError(not_a_store_message(path)) from error
+    if result != "ok":
         raise DamagedStoreError(not_a_store_message(path))
 
 
