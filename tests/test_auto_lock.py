@@ -25,20 +25,12 @@ from coachdesk.storage.keyfile import KdfParams
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.screens.lock_screen import LockWindow
-from tests.helpers import answer_next_dialog
+from tests.helpers import FakeClock, answer_next_dialog
 
 LEFT = Qt.MouseButton.LeftButton
 
 FAST = KdfParams(time_cost=1, memory_kib=8192)
 PASSPHRASE = "lange wachtwoordzin 2026"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def _visible_text() -> str:
