@@ -62,3 +62,20 @@ def test_the_refusal_reaches_the_coach_as_a_calm_message_without_a_crash_log(
     assert said == [refused.value.message]
     assert not (data_dir / "logs").exists() or not list((data_dir / "logs").glob("crash-*"))
     controller.close()
+
+
+def test_an_inzage_from_the_read_only_view_is_logged_beside_the_store_not_in_quarantine(
+    data_dir: Path,
+) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "questions")  # a part the inzage does not read
+    copy = _quarantined(location).copy
+    before = _files(copy.parent)
+    workspace = Workspace.open_read_only(location, copy)
+    try:
+        number = workspace.repos.students.caseload()[0].student_number
+        Privacy(workspace.repos).inzage(number)
+    finally:
+        workspace.close()
+    assert _files(copy.parent) == before
+    assert " inzage " in (data_dir / "logs" / "audit.log").read_text(encoding="utf-8")

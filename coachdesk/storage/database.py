@@ -79,6 +79,9 @@ class Store:
         """Whether each transaction carries the store identity (from schema version 7 on)."""
         self.read_only = False
         """A copy opened for viewing only (see ``open_store_read_only``)."""
+        self.home = path.parent
+        """The folder whose logs record what is done with this store (for a read-only
+        quarantine copy: the folder of the store it was copied from, never the quarantine)."""
 
     @property
     def schema_version(self) -> int:
@@ -302,8 +305,10 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     return store
 
 
-def open_store_read_only(path: Path, factory: ConnectionFactory | None = None) -> Store:
-    """Open a (damaged) store for viewing only; nothing is ever written to it.
+def open_store_read_only(path: Path, home: Path, factory: ConnectionFactory | None = None) -> Store:
+    """Open a (damaged) store's copy at ``path`` for viewing only; nothing is written beside it.
+
+    ``home`` is the folder of the store it was copied from, where the audit log is kept.
 
     Only a store of the current schema can be shown: an older one would need migrating.
     """
@@ -323,6 +328,7 @@ def open_store_read_only(path: Path, factory: ConnectionFactory | None = None) -
         )
     store = Store(path, sqlite_utils.Database(conn), factory)
     store.read_only = True
+    store.home = home
     return store
 
 
