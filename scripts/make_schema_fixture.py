@@ -110,6 +110,20 @@ SAMPLE_ROWS[5] = [
     " '{\"kwaliteiten\": 3}')",
 ]
 
+SAMPLE_ROWS[6] = SAMPLE_ROWS[5]
+
+SAMPLE_ROWS[7] = [
+    *SAMPLE_ROWS[6],
+    "INSERT INTO notes (id, created_at, updated_at, student_id, body, audience, conversation_id,"
+    " experience_id, competence, kind) VALUES ('00000000-0000-4000-8000-0000000000b1', :stamp,"
+    " :stamp, '00000000-0000-4000-8000-000000000001', 'Ik durf nu meer.', 'ouders',"
+    " '00000000-0000-4000-8000-000000000031', NULL, NULL, 'algemeen')",
+    "INSERT INTO notes (id, created_at, updated_at, student_id, body, audience, conversation_id,"
+    " experience_id, competence, kind) VALUES ('00000000-0000-4000-8000-0000000000b2', :stamp,"
+    " :stamp, '00000000-0000-4000-8000-000000000001', 'rooster, feedback', 'prive_coach',"
+    " '00000000-0000-4000-8000-000000000031', NULL, NULL, 'tijdens_gesprek')",
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

@@ -102,3 +102,13 @@ def test_the_paper_form_and_the_progress_overview(repos: Repositories, tmp_path:
     report = ProgressReports(repos).build("2024001", dt.date(2026, 8, 1), dt.date(2026, 11, 23))
     overview = PdfReader(write_progress(report, tmp_path / "voortgang.pdf"))
     assert "dit is geen cijfer" in "\n".join(page.extract_text() for page in overview.pages)
+
+
+def test_the_paper_form_keeps_its_signature_lines_together_with_statements(
+    tmp_path: Path,
+) -> None:
+    paper = PdfReader(write_scan_paper(make_student(), DAY, tmp_path / "scan.pdf"))
+    last = paper.pages[-1].extract_text()
+    for label in ("Naam praktijkopleider", "Handtekening", "Datum"):
+        assert label in last
+    assert "De student" in last  # the signatures never stand alone on a page

@@ -16,8 +16,8 @@ from coachdesk.domain.questions import Phase
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole
 from coachdesk.errors import ValidationError
+from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.conversation_flow import (
-    Closing,
     ConversationFlow,
     consent_giver_label,
     default_participants,
@@ -49,7 +49,7 @@ def test_open_agreements_come_back_in_the_next_preparation(repos: Repositories, 
     flow.close(
         first.id,
         Closing(
-            summary="Ik wil meer weten over de zorg.",
+            summary=SharedText("Ik wil meer weten over de zorg."),
             agreements=[
                 Agreement(
                     student_id=student.id,
@@ -73,7 +73,7 @@ def test_open_agreements_come_back_in_the_next_preparation(repos: Repositories, 
     done, other = preparation.earlier_agreements
     flow.mark_agreement(done.id, AgreementStatus.DONE, "Gelukt, bij Zorgcentrum De Linde")
     flow.mark_agreement(other.id, AgreementStatus.PARTLY, "Mail gestuurd, nog geen antwoord")
-    flow.close(second.id, Closing(summary="Het ging goed."), today=TODAY)
+    flow.close(second.id, Closing(summary=SharedText("Het ging goed.")), today=TODAY)
     third = _dialogue(flow, student, TODAY + dt.timedelta(days=30))
     carried = flow.prepare(third.id).earlier_agreements
     assert [a.description for a in carried] == ["Decaan mailen"]
@@ -117,11 +117,19 @@ def test_the_calm_view_holds_only_first_name_questions_and_keywords(
     assert view.first_name == "Zoë"
     assert view.questions == ["Wat gaf je energie?", "Wanneer was je trots?"]
     assert repos.conversations.get(conversation.id).state is ConversationState.HELD  # type: ignore[union-attr]
-    flow.save_live_notes(conversation.id, "trots: taart voor oma")
-    flow.save_live_notes(conversation.id, "trots: taart voor oma; energie: klanten")
-    assert flow.calm_view(conversation.id).live_notes == "trots: taart voor oma; energie: klanten"
-    live = repos.notes.select("kind = ?", [NoteKind.LIVE.value])
-    assert len(live) == 1 and live[0].audience is Audience.PRIVATE
+    flow.save_keywords(conversation.id, "Wanneer was je trots?", "taart voor oma")
+    flow.save_keywords(conversation.id, "Wat gaf je energie?", "klanten")
+    flow.save_keywords(conversation.id, "Wanneer was je trots?", "taart voor oma, zelf bedacht")
+    assert flow.calm_view(conversation.id).keywords == {
+        "Wat gaf je energie?": "klanten",
+        "Wanneer was je trots?": "taart voor oma, zelf bedacht",
+    }
+    assert flow.keywords(conversation.id) == [  # in the order the questions were asked
+        ("Wat gaf je energie?", "klanten"),
+        ("Wanneer was je trots?", "taart voor oma, zelf bedacht"),
+    ]
+    live = repos.notes.live_notes(conversation.id)
+    assert len(live) == 2 and {n.audience for n in live} == {Audience.PRIVATE}
 
 
 def test_closing_records_notes_with_audiences_goals_and_consent(
@@ -130,8 +138,12 @@ def test_closing_records_notes_with_audiences_goals_and_consent(
     flow = ConversationFlow(repos)
     conversation = _dialogue(flow, student, TODAY)
     closing = Closing(
-        summary="Ik ben trots op mijn stage.",
-        insights={Competence.QUALITIES: ("Ik blijf rustig als het druk is.", Audience.PARENTS)},
+        summary=SharedText("Ik ben trots op mijn stage."),
+        insights={
+            Competence.QUALITIES: SharedText(
+                "Ik blijf rustig als het druk is.", (Audience.PARENTS,)
+            )
+        },
         goals=[
             Goal(
                 student_id=student.id,
@@ -147,9 +159,9 @@ def test_closing_records_notes_with_audiences_goals_and_consent(
     assert closed.state is ConversationState.CLOSED and closed.closed_at is not None
     assert closed.edited_after_close_at is None
     again = flow.closing(conversation.id)
-    assert again.summary == "Ik ben trots op mijn stage."
+    assert again.summary == SharedText("Ik ben trots op mijn stage.")
     assert again.insights == {
-        Competence.QUALITIES: ("Ik blijf rustig als het druk is.", Audience.PARENTS)
+        Competence.QUALITIES: SharedText("Ik blijf rustig als het druk is.", (Audience.PARENTS,))
     }
     assert again.private_note == "Thuis speelt iets; voorzichtig navragen."
     assert (again.share_with_parents, again.share_with_trainer) == (True, False)
@@ -158,7 +170,7 @@ def test_closing_records_notes_with_audiences_goals_and_consent(
     assert [g.description for g in again.goals] == ["Zelf plannen"]
 
     edited = flow.close(
-        conversation.id, dataclasses.replace(again, summary="Aangepast."), today=TODAY
+        conversation.id, dataclasses.replace(again, summary=SharedText("Aangepast.")), today=TODAY
     )
     assert edited.edited_after_close_at is not None
     assert (

@@ -25,6 +25,7 @@ from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
+from coachdesk.domain.students import ContactRole, Student
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
@@ -105,21 +106,20 @@ def test_a_dialogue_from_preparation_to_close_and_back_next_time(
     calm = screen.calm_view
     assert calm is not None and calm.isVisible()
     assert calm.question_label.text() == chosen[0]
-    calm.setFocus()
-    qtbot.keyClick(calm, Qt.Key.Key_Right)
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert calm.question_label.text() == chosen[1]
     qtbot.keyClicks(calm.notes_edit, "trots op de taart")
     qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Escape)
     assert screen.calm_view is None
     assert window.isVisible()
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
-    assert screen._services.flow.calm_view(conversation_id).live_notes == "trots op de taart"
+    keywords = screen._services.flow.calm_view(conversation_id).keywords
+    assert keywords == {chosen[1]: "trots op de taart"}
 
     wrap = screen.wrap_up_step
     assert screen.steps.currentWidget() is wrap
     qtbot.keyClicks(wrap.summary_edit, "Ik ben trots op de taart die ik maakte.")
-    qtbot.keyClicks(wrap.insight_edits[Competence.MOTIVES][0], "Ik word blij van klanten.")
-    wrap._add_agreement(None)
+    qtbot.keyClicks(wrap.insight_boxes[Competence.MOTIVES].edit, "Ik word blij van klanten.")
     qtbot.keyClicks(wrap.agreement_rows[-1].what_edit, "Ik vraag feedback aan de chef.")
     qtbot.keyClick(wrap, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     closed = workspace.repos.conversations.get(conversation_id)
@@ -140,15 +140,15 @@ def test_a_trialogue_records_the_view_of_every_party(
     roles = {p.role for p in workspace.repos.participants.for_conversation(conversation_id)}
     assert roles == {Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER}
     wrap = screen.wrap_up_step
-    assert set(wrap.view_edits) == {
+    assert set(wrap.view_boxes) == {
         NoteKind.VIEW_STUDENT,
         NoteKind.VIEW_SCHOOL,
         NoteKind.VIEW_COMPANY,
     }
-    for kind, (edit, _audience) in wrap.view_edits.items():
-        qtbot.keyClicks(edit, f"Visie {kind.value}")
+    for kind, box in wrap.view_boxes.items():
+        qtbot.keyClicks(box.edit, f"Visie {kind.value}")
     qtbot.keyClicks(wrap.summary_edit, "We zijn het eens over de volgende stap.")
-    wrap.trainer_check.setChecked(True)
+    wrap.sharing.consent_checks[Audience.WORKPLACE_TRAINER].setChecked(True)
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
     views = workspace.repos.notes.select(
         "conversation_id = ? AND kind LIKE 'visie_%'", [conversation_id]
@@ -217,7 +217,7 @@ def test_reports_are_saved_and_missing_consent_is_explained(
     screen = _start(qtbot, window, ConversationKind.DIALOGUE)
     wrap = screen.wrap_up_step
     qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
-    wrap.parents_check.setChecked(False)
+    assert not wrap.sharing.consented(Audience.PARENTS)  # consent is never assumed
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
 
     seen = answer_next_dialog(QMessageBox, lambda box: box.accept())
@@ -234,3 +234,239 @@ def test_reports_are_saved_and_missing_consent_is_explained(
     screen.save_report(Reader.STUDENT)
     assert seen
     assert "Het ging goed." in PdfReader(target).pages[0].extract_text()
+
+
+def _focus_is_on_screen() -> bool:
+    widget = QApplication.focusWidget()
+    return widget is not None and widget.isVisible()
+
+
+class Walk:
+    """What a coach does, counted: a key press, one text typed into a field, a click."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot = qtbot
+        self.actions: list[str] = []
+
+    def _focused(self) -> QWidget:
+        # A window or row that just appeared gets the keyboard a moment later: waiting for it
+        # is no action (a real key press waits in the queue behind it too).
+        self.qtbot.waitUntil(_focus_is_on_screen)
+        return QApplication.focusWidget()
+
+    def key(self, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self._focused(), key, modifier)
+        self.actions.append(f"key {key.name} {modifier.name}")
+
+    def type(self, text: str) -> QWidget:
+        widget = self._focused()
+        self.qtbot.keyClicks(widget, text)
+        self.actions.append(f"type {text!r}")
+        return widget
+
+    def click(self, widget: QWidget) -> None:
+        # A click needs the control on screen: one that is scrolled away would cost a scroll.
+        assert widget.visibleRegion().boundingRect() == widget.rect(), "would need a scroll"
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        self.actions.append(f"click {widget.objectName() or type(widget).__name__}")
+
+
+def _plan_trialogue(window: MainWindow, workspace: Workspace) -> tuple[Student, str]:
+    entry = window.caseload_screen.model.entry_at(0)
+    student = entry.student
+    flow = window.services.conversation.flow
+    trainer = next(c for c in workspace.repos.contacts.select() if c.student_id == student.id
+                   and c.role is ContactRole.WORKPLACE_TRAINER)  # fmt: skip
+    conversation = flow.start(
+        student.id,
+        ConversationKind.TRIALOGUE,
+        TODAY,
+        [
+            (Role.STUDENT, student.full_name, None),
+            (Role.COACH, "Mirjam de Haan", None),
+            (Role.WORKPLACE_TRAINER, trainer.name, trainer.id),
+        ],
+        time=dt.time(14, 30),
+        place=trainer.company,
+    )
+    flow.choose(
+        conversation.id,
+        [Competence.CAREER_STEERING],
+        ["Hoe ging het teamoverleg?", "Wat wil je nog leren?"],
+    )
+    window.open_student(entry)
+    return student, trainer.name.split()[0]
+
+
+def test_keys_typed_right_after_f5_land_in_the_keyword_field(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    _plan_trialogue(window, workspace)
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # from the student screen
+    calm = window.conversation_screen.calm_view
+    assert calm is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is calm.notes_edit)  # once it is shown
+    qtbot.keyClicks(QApplication.focusWidget(), "Tevreden over teamoverleg")
+    assert calm.notes_edit.toPlainText() == "Tevreden over teamoverleg"
+    assert calm.index == 0 and not calm.clock_label.isVisible()  # Space and T only type
+    qtbot.keyClicks(calm, " en trots")  # even a key that reaches the window itself
+    assert calm.notes_edit.toPlainText() == "Tevreden over teamoverleg en trots"
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_PageDown)
+    assert calm.index == 1 and calm.notes_edit.toPlainText() == ""
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert calm.notes_edit.toPlainText() == "Tevreden over teamoverleg en trots"
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert calm.clock_label.isVisible()
+    assert "PgUp/PgDn of Alt+←/→ vraag" in _visible_texts()
+    qtbot.keyClick(calm.notes_edit, Qt.Key.Key_Escape)
+    keywords = window.services.conversation.flow.keywords(
+        window.conversation_screen.conversation.id  # type: ignore[union-attr]
+    )
+    assert keywords == [("Hoe ging het teamoverleg?", "Tevreden over teamoverleg en trots")]
+
+
+def test_closing_a_trialogue_together_takes_at_most_twenty_actions_and_no_scrolling(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1366, 700)  # a school laptop: 768 pixels minus the taskbar
+    student, trainer = _plan_trialogue(window, workspace)
+    walk = Walk(qtbot)
+    walk.key(Qt.Key.Key_F5)
+    qtbot.waitUntil(
+        lambda: QApplication.focusWidget() is window.conversation_screen.calm_view.notes_edit
+    )  # type: ignore[union-attr]
+    walk.type("Tevreden over teamoverleg")
+    walk.key(Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    walk.type("wil meer klantcontact")
+    walk.key(Qt.Key.Key_Escape)
+    talk = len(walk.actions)
+    screen = window.conversation_screen
+    wrap = screen.wrap_up_step
+    assert screen.steps.currentWidget() is wrap
+    keywords = wrap.keywords_view.toPlainText()
+    assert "Tevreden over teamoverleg" in keywords and "wil meer klantcontact" in keywords
+    assert wrap.keywords_view.visibleRegion().boundingRect() == wrap.keywords_view.rect()
+
+    assert walk.type("Ik heb het naar mijn zin en ik wil meer met klanten doen.") is (
+        wrap.summary_edit
+    )
+    walk.key(Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    walk.type(f"{student.given_name} maakt elke maandag een weekplanning")
+    walk.key(Qt.Key.Key_Tab)
+    walk.type("18-12")
+    walk.key(Qt.Key.Key_Return)
+    walk.type(f"{trainer} laat {student.given_name} een dag meedraaien met de planner")
+    walk.key(Qt.Key.Key_Return)
+    walk.type("Mirjam stuurt de contactgegevens van de decaan door")
+    walk.key(Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    walk.type("Ik plan zelf mijn stageweek.")
+    walk.key(Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    walk.type("21-1-2027")
+    walk.key(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "Wie leest wat"
+    walk.click(wrap.sharing.consent_checks[Audience.WORKPLACE_TRAINER])
+    sentences = [row.sentence_label.text() for row in wrap.agreement_rows]
+    walk.key(Qt.Key.Key_F6)
+    read_back = screen.read_back_view
+    assert read_back is not None and read_back.isFullScreen()
+    qtbot.waitUntil(read_back.isActiveWindow)
+    shown = read_back.text_view.toPlainText()
+    walk.key(Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    closing = len(walk.actions) - talk + 1  # Esc, leaving the talk, opens the close
+
+    assert closing <= 20, walk.actions
+    conversation = workspace.repos.conversations.get(screen.conversation.id)  # type: ignore[union-attr]
+    assert conversation is not None and conversation.state is ConversationState.CLOSED
+    assert conversation.read_back_at is not None
+    assert (conversation.next_appointment, conversation.next_appointment_time) == (
+        dt.date(2027, 1, 21),
+        dt.time(14, 30),
+    )
+    owners = [a.owner for a in workspace.repos.agreements.for_conversation(conversation.id)]
+    assert owners == [Role.STUDENT, Role.WORKPLACE_TRAINER, Role.COACH]
+    assert sentences[0] == (
+        f"→ {student.given_name} maakt elke maandag een weekplanning — uiterlijk 18 december"
+    )
+    for sentence in sentences[:3]:
+        assert sentence.removeprefix("→ ") in shown
+    goals = workspace.repos.goals.for_conversation(conversation.id)
+    assert [(g.description, g.competence) for g in goals] == [
+        ("Ik plan zelf mijn stageweek.", Competence.CAREER_STEERING)
+    ]
+    trainer_version = window.services.conversation.reports.build(
+        conversation.id, Reader.WORKPLACE_TRAINER
+    )
+    assert trainer_version.summary.startswith("Ik heb het naar mijn zin")
+
+
+def test_ctrl_n_and_f5_work_from_my_students_and_the_student_screen(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.show_screen(0)
+    window.caseload_screen.table.selectRow(1)
+    chosen = window.caseload_screen.selected_entry()
+    assert chosen is not None
+    seen = answer_next_dialog(StartConversationDialog, lambda dialog: dialog.reject())
+    qtbot.keyClick(window.caseload_screen.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert seen
+    assert window.stack.currentWidget() is window.conversation_screen
+    assert window.conversation_screen.student.id == chosen.student.id  # type: ignore[union-attr]
+
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    assert window.student_screen.conversation_button.isVisible()
+    seen = answer_next_dialog(StartConversationDialog, lambda dialog: dialog.reject())
+    qtbot.mouseClick(window.student_screen.conversation_button, Qt.MouseButton.LeftButton)
+    assert seen
+
+    student, _trainer = _plan_trialogue(window, workspace)
+    assert window.stack.currentWidget() is window.student_screen
+    window.activateWindow()  # the closed dialog hands activation back
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.student_screen.timeline, Qt.Key.Key_F5)
+    calm = window.conversation_screen.calm_view
+    assert calm is not None and calm.name_label.text() == student.given_name
+    calm.close()
+
+
+def test_a_date_typed_over_another_is_kept_and_an_unreadable_one_is_said(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    _plan_trialogue(window, workspace)
+    screen = window.conversation_screen
+    window.show_screen(2)
+    screen.steps.setCurrentWidget(screen.wrap_up_step)
+    wrap = screen.wrap_up_step
+    field = wrap.next_date
+    qtbot.waitUntil(window.isActiveWindow)
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "23-02-2027")
+    field.edit.selectAll()  # Ctrl+A, then a new date: the new one counts
+    qtbot.keyClicks(field.edit, "4-3-2027")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert field.value() == dt.date(2027, 3, 4)
+    assert field.edit.text() == "04-03-2027" and field.echo.text() == "donderdag 4 maart 2027"
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, "30 febr")
+    assert field.echo.text() == "geen geldige datum of tijd"
+    told: list[str] = []
+    seen = answer_next_dialog(QMessageBox, lambda box: (told.append(box.text()), box.accept()))
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert seen and "“30 febr” is geen datum of tijd" in told[0]
+    conversation = workspace.repos.conversations.get(screen.conversation.id)  # type: ignore[union-attr]
+    assert conversation is not None and conversation.state is not ConversationState.CLOSED
+
+
+def test_a_next_appointment_in_the_past_asks_before_closing(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    _plan_trialogue(window, workspace)
+    screen = window.conversation_screen
+    window.show_screen(2)
+    screen.steps.setCurrentWidget(screen.wrap_up_step)
+    wrap = screen.wrap_up_step
+    qtbot.keyClicks(wrap.next_date.edit, "23-02-2026")
+    told: list[str] = []
+    seen = answer_next_dialog(QMessageBox, lambda box: (told.append(box.text()), box.reject()))
+    qtbot.keyClick(wrap.next_date.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert seen and "ligt niet na dit gesprek" in told[0]
+    conversation = workspace.repos.conversations.get(screen.conversation.id)  # type: ignore[union-attr]
+    assert conversation is not None and conversation.state is not ConversationState.CLOSED

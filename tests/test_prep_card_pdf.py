@@ -14,7 +14,8 @@ from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.roles import Role
 from coachdesk.export.prep_card_pdf import write_prep_card
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
 

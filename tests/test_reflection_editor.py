@@ -19,7 +19,7 @@ from coachdesk.services.reflections import ReflectionService, builtin_templates
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.drafts import DraftStore
 from coachdesk.storage.repositories import Repositories
-from coachdesk.ui.screens.reflection.autosave import AFTER_PAUSE_S, CHECK_EVERY_MS, WHILE_TYPING_S
+from coachdesk.ui.autosave import AFTER_PAUSE_S, CHECK_EVERY_MS, WHILE_TYPING_S
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from tests.helpers import FakeClock, make_student
 

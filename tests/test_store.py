@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.domain.audience import Audience
 from coachdesk.errors import NewerStoreError, StoreError
 from coachdesk.storage.database import open_store
 from coachdesk.storage.migrations import LATEST_VERSION
@@ -127,3 +128,19 @@ def test_opening_an_up_to_date_store_again_makes_no_backup(data_dir: Path) -> No
     open_store(data_dir / "coachdesk.sqlite").close()
     open_store(data_dir / "coachdesk.sqlite").close()
     assert not (data_dir / "backups").exists()
+
+
+def test_a_summary_once_shared_with_parents_still_reaches_them_after_version_8(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "coachdesk.sqlite"
+    shutil.copy(DATA / "db_v7" / "coachdesk.sqlite", path)
+    store = open_store(path)
+    try:
+        notes = Repositories.for_store(store).notes.for_conversation(
+            "00000000-0000-4000-8000-000000000031"
+        )
+    finally:
+        store.close()
+    readers = {note.body: note.readers for note in notes}
+    assert readers == {"Ik durf nu meer.": [Audience.PARENTS], "rooster, feedback": []}

@@ -20,7 +20,8 @@ from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
 from coachdesk.export.summary_html import summary_html
 from coachdesk.export.summary_pdf import write_summary
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing, SharedText
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.summary_content import Reader, SummaryContent
@@ -51,20 +52,23 @@ def _conversation(
     flow = ConversationFlow(repos)
     conversation = flow.start(student.id, kind, DAY, people)
     flow.choose(conversation.id, list(closing.insights), [])
-    flow.save_live_notes(conversation.id, "live: moe vandaag")
+    flow.save_keywords(conversation.id, "", "live: moe vandaag")
     flow.close(conversation.id, closing, DAY)
     return conversation.id
 
 
 def _closing(**changes: object) -> Closing:
     values: dict[str, object] = {
-        "summary": "Ik ben trots op mijn stage bij de bakker.",
-        "summary_audience": Audience.PARENTS,
+        "summary": SharedText("Ik ben trots op mijn stage bij de bakker.", (Audience.PARENTS,)),
         "insights": {
-            Competence.QUALITIES: ("Ik werk netjes en precies.", Audience.STUDENT),
-            Competence.MOTIVES: ("Ik word blij van klanten.", Audience.PARENTS),
+            Competence.QUALITIES: SharedText("Ik werk netjes en precies."),
+            Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Audience.PARENTS,)),
         },
-        "views": {NoteKind.VIEW_COMPANY: ("Zoë pakt taken zelf op.", Audience.WORKPLACE_TRAINER)},
+        "views": {
+            NoteKind.VIEW_COMPANY: SharedText(
+                "Zoë pakt taken zelf op.", (Audience.WORKPLACE_TRAINER,)
+            )
+        },
         "agreements": [
             Agreement(
                 student_id="",
@@ -80,6 +84,12 @@ def _closing(**changes: object) -> Closing:
     }
     values.update(changes)
     return Closing(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def trialogue(repos: Repositories) -> str:
+    """A closed trialogue with content for every reader, and things no report may show."""
+    return _conversation(repos, ConversationKind.TRIALOGUE, _closing())
 
 
 def _pdf_text(repos: Repositories, conversation_id: str, reader: Reader, tmp_path: Path) -> str:
@@ -108,21 +118,20 @@ def test_the_student_version_has_every_section_and_two_signatures(
         "Ik werk netjes en precies.",
         "Ik word blij van klanten.",
         "Afspraken",
-        "Ik vraag feedback aan de chef.",
-        "wie: Student",
-        "15 december 2026",
+        "Zoë: Ik vraag feedback aan de chef. — uiterlijk 15 december",
         "Volgende afspraak",
-        "20 januari 2027",
+        "woensdag 20 januari 2027",
         "Vertrouwelijk",
-        "pagina 1",
+        "pagina 1 van 1",
     ):
         assert expected in text, expected
     assert len(re.findall(r"Handtekening (student|coach|praktijkopleider|ouder)", text)) == 2
 
 
-def test_a_trialogue_report_has_three_signature_lines(repos: Repositories, tmp_path: Path) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    text = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+def test_a_trialogue_report_has_three_signature_lines(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    text = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
     assert "Verslag trialoog" in text
     signatures = re.findall(r"Handtekening (student|coach|praktijkopleider)", text)
     assert signatures == ["student", "coach", "praktijkopleider"]
@@ -131,24 +140,22 @@ def test_a_trialogue_report_has_three_signature_lines(repos: Repositories, tmp_p
 
 @pytest.mark.parametrize("reader", list(Reader))
 def test_no_version_ever_holds_private_notes_live_keywords_or_referrals(
-    repos: Repositories, tmp_path: Path, reader: Reader
+    repos: Repositories, tmp_path: Path, trialogue: str, reader: Reader
 ) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    text = _pdf_text(repos, conversation, reader, tmp_path)
+    text = _pdf_text(repos, trialogue, reader, tmp_path)
     for secret in (PRIVATE, "moe vandaag", REFERRAL_REASON, "ZAT"):
         assert secret not in text
 
 
 def test_parents_and_trainer_read_only_what_is_labelled_for_them(
-    repos: Repositories, tmp_path: Path
+    repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    parents = _pdf_text(repos, conversation, Reader.PARENTS, tmp_path)
+    parents = _pdf_text(repos, trialogue, Reader.PARENTS, tmp_path)
     assert "versie voor de ouders" in parents
     assert "Ik word blij van klanten." in parents  # labelled for parents
     assert "Ik werk netjes en precies." not in parents  # labelled for the student only
     assert "Zoë pakt taken zelf op." not in parents  # labelled for the workplace
-    trainer = _pdf_text(repos, conversation, Reader.WORKPLACE_TRAINER, tmp_path)
+    trainer = _pdf_text(repos, trialogue, Reader.WORKPLACE_TRAINER, tmp_path)
     assert "Zoë pakt taken zelf op." in trainer
     assert "Ik word blij van klanten." not in trainer
     assert "Ik ben trots op mijn stage" not in trainer  # the summary was for parents
@@ -168,7 +175,8 @@ def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
 ) -> None:
     thirty_pages = ("Ik leerde veel over klanten en over mezelf. " * 40 + "\n\n") * 60
     closing = _closing(
-        summary=thirty_pages + "<b>vet</b> & " + "x" * 5000 + " 🙂 中文", share_with_parents=True
+        summary=SharedText(thirty_pages + "<b>vet</b> & " + "x" * 5000 + " 🙂 中文"),
+        share_with_parents=True,
     )
     conversation = _conversation(
         repos,
@@ -184,7 +192,8 @@ def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Yılmaz-Łukasiewicz" in text
     assert "<b>vet</b> &" in text
-    assert "\ufffd" in text  # emoji and Chinese are marked, not silently dropped
+    assert "🙂" in text  # the emoji prints as its monochrome glyph
+    assert "\ufffd" in text  # Chinese (no shipped font) is marked, not silently dropped
 
 
 def test_every_demo_conversation_renders_for_every_allowed_reader(
@@ -257,3 +266,42 @@ def test_a_conversation_not_yet_closed_has_no_report(repos: Repositories) -> Non
     )
     with pytest.raises(ValidationError, match="nog niet afgerond"):
         SummaryContent(repos).build(conversation.id, Reader.STUDENT)
+
+
+def test_every_page_names_the_student_the_date_and_page_x_of_y(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    long = "\n\n".join(["Ik leerde veel over klanten en over mezelf. " * 30] * 12)
+    conversation = _conversation(
+        repos, ConversationKind.DIALOGUE, _closing(summary=SharedText(long))
+    )
+    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        assert f"pagina {number} van {len(pages)}" in text
+        assert "Zoë van der Meer" in text
+        assert "22 november 2026" in text
+
+
+def test_the_signatures_stay_together_with_the_names_of_the_signers(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    summary = SummaryContent(repos).build(trialogue, Reader.STUDENT)
+    pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
+    signing = next(text for text in pages if "Handtekeningen" in text)
+    for name in ("Handtekening student", "Handtekening coach", "Handtekening praktijkopleider"):
+        assert name in signing
+    for name in ("Zoë van der Meer", "Mirjam de Haan", "Karin Bosman"):
+        assert name in signing.split("Handtekeningen", 1)[1]
+
+
+def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    student = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
+    assert "Ruimte voor je eigen reactie" in student
+    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+        text = _pdf_text(repos, trialogue, reader, tmp_path)
+        assert "Ruimte voor uw eigen reactie" in text
+        assert not re.search(r"\b(je|jij|jouw)\b", text), reader

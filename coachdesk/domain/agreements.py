@@ -11,7 +11,8 @@ from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.records import Record
 from coachdesk.domain.roles import Role
-from coachdesk.i18n import N_
+from coachdesk.i18n import N_, _
+from coachdesk.i18n.dates import day_month
 
 
 class AgreementStatus(LabelledEnum):
@@ -41,6 +42,8 @@ class Agreement(Record):
     student_id: str
     description: str
     owner: Role
+    owner_name: str = ""
+    """The owner by name, as the student reads it ("Fatima", "Peter"); empty in older data."""
     due_date: dt.date | None = None
     status: AgreementStatus = AgreementStatus.OPEN
     outcome: str = ""
@@ -54,6 +57,30 @@ class Agreement(Record):
             and self.due_date is not None
             and self.due_date < today
         )
+
+
+def agreement_sentence(agreement: Agreement, student_name: str, today: dt.date) -> str:
+    """Return an agreement as a sentence a student can read.
+
+    "Fatima maakt elke maandag een weekplanning — uiterlijk 18 december": the owner's name
+    leads unless the text already starts with it, and the date is left out when there is none.
+    Older agreements name no owner: the student's is ``student_name``, others their role.
+    """
+    what = " ".join(agreement.description.split())
+    if agreement.owner_name:
+        who = agreement.owner_name.strip()
+    else:
+        who = student_name if agreement.owner is Role.STUDENT else agreement.owner.label
+    first = what.split(" ", 1)[0]
+    if who and first.casefold() != who.split()[0].casefold():  # "Peter laat…" names him
+        # "maakt een weekplanning", as the field suggests, follows the name; older or free
+        # wording ("Open dag bezoeken", "Ik bel de decaan") stays whole after it.
+        what = f"{who} {what}" if what[:1].islower() else f"{who}: {what}"
+    if agreement.due_date is None:
+        return what
+    return _("{agreement} — by {date}").format(
+        agreement=what, date=day_month(agreement.due_date, today)
+    )
 
 
 def carried_forward(agreements: Iterable[Agreement]) -> list[Agreement]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
@@ -29,6 +29,10 @@ class Audience(LabelledEnum):
         }
 
 
+SHARED_READERS = (Audience.PARENTS, Audience.WORKPLACE_TRAINER)
+"""Who may read a shared part besides the student, each only with consent for their version."""
+
+
 @dataclass(kw_only=True)
 class Note(Record):
     """A free-text note about a student, optionally within a conversation or experience.
@@ -44,3 +48,18 @@ class Note(Record):
     experience_id: str | None = None
     competence: Competence | None = None
     kind: NoteKind = NoteKind.GENERAL
+    question: str = ""
+    """For keywords typed during a conversation: the question on screen at the time."""
+    readers: list[Audience] = field(default_factory=list)
+    """Who reads a shared note besides the student: parents, workplace trainer, or nobody else."""
+
+
+def readable_by(note: Note, reader: Audience) -> bool:
+    """Return whether ``reader``'s version may hold ``note``: the one rule for every report.
+
+    The student reads every part that is not private; parents and the workplace trainer read
+    the parts that name them.
+    """
+    if note.audience is Audience.PRIVATE:
+        return False
+    return reader is Audience.STUDENT or reader in note.readers

@@ -69,6 +69,7 @@ class Conversation(Record):
     student_id: str
     kind: ConversationKind
     date: dt.date
+    time: dt.time | None = None
     state: ConversationState = ConversationState.PREPARED
     place: str = ""
     topic: str = ""
@@ -77,5 +78,9 @@ class Conversation(Record):
     questions: list[str] = field(default_factory=list)
     """The open questions chosen while preparing, as asked (a snapshot of the question bank)."""
     next_appointment: dt.date | None = None
+    next_appointment_time: dt.time | None = None
+    next_appointment_place: str = ""
+    read_back_at: dt.datetime | None = None
+    """When the student's version was read back together, on screen, before closing."""
     closed_at: dt.datetime | None = None
     edited_after_close_at: dt.datetime | None = None

@@ -2,55 +2,37 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from coachdesk.errors import StoreError
+from coachdesk.export.fonts import FONT, FONT_BOLD, register_fonts
+from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.i18n import _
-from coachdesk.paths import resource_path
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 ACCENT = HexColor("#2f6f73")
 MARGIN = 18 * mm
-
-
-@cache
-def register_fonts() -> None:
-    """Embed DejaVu Sans so ë, ş, ı and ł print as letters, not boxes."""
-    for name, file in (
-        (FONT, "DejaVuSans.ttf"),
-        (FONT_BOLD, "DejaVuSans-Bold.ttf"),
-        ("DejaVuSans-Oblique", "DejaVuSans-Oblique.ttf"),
-        ("DejaVuSans-BoldOblique", "DejaVuSans-BoldOblique.ttf"),
-    ):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    pdfmetrics.registerFontFamily(
-        FONT,
-        normal=FONT,
-        bold=FONT_BOLD,
-        italic="DejaVuSans-Oblique",
-        boldItalic="DejaVuSans-BoldOblique",
-    )
 
 
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     """Return the paragraph styles: calm, readable, in one font family."""
     register_fonts()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=10.5, leading=14.5, spaceAfter=3)
+    # uriWasteReduce: a long URL is split at its own "/" and "." rather than left overflowing.
+    body = ParagraphStyle(
+        "body", fontName=FONT, fontSize=10.5, leading=14.5, spaceAfter=3, uriWasteReduce=0.3
+    )
     return {
         "title": ParagraphStyle(
             "title",
@@ -71,6 +53,7 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=ACCENT,
             spaceBefore=9,
             spaceAfter=3,
+            keepWithNext=1,  # a heading never stands alone at the bottom of a page
         ),
         "body": body,
         "small": ParagraphStyle(
@@ -79,18 +62,36 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _footer(label: str) -> Callable[[Canvas, SimpleDocTemplate], None]:
-    def draw(canvas: Canvas, document: SimpleDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8.5)
-        canvas.setFillColor(HexColor("#555555"))
-        canvas.drawString(MARGIN, 10 * mm, label)
-        canvas.drawRightString(
-            A4[0] - MARGIN, 10 * mm, _("page {number}").format(number=document.page)
-        )
-        canvas.restoreState()
+class _NumberedCanvas(Canvas):
+    """Keeps every page until the end, so each can say "pagina x van y"."""
 
-    return draw
+    def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._footer = footer
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Draw every page's footer, now that the number of pages is known."""
+        total = len(self._pages)
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self._draw_footer(_("page {number} of {total}").format(number=number, total=total))
+            super().showPage()
+        super().save()
+
+    def _draw_footer(self, page_label: str) -> None:
+        small = ParagraphStyle("footer", fontName=FONT, fontSize=8.5, textColor="#555555")
+        width = A4[0] - 2 * MARGIN
+        number = paragraph(page_label, ParagraphStyle("number", parent=small, alignment=2))
+        number.wrapOn(self, width, 20 * mm)
+        number.drawOn(self, MARGIN, 10 * mm)
+        label = paragraph(paragraph_text(self._footer), small)
+        label.wrapOn(self, width - 30 * mm, 20 * mm)
+        label.drawOn(self, MARGIN, 10 * mm)
 
 
 def write_pdf(target: Path, story: list[Flowable], title: str, footer: str) -> Path:
@@ -116,7 +117,7 @@ def write_pdf(target: Path, story: list[Flowable], title: str, footer: str) -> P
             title=title,
             author="CoachDesk",
         )
-        document.build(story, onFirstPage=_footer(footer), onLaterPages=_footer(footer))
+        document.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
         partial.replace(target)
     except OSError as error:
         raise StoreError(

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
-from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListFlowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, ListFlowable, Spacer
 
+from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.questions import Phase
-from coachdesk.export.markup import paragraph_text
+from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
-from coachdesk.i18n.dates import long_date, short_date
+from coachdesk.i18n.dates import long_date
 from coachdesk.services.conversation_flow import Preparation
 
 MAX_AGREEMENTS = 8
@@ -22,7 +23,7 @@ NOTE_LINES = 9
 def _bullets(items: list[str]) -> ListFlowable:
     style = styles()["body"]
     return ListFlowable(
-        [Paragraph(item, style) for item in items],
+        [paragraph(item, style) for item in items],
         bulletType="bullet",
         start="•",
         leftIndent=12,
@@ -36,11 +37,11 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
     conversation, student = preparation.conversation, preparation.student
     people = ", ".join(f"{p.name} ({p.role.label.lower()})" for p in preparation.participants)
     story: list[Flowable] = [
-        Paragraph(
+        paragraph(
             paragraph_text(_("Preparation: {kind}").format(kind=conversation.kind.label)),
             css["title"],
         ),
-        Paragraph(
+        paragraph(
             paragraph_text(
                 f"{student.full_name} · {student.group} · {long_date(conversation.date)}"
             ),
@@ -49,19 +50,20 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
     ]
     if people:
         story.append(
-            Paragraph(paragraph_text(_("With: {people}").format(people=people)), css["small"])
+            paragraph(paragraph_text(_("With: {people}").format(people=people)), css["small"])
         )
-    story.append(Paragraph(_("Agenda"), css["heading"]))
+    story.append(paragraph(_("Agenda"), css["heading"]))
     story.append(_bullets([paragraph_text(phase.label) for phase in Phase]))
-    story.append(Paragraph(_("Agreements from last time"), css["heading"]))
+    story.append(paragraph(_("Agreements from last time"), css["heading"]))
     agreements = preparation.earlier_agreements[:MAX_AGREEMENTS]
     if agreements:
         story.append(
             _bullets(
                 [
                     paragraph_text(
-                        f"{a.description} — {a.owner.label}"
-                        + (f", {short_date(a.due_date)}" if a.due_date else "")
+                        agreement_sentence(
+                            a, preparation.student.given_name, preparation.conversation.date
+                        )
                         + f" · {a.status.label}"
                     )
                     for a in agreements
@@ -69,29 +71,30 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
             )
         )
     else:
-        story.append(Paragraph(_("No agreements from last time."), css["body"]))
+        story.append(paragraph(_("No agreements from last time."), css["body"]))
     if conversation.focus_competences:
-        story.append(Paragraph(_("Focus"), css["heading"]))
+        story.append(paragraph(_("Focus"), css["heading"]))
         story.append(
-            Paragraph(
+            paragraph(
                 paragraph_text(", ".join(c.label for c in conversation.focus_competences)),
                 css["body"],
             )
         )
-    story.append(Paragraph(_("Questions"), css["heading"]))
+    story.append(paragraph(_("Questions"), css["heading"]))
     questions = conversation.questions[:MAX_QUESTIONS]
     if questions:
         story.append(
             ListFlowable(
-                [Paragraph(paragraph_text(q), css["body"]) for q in questions],
+                [paragraph(paragraph_text(q), css["body"]) for q in questions],
                 bulletType="1",
+                bulletFormat="%s.",
                 leftIndent=14,
                 bulletFontName=css["body"].fontName,
             )
         )
     else:
-        story.append(Paragraph(_("No questions chosen yet."), css["body"]))
-    lines: list[Flowable] = [Paragraph(_("Notes"), css["heading"])]
+        story.append(paragraph(_("No questions chosen yet."), css["body"]))
+    lines: list[Flowable] = [paragraph(_("Notes"), css["heading"])]
     for _line in range(NOTE_LINES):
         lines += [Spacer(1, 16), HRFlowable(width="100%", thickness=0.5, color=HexColor("#999999"))]
     story.append(KeepTogether(lines))
@@ -101,4 +104,5 @@ def prep_card_story(preparation: Preparation) -> list[Flowable]:
 def write_prep_card(preparation: Preparation, target: Path) -> Path:
     """Write the prep card as a PDF at ``target`` (atomically)."""
     title = _("Preparation: {kind}").format(kind=preparation.conversation.kind.label)
-    return write_pdf(target, prep_card_story(preparation), title, _("Confidential · CoachDesk"))
+    footer = _("Confidential · {title}").format(title=preparation.student.full_name)
+    return write_pdf(target, prep_card_story(preparation), title, footer)

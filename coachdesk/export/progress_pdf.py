@@ -20,4 +20,5 @@ def write_progress(report: ProgressReport, target: Path, logo: Path | None = Non
         *scan_flowables(report.scans),
     ]
     title = _("Progress overview")
-    return write_pdf(target, story, title, _("Confidential · {title}").format(title=title))
+    footer = _("Confidential · {title}").format(title=f"{title} · {report.student.full_name}")
+    return write_pdf(target, story, title, footer)

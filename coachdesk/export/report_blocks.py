@@ -5,11 +5,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
+from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.experiences import Experience
-from coachdesk.i18n import _
+from coachdesk.domain.roles import Role
+from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.progress_report import ProgressReport
-from coachdesk.services.summary_content import Summary
+from coachdesk.services.summary_content import Reader, Summary
+
+_INTRODUCTIONS = {
+    # Parents and the workplace trainer read a report about someone else: a word of context,
+    # formal ("u") and warm.
+    Reader.PARENTS: N_(
+        "This report was written together with {name} and is meant for you as a parent or "
+        "carer. If you have any questions, please contact the coach."
+    ),
+    Reader.WORKPLACE_TRAINER: N_(
+        "Thank you for your time and for guiding {name}. This report was written together "
+        "with {name}; if you have any questions, please contact the coach."
+    ),
+}
 
 
 class Style(Enum):
@@ -71,6 +86,9 @@ def summary_blocks(summary: Summary) -> list[Item]:
     people = ", ".join(f"{p.name} ({p.role.label.lower()})" for p in summary.participants)
     if people:
         items.append(Block(Style.SMALL, _("Present: {people}").format(people=people)))
+    if summary.reader in _INTRODUCTIONS:
+        intro = _(_INTRODUCTIONS[summary.reader]).format(name=student.given_name)
+        items.append(Block(Style.BODY, intro))
     if summary.summary:
         items += [
             Block(Style.HEADING, _("In the student's own words")),
@@ -83,33 +101,38 @@ def summary_blocks(summary: Summary) -> list[Item]:
         items.append(Block(Style.HEADING, _("How we each see it")))
         items += [Block(Style.BODY, text, label) for label, text in summary.views]
     items.append(Block(Style.HEADING, _("Agreements")))
-    items += [
-        Block(
-            Style.BODY,
-            _("who: {owner} · by: {when}").format(
-                owner=a.owner.label, when=long_date(a.due_date) if a.due_date else _("no date")
-            ),
-            a.description,
-        )
-        for a in summary.agreements
-    ] or [Block(Style.BODY, _("No new agreements."))]
+    items += [Block(Style.BULLET, sentence) for sentence in summary.agreements] or [
+        Block(Style.BODY, _("No new agreements."))
+    ]
     if summary.goals:
         items.append(Block(Style.HEADING, _("Goals")))
         items += [Block(Style.BULLET, g.description) for g in summary.goals]
-    if conversation.next_appointment:
+    if summary.next_appointment:
         items += [
             Block(Style.HEADING, _("Next appointment")),
-            Block(Style.BODY, long_date(conversation.next_appointment)),
+            Block(Style.BODY, summary.next_appointment),
         ]
+    comment = (
+        _("Room for your own comment")
+        if summary.reader is Reader.STUDENT
+        else _("Room for your own response")  # parents and trainer are addressed as "u"
+    )
     items += [
-        Block(Style.HEADING, _("Room for your own comment")),
+        Block(Style.HEADING, comment),
         WritingLines(2),
         Block(Style.HEADING, _("Signatures")),
-        SignatureLines(
-            [_("Signature {role}").format(role=role.lower()) for role in summary.signatures]
-        ),
+        SignatureLines([_signature_label(summary, role) for role in summary.signatures]),
     ]
     return items
+
+
+def _signature_label(summary: Summary, role: str) -> str:
+    """Return "Handtekening coach" with the signer's name below it, so a copy shows who signed."""
+    names = [p.name for p in summary.participants if p.role.label == role]
+    if not names and role == Role.STUDENT.label:
+        names = [summary.student.full_name]
+    label = _("Signature {role}").format(role=role.lower())
+    return "\n".join([label, ", ".join(names)]) if names else label
 
 
 def progress_blocks(report: ProgressReport) -> list[Item]:
@@ -151,8 +174,8 @@ def progress_blocks(report: ProgressReport) -> list[Item]:
     items += [
         Block(
             Style.BODY,
-            " · ".join(p for p in (a.owner.label, a.status.label, a.outcome) if p),
-            a.description,
+            " · ".join(p for p in (a.status.label, a.outcome) if p),
+            agreement_sentence(a, report.student.given_name, report.end),
             label_above=True,
         )
         for a in report.agreements

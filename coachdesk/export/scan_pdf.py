@@ -8,18 +8,21 @@ from pathlib import Path
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
-from coachdesk.export.markup import paragraph_text
-from coachdesk.export.pdf_styles import FONT, styles, write_pdf
+from coachdesk.export.blocks_pdf import render_blocks
+from coachdesk.export.fonts import FONT
+from coachdesk.export.markup import paragraph, paragraph_text
+from coachdesk.export.pdf_styles import styles, write_pdf
+from coachdesk.export.report_blocks import SignatureLines
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date, long_date
 from coachdesk.services.competence_scan import ScanHistory, statements
 
-WIDTH, ROW, LABEL, LEGEND = 170 * mm, 16 * mm, 34 * mm, 8 * mm
+WIDTH, ROW, LABEL, LEGEND, SCALE = 170 * mm, 16 * mm, 34 * mm, 8 * mm, 20 * mm
 _STYLE = {
     Role.STUDENT: ("#2f6f73", 1.8),
     Role.COACH: ("#6b4f9e", 0.8),
@@ -54,7 +57,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
         x = index * 45 * mm
         _marker(drawing, rater, x + 2 * mm, height - 3 * mm)
         drawing.add(String(x + 5 * mm, height - 4.2 * mm, rater.label, fontName=FONT, fontSize=8))
-    left, right = LABEL + 4 * mm, WIDTH - 6 * mm
+    left, right = LABEL + 4 * mm, WIDTH - SCALE
     step = (right - left) / max(len(moments) - 1, 1)
     xs = [left + step * i if len(moments) > 1 else (left + right) / 2 for i in range(len(moments))]
     for row, competence in enumerate(Competence):
@@ -79,6 +82,16 @@ def scan_chart(history: ScanHistory) -> Drawing:
                     strokeDashArray=[1, 2],
                 )
             )
+            drawing.add(
+                String(
+                    right + 2 * mm,
+                    y(value) - 2,
+                    scale_label(value),
+                    fontName=FONT,
+                    fontSize=6,
+                    fillColor=HexColor("#777777"),
+                )
+            )
         for rater, (colour, width) in _STYLE.items():
             points = [
                 (x, y(r))
@@ -101,7 +114,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
             String(
                 x,
                 0,
-                compact_date(moment, moments[-1]),
+                compact_date(moment, today=dt.date.min),  # every label with its year
                 fontName=FONT,
                 fontSize=7.5,
                 textAnchor="middle",
@@ -115,26 +128,23 @@ def scan_flowables(history: ScanHistory) -> list[Flowable]:
     if not history.moments:
         return []
     note = _("Growth against the student's own earlier scans; this is not a grade.")
-    return [
-        Paragraph(paragraph_text(_("Competence scan")), styles()["heading"]),
-        Paragraph(paragraph_text(note), styles()["small"]),
-        Spacer(1, 3 * mm),
-        scan_chart(history),
-    ]
+    heading = paragraph(paragraph_text(_("Competence scan")), styles()["heading"])
+    note_paragraph = paragraph(paragraph_text(note), styles()["small"])
+    return [KeepTogether([heading, note_paragraph, Spacer(1, 3 * mm), scan_chart(history)])]
 
 
 def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
     """Write the paper scan a workplace trainer fills in; the coach types the answers in later."""
     css = styles()
     story: list[Flowable] = [
-        Paragraph(
+        paragraph(
             paragraph_text(_("Competence scan — view of the workplace trainer")), css["title"]
         ),
-        Paragraph(
+        paragraph(
             paragraph_text(f"{student.full_name} · {student.group} · {long_date(day)}"),
             css["subtitle"],
         ),
-        Paragraph(
+        paragraph(
             paragraph_text(
                 _(
                     "Tick one box per statement. There are no wrong answers; the "
@@ -144,11 +154,11 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
             css["small"],
         ),
     ]
-    header = ["", *(Paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
+    header = ["", *(paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
     for competence in Competence:
         rows: list[list[object]] = [header]
         rows += [
-            [Paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
+            [paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
             for s in statements()
             if s.competence is competence
         ]
@@ -164,9 +174,10 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
                 ]
             )
         )
-        story += [Paragraph(paragraph_text(competence.label), css["heading"]), table]
-    story += [
-        Spacer(1, 8 * mm),
-        Paragraph(paragraph_text(_("Name and signature of the workplace trainer:")), css["body"]),
-    ]
-    return write_pdf(target, story, _("Competence scan"), _("Confidential · CoachDesk"))
+        story += [paragraph(paragraph_text(competence.label), css["heading"]), table]
+    signatures = SignatureLines([_("Name of the workplace trainer"), _("Signature"), _("Date")])
+    # The last competence goes along with the signature lines: they never stand alone.
+    story[-2:] = [KeepTogether([*story[-2:], Spacer(1, 8 * mm), *render_blocks([signatures])])]
+    title = _("Competence scan")
+    footer = _("Confidential · {title}").format(title=f"{title} · {student.full_name}")
+    return write_pdf(target, story, title, footer)

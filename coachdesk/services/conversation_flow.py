@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import SHARED_READERS, Audience, Note
 from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.conversations import (
@@ -28,7 +28,15 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
+from coachdesk.i18n.dates import long_date
 from coachdesk.services.audit import audit_store
+from coachdesk.services.closing import (
+    Closing,
+    Owner,
+    SharedText,
+    closing_from_json,
+    closing_to_json,
+)
 from coachdesk.services.competence_scan import ScanHistory
 from coachdesk.storage.repositories import Repositories
 
@@ -56,27 +64,14 @@ class Preparation:
 
 @dataclass(frozen=True)
 class CalmView:
-    """All the screen shows during a conversation: a first name, questions, keywords."""
+    """All the screen shows during a conversation: a first name, questions, keywords.
+
+    ``keywords`` maps each question to what was typed while it was on screen.
+    """
 
     first_name: str
     questions: list[str]
-    live_notes: str
-
-
-@dataclass
-class Closing:
-    """What student and coach write down together at the end."""
-
-    summary: str = ""
-    summary_audience: Audience = Audience.PARENTS
-    insights: dict[Competence, tuple[str, Audience]] = field(default_factory=dict)
-    views: dict[NoteKind, tuple[str, Audience]] = field(default_factory=dict)
-    agreements: list[Agreement] = field(default_factory=list)
-    goals: list[Goal] = field(default_factory=list)
-    next_appointment: dt.date | None = None
-    private_note: str = ""
-    share_with_parents: bool = False
-    share_with_trainer: bool = False
+    keywords: dict[str, str]
 
 
 def default_participants(
@@ -118,6 +113,9 @@ class ConversationFlow:
         kind: ConversationKind,
         date: dt.date,
         participants: list[tuple[Role, str, str | None]],
+        *,
+        time: dt.time | None = None,
+        place: str = "",
     ) -> Conversation:
         """Plan a conversation with its participants; it starts in the "prepared" state."""
         if not any(role is Role.STUDENT for role, _name, _contact in participants):
@@ -126,7 +124,9 @@ class ConversationFlow:
             role is Role.WORKPLACE_TRAINER for role, _name, _contact in participants
         ):
             raise ValidationError(_("A trialogue needs the workplace trainer at the table."))
-        conversation = Conversation(student_id=student_id, kind=kind, date=date)
+        conversation = Conversation(
+            student_id=student_id, kind=kind, date=date, time=time, place=place.strip()
+        )
         with self._repos.store.atomic():
             self._repos.conversations.add(conversation)
             self._repos.participants.add_many(
@@ -136,6 +136,20 @@ class ConversationFlow:
                 for role, name, contact_id in participants
             )
         return conversation
+
+    def current(self, student_id: str, today: dt.date) -> Conversation | None:
+        """Return the conversation F5 opens: one held but not closed, else the next planned.
+
+        A planned conversation from the past that never took place counts too, after the
+        ones still to come.
+        """
+        conversations = self._repos.conversations.for_student(student_id)
+        held = [c for c in conversations if c.state is ConversationState.HELD]
+        if held:
+            return held[0]
+        planned = [c for c in conversations if c.state is ConversationState.PREPARED]
+        planned.sort(key=lambda c: (c.date < today, abs((c.date - today).days)))
+        return planned[0] if planned else None
 
     def prep_card(self, conversation_id: str) -> Preparation:
         """Return the preparation for the printed card; logged, as it leaves the app."""
@@ -225,22 +239,18 @@ class ConversationFlow:
             conversation = self._repos.conversations.update(
                 dataclasses.replace(conversation, state=ConversationState.HELD)
             )
-        live = self._live_note(conversation_id)
         return CalmView(
             student.given_name or student.full_name,
             list(conversation.questions),
-            live.body if live else "",
+            {note.question: note.body for note in self._repos.notes.live_notes(conversation_id)},
         )
 
-    def _live_note(self, conversation_id: str) -> Note | None:
-        found = self._repos.notes.select(
-            "conversation_id = ? AND kind = ?", [conversation_id, NoteKind.LIVE.value]
+    def save_keywords(self, conversation_id: str, question: str, text: str) -> None:
+        """Keep the keywords typed under one question (called every second or so)."""
+        note = next(
+            (n for n in self._repos.notes.live_notes(conversation_id) if n.question == question),
+            None,
         )
-        return found[0] if found else None
-
-    def save_live_notes(self, conversation_id: str, text: str) -> None:
-        """Keep the keywords typed during the conversation (called every second or so)."""
-        note = self._live_note(conversation_id)
         if note is None:
             conversation = self._conversation(conversation_id)
             self._repos.notes.add(
@@ -250,45 +260,136 @@ class ConversationFlow:
                     body=text,
                     kind=NoteKind.LIVE,
                     audience=Audience.PRIVATE,
+                    question=question,
                 )
             )
         elif note.body != text:
             self._repos.notes.update(dataclasses.replace(note, body=text))
 
-    def closing(self, conversation_id: str) -> Closing:
-        """Return what was written at the close (empty for a conversation not yet closed)."""
+    def keywords(self, conversation_id: str) -> list[tuple[str, str]]:
+        """Return what was typed during the talk, per question in the order they were asked."""
+        order = self._conversation(conversation_id).questions
+        typed = [n for n in self._repos.notes.live_notes(conversation_id) if n.body.strip()]
+        typed.sort(key=lambda n: order.index(n.question) if n.question in order else len(order))
+        return [(n.question, n.body.strip()) for n in typed]
+
+    def owners(self, conversation_id: str) -> list[Owner]:
+        """Return who can take on an agreement: everyone at the table, the student first.
+
+        The student is named by their first name, as they read it; without a parent at the
+        table, "the parents" can still take something on.
+        """
         conversation = self._conversation(conversation_id)
-        notes = self._repos.notes.select("conversation_id = ?", [conversation_id])
-        consents = self._repos.consents.select("conversation_id = ?", [conversation_id])
+        student = self._repos.students.get(conversation.student_id)
+        assert student is not None
+        owners = [Owner(Role.STUDENT, student.given_name or student.full_name)]
+        for person in self._repos.participants.for_conversation(conversation_id):
+            if person.role is not Role.STUDENT and person.name.strip():
+                owners.append(Owner(person.role, person.name.strip()))
+        if not any(owner.role is Role.PARENT for owner in owners):
+            owners.append(Owner(Role.PARENT, _("the parents")))
+        return owners
+
+    def new_closing(self, conversation: Conversation) -> Closing:
+        """Return the close's defaults: who reads what, and the next meeting's time and place.
+
+        The student's words go to the parents, and in a trialogue also to the workplace
+        trainer, who also reads each party's view; insights stay with the student. Every
+        version still needs the consent that is asked for at the close.
+        """
+        workplace = needs_party_views(conversation.kind)
+        trainer = (Audience.WORKPLACE_TRAINER,) if workplace else ()
+        return Closing(
+            summary=SharedText(readers=(Audience.PARENTS, *trainer)),
+            insights={c: SharedText() for c in conversation.focus_competences},
+            views={kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {},
+            next_time=conversation.time,
+            next_place=conversation.place,
+        )
+
+    def closing(self, conversation_id: str) -> Closing:
+        """Return the close as last typed: the saved draft, else what was stored, else defaults."""
+        conversation = self._conversation(conversation_id)
+        draft = self._repos.closing_drafts.get(conversation_id)
+        if draft is not None:
+            return closing_from_json(draft[0])
+        if conversation.state is not ConversationState.CLOSED:
+            return self.new_closing(conversation)
+        notes = self._repos.notes.for_conversation(conversation_id)
+        consents = self._repos.consents.for_conversation(conversation_id)
         granted = {c.recipient for c in consents if c.granted}
+        shared = [n for n in notes if n.kind is not NoteKind.LIVE]
         summary_note = next(
-            (n for n in notes if n.kind is NoteKind.GENERAL and n.audience is not Audience.PRIVATE),
+            (
+                n
+                for n in shared
+                if n.kind is NoteKind.GENERAL and n.audience is not Audience.PRIVATE
+            ),
             None,
         )
         private = next(
-            (n for n in notes if n.kind is NoteKind.GENERAL and n.audience is Audience.PRIVATE),
+            (n for n in shared if n.kind is NoteKind.GENERAL and n.audience is Audience.PRIVATE),
             None,
         )
+        defaults = self.new_closing(conversation)
         return Closing(
-            summary=conversation.summary,
-            summary_audience=summary_note.audience if summary_note else Audience.PARENTS,
+            summary=SharedText(
+                conversation.summary,
+                _readers(summary_note) if summary_note else defaults.summary.readers,
+            ),
             insights={
-                n.competence: (n.body, n.audience)
-                for n in notes
-                if n.kind is NoteKind.INSIGHT and n.competence is not None
+                **defaults.insights,
+                **{
+                    n.competence: SharedText(n.body, _readers(n))
+                    for n in shared
+                    if n.kind is NoteKind.INSIGHT and n.competence is not None
+                },
             },
-            views={n.kind: (n.body, n.audience) for n in notes if n.kind in PARTY_VIEWS},
-            agreements=self._repos.agreements.select(
-                "conversation_id = ?", [conversation_id], order_by="rowid"
-            ),
-            goals=self._repos.goals.select(
-                "conversation_id = ?", [conversation_id], order_by="rowid"
-            ),
+            views={
+                **defaults.views,
+                **{
+                    n.kind: SharedText(n.body, _readers(n)) for n in shared if n.kind in PARTY_VIEWS
+                },
+            },
+            agreements=self._repos.agreements.for_conversation(conversation_id),
+            goals=self._repos.goals.for_conversation(conversation_id),
             next_appointment=conversation.next_appointment,
+            next_time=conversation.next_appointment_time,
+            next_place=conversation.next_appointment_place,
             private_note=private.body if private else "",
             share_with_parents=Role.PARENT in granted,
             share_with_trainer=Role.WORKPLACE_TRAINER in granted,
+            read_back=conversation.read_back_at is not None,
         )
+
+    def save_draft(self, conversation_id: str, closing: Closing) -> None:
+        """Keep the close as it is being typed, so a crash loses at most a few seconds."""
+        self._repos.closing_drafts.save(conversation_id, closing_to_json(closing))
+
+    def warnings(self, conversation_id: str, closing: Closing, today: dt.date) -> list[str]:
+        """Return the dates that look wrong, in plain words, to confirm before closing."""
+        conversation = self._conversation(conversation_id)
+        found = [
+            _("The date of “{agreement}” ({date}) has already passed.").format(
+                agreement=a.description.strip(), date=long_date(a.due_date)
+            )
+            for a in closing.agreements
+            if a.due_date is not None and a.due_date < today and a.status is AgreementStatus.OPEN
+        ]
+        upcoming = closing.next_appointment
+        if upcoming is not None and upcoming <= conversation.date:
+            found.append(
+                _("The next appointment ({date}) is not after this conversation ({day}).").format(
+                    date=long_date(upcoming), day=long_date(conversation.date)
+                )
+            )
+        elif upcoming is not None and upcoming < today:
+            found.append(
+                _("The next appointment ({date}) has already passed.").format(
+                    date=long_date(upcoming)
+                )
+            )
+        return found
 
     def close(
         self, conversation_id: str, closing: Closing, today: dt.date | None = None
@@ -300,21 +401,19 @@ class ConversationFlow:
         day = today or dt.date.today()
         already_closed = conversation.state is ConversationState.CLOSED
         repos = self._repos
-        with repos.store.atomic() as db:
-            db.execute(
-                "DELETE FROM notes WHERE conversation_id = ? AND kind != ?",
-                [conversation_id, NoteKind.LIVE.value],
-            )
-            db.execute("DELETE FROM consents WHERE conversation_id = ?", [conversation_id])
+        with repos.store.atomic():
+            repos.notes.delete_closing_notes(conversation_id)
+            for consent in repos.consents.for_conversation(conversation_id):
+                repos.consents.delete(consent.id)
             kept = {a.id for a in closing.agreements}
-            for old in repos.agreements.select("conversation_id = ?", [conversation_id]):
+            for old in repos.agreements.for_conversation(conversation_id):
                 if old.id not in kept:
                     repos.agreements.delete(old.id)
             repos.agreements.save_many(
                 dataclasses.replace(a, student_id=student.id, conversation_id=conversation_id)
                 for a in closing.agreements
             )
-            known = {g.id for g in repos.goals.select("student_id = ?", [student.id])}
+            known = {g.id for g in repos.goals.for_student(student.id)}
             repos.goals.save_many(
                 # An earlier goal keeps where it was set; a new one belongs to this conversation.
                 g
@@ -322,7 +421,7 @@ class ConversationFlow:
                 else dataclasses.replace(g, student_id=student.id, conversation_id=conversation_id)
                 for g in closing.goals
             )
-            repos.notes.add_many(self._closing_notes(student.id, conversation_id, closing))
+            repos.notes.add_many(closing_notes(student.id, conversation_id, closing))
             giver = consent_giver(student.age_on(day))
             repos.consents.add_many(
                 Consent(
@@ -340,16 +439,21 @@ class ConversationFlow:
                     (Role.WORKPLACE_TRAINER, closing.share_with_trainer),
                 )
             )
+            now = utc_now()
             closed = repos.conversations.update(
                 dataclasses.replace(
                     conversation,
-                    summary=closing.summary.strip(),
+                    summary=closing.summary.text.strip(),
                     next_appointment=closing.next_appointment,
+                    next_appointment_time=closing.next_time,
+                    next_appointment_place=closing.next_place.strip(),
+                    read_back_at=now if closing.read_back else conversation.read_back_at,
                     state=ConversationState.CLOSED,
-                    closed_at=conversation.closed_at or utc_now(),
-                    edited_after_close_at=utc_now() if already_closed else None,
+                    closed_at=conversation.closed_at or now,
+                    edited_after_close_at=now if already_closed else None,
                 )
             )
+            repos.closing_drafts.delete(conversation_id)
         audit_store(
             repos.store,
             "consent",
@@ -360,32 +464,42 @@ class ConversationFlow:
         )
         return closed
 
-    @staticmethod
-    def _closing_notes(student_id: str, conversation_id: str, closing: Closing) -> list[Note]:
-        def note(
-            body: str, audience: Audience, kind: NoteKind, competence: Competence | None = None
-        ) -> Note:
-            return Note(
+
+def _readers(note: Note) -> tuple[Audience, ...]:
+    return tuple(reader for reader in SHARED_READERS if reader in note.readers)
+
+
+def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> list[Note]:
+    """Return the notes a close is stored as; the report preview reads the same ones."""
+
+    def note(part: SharedText, kind: NoteKind, competence: Competence | None = None) -> Note | None:
+        if not part.text.strip():
+            return None
+        return Note(
+            student_id=student_id,
+            conversation_id=conversation_id,
+            body=part.text.strip(),
+            audience=Audience.STUDENT,
+            readers=list(part.readers),
+            kind=kind,
+            competence=competence,
+        )
+
+    notes = [
+        note(closing.summary, NoteKind.GENERAL),
+        *(note(part, NoteKind.INSIGHT, c) for c, part in closing.insights.items()),
+        *(note(part, kind) for kind, part in closing.views.items()),
+    ]
+    if closing.private_note.strip():
+        notes.append(
+            Note(
                 student_id=student_id,
                 conversation_id=conversation_id,
-                body=body.strip(),
-                audience=audience,
-                kind=kind,
-                competence=competence,
+                body=closing.private_note.strip(),
+                audience=Audience.PRIVATE,
             )
-
-        notes = []
-        if closing.summary.strip():
-            notes.append(note(closing.summary, closing.summary_audience, NoteKind.GENERAL))
-        for competence, (text, audience) in closing.insights.items():
-            if text.strip():
-                notes.append(note(text, audience, NoteKind.INSIGHT, competence))
-        for kind, (text, audience) in closing.views.items():
-            if text.strip():
-                notes.append(note(text, audience, kind))
-        if closing.private_note.strip():
-            notes.append(note(closing.private_note, Audience.PRIVATE, NoteKind.GENERAL))
-        return notes
+        )
+    return [n for n in notes if n is not None]
 
 
 def consent_giver_label(student: Student, today: dt.date) -> str:

@@ -244,6 +244,7 @@ class _DemoBuilder:
                 student_id=student.id,
                 kind=kind,
                 date=day,
+                time=dt.time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30])),
                 state=ConversationState.PREPARED if upcoming else ConversationState.CLOSED,
                 place=company
                 if kind in (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT)
@@ -278,8 +279,12 @@ class _DemoBuilder:
             conversation.summary = rng.choice(material["summaries"])
             conversation.closed_at = conversation.created_at + dt.timedelta(minutes=30)
             conversation.next_appointment = day + dt.timedelta(weeks=10)
+            conversation.next_appointment_time = conversation.time
+            conversation.next_appointment_place = conversation.place
             self._conversation_notes(student, conversation)
-            open_agreements = pending + self._agreements(student, conversation, kind)
+            names = {role: name for role, name, _contact in people}
+            names[Role.STUDENT] = student.given_name
+            open_agreements = pending + self._agreements(conversation, kind, names)
             if rng.random() < 0.35:
                 self._goal(student, conversation)
 
@@ -289,7 +294,8 @@ class _DemoBuilder:
             student_id=student.id,
             conversation_id=conversation.id,
             body=conversation.summary,
-            audience=rng.choice([Audience.STUDENT, Audience.PARENTS]),
+            audience=Audience.STUDENT,
+            readers=rng.choice([[], [Audience.PARENTS]]),
         )
         self._stamp(summary, conversation.date)
         for competence in conversation.focus_competences:
@@ -299,9 +305,8 @@ class _DemoBuilder:
                 competence=competence,
                 kind=NoteKind.INSIGHT,
                 body=rng.choice(self.material["insights"][competence.value]),
-                audience=rng.choice(
-                    [Audience.STUDENT, Audience.PARENTS, Audience.WORKPLACE_TRAINER]
-                ),
+                audience=Audience.STUDENT,
+                readers=rng.choice([[], [Audience.PARENTS], [Audience.WORKPLACE_TRAINER]]),
             )
             self._stamp(note, conversation.date)
         if rng.random() < 0.15:
@@ -314,8 +319,9 @@ class _DemoBuilder:
             self._stamp(private, conversation.date)
 
     def _agreements(
-        self, student: Student, conversation: Conversation, kind: ConversationKind
+        self, conversation: Conversation, kind: ConversationKind, names: dict[Role, str]
     ) -> list[Agreement]:
+        """Two or three agreements, each owned by someone at the table, by name."""
         rng = self.rng
         choices = [
             (owner, text)
@@ -327,10 +333,11 @@ class _DemoBuilder:
         made = []
         for owner, text in rng.sample(choices, min(len(choices), rng.randint(2, 3))):
             agreement = Agreement(
-                student_id=student.id,
+                student_id=conversation.student_id,
                 conversation_id=conversation.id,
                 description=text,
                 owner=Role(owner),
+                owner_name=names[Role(owner)],
                 due_date=conversation.date + dt.timedelta(weeks=rng.randint(3, 12)),
             )
             made.append(self._stamp(agreement, conversation.date))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
 from coachdesk.domain.audience import Audience
 from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.experiences import Experience
@@ -83,11 +83,7 @@ class ProgressReports:
                 if e.audience is not Audience.PRIVATE
             ],
             conversations=conversations,
-            goals=[
-                g
-                for g in repos.goals.select("student_id = ?", [student.id], order_by="created_at")
-                if g.audience is not Audience.PRIVATE and g.created_at.date() <= end
-            ],
+            goals=_goals_in_period(repos.goals.select("student_id = ?", [student.id]), start, end),
             agreements=[
                 a
                 for a in repos.agreements.select(
@@ -97,3 +93,19 @@ class ProgressReports:
             ],
             scans=CompetenceScans(repos).history(student.id),
         )
+
+
+def _goals_in_period(goals: list[Goal], start: dt.date, end: dt.date) -> list[Goal]:
+    """Return each goal once, if the period saw it: set in it, still open, or finished in it.
+
+    A goal carried into a new conversation is stored again under the same words; the
+    overview shows its latest record, so a parent does not read the same goal twice.
+    """
+    latest: dict[str, Goal] = {}
+    for goal in sorted(goals, key=lambda g: g.updated_at):
+        if goal.audience is Audience.PRIVATE or goal.created_at.date() > end:
+            continue
+        if goal.status is not GoalStatus.ACTIVE and goal.updated_at.date() < start:
+            continue
+        latest[" ".join(goal.description.casefold().split())] = goal
+    return sorted(latest.values(), key=lambda g: g.created_at)

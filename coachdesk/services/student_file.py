@@ -11,6 +11,7 @@ from coachdesk.domain.agreements import (
     AgreementStatus,
     Goal,
     GoalStatus,
+    agreement_sentence,
     carried_forward,
 )
 from coachdesk.domain.competences import CompetenceScan
@@ -56,7 +57,7 @@ class StudentFileService:
         events = [
             *self._experience_events(repos.experiences.select(where, params)),
             *self._conversation_events(student_id),
-            *self._agreement_events(agreements),
+            *self._agreement_events(agreements, student.given_name),
             *(
                 TimelineEvent(
                     TimelineKind.GOAL,
@@ -129,16 +130,14 @@ class StudentFileService:
         ]
 
     @staticmethod
-    def _agreement_events(agreements: list[Agreement]) -> list[TimelineEvent]:
+    def _agreement_events(agreements: list[Agreement], student_name: str) -> list[TimelineEvent]:
         events = []
         for agreement in agreements:
+            made = agreement.created_at.date()
+            sentence = agreement_sentence(agreement, student_name, made)
             events.append(
                 TimelineEvent(
-                    TimelineKind.AGREEMENT_MADE,
-                    agreement.created_at.date(),
-                    agreement.description,
-                    agreement.owner.label,
-                    agreement.id,
+                    TimelineKind.AGREEMENT_MADE, made, sentence, agreement.owner.label, agreement.id
                 )
             )
             if agreement.status is not AgreementStatus.OPEN:
@@ -147,7 +146,7 @@ class StudentFileService:
                     TimelineEvent(
                         TimelineKind.AGREEMENT_CLOSED,
                         agreement.updated_at.date(),
-                        agreement.description,
+                        sentence,
                         detail,
                         agreement.id,
                     )

@@ -7,10 +7,11 @@ notes, live keywords and referrals never reach any summary.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.agreements import Agreement, Goal, GoalStatus, agreement_sentence
+from coachdesk.domain.audience import Audience, Note, readable_by
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.domain.conversations import (
@@ -25,7 +26,10 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
+from coachdesk.i18n.dates import clock_time, weekday_date
 from coachdesk.services.audit import audit_store
+from coachdesk.services.closing import Closing
+from coachdesk.services.conversation_flow import PARTY_VIEWS, closing_notes
 from coachdesk.storage.repositories import Repositories
 
 
@@ -46,6 +50,7 @@ class Reader(LabelledEnum):
 
 
 _READER_AUDIENCE = {
+    Reader.STUDENT: Audience.STUDENT,
     Reader.PARENTS: Audience.PARENTS,
     Reader.WORKPLACE_TRAINER: Audience.WORKPLACE_TRAINER,
 }
@@ -74,16 +79,27 @@ class Summary:
     summary: str
     insights: list[tuple[Competence, str]]
     views: list[tuple[str, str]]
-    agreements: list[Agreement]
+    agreements: list[str]
+    """Each agreement as a sentence: "Fatima maakt een weekplanning — uiterlijk 18 december"."""
     goals: list[Goal]
+    next_appointment: str
+    """Date, time and place of the next meeting in words, or empty."""
     signatures: list[str]
     """The roles that sign, in order: student, coach, workplace trainer (trialogue), parent."""
 
 
-def _visible(audience: Audience, reader: Reader) -> bool:
-    if audience is Audience.PRIVATE:
-        return False
-    return reader is Reader.STUDENT or audience is _READER_AUDIENCE[reader]
+def next_appointment_text(conversation: Conversation) -> str:
+    """Return "donderdag 21 januari 2027 om 14:30, Bakkerij Van Dam", or empty when none."""
+    day = conversation.next_appointment
+    if day is None:
+        return ""
+    text = weekday_date(day)
+    if conversation.next_appointment_time is not None:
+        text = _("{date} at {time}").format(
+            date=text, time=clock_time(conversation.next_appointment_time)
+        )
+    place = conversation.next_appointment_place.strip()
+    return f"{text}, {place}" if place else text
 
 
 class SummaryContent:
@@ -92,14 +108,20 @@ class SummaryContent:
     def __init__(self, repos: Repositories) -> None:
         self._repos = repos
 
-    def build(self, conversation_id: str, reader: Reader, school_name: str = "") -> Summary:
-        """Return the report for ``reader``; refuse when consent to share with them is missing."""
-        repos = self._repos
-        conversation = repos.conversations.get(conversation_id)
+    def _conversation(self, conversation_id: str) -> tuple[Conversation, Student]:
+        conversation = self._repos.conversations.get(conversation_id)
         if conversation is None:
             raise ValidationError(
                 _("There is no conversation with id {id}.").format(id=conversation_id)
             )
+        student = self._repos.students.get(conversation.student_id)
+        assert student is not None
+        return conversation, student
+
+    def build(self, conversation_id: str, reader: Reader, school_name: str = "") -> Summary:
+        """Return the report for ``reader``; refuse when consent to share with them is missing."""
+        repos = self._repos
+        conversation, student = self._conversation(conversation_id)
         if conversation.state is not ConversationState.CLOSED:
             raise ValidationError(
                 _(
@@ -107,8 +129,6 @@ class SummaryContent:
                     "the report is made from what you wrote down then."
                 )
             )
-        student = repos.students.get(conversation.student_id)
-        assert student is not None
         if reader is not Reader.STUDENT and not self._consented(conversation, reader):
             raise ValidationError(
                 _(
@@ -116,14 +136,59 @@ class SummaryContent:
                     "closing the conversation together."
                 ).format(reader=reader.label)
             )
-        notes = repos.notes.select("conversation_id = ?", [conversation_id], order_by="rowid")
-        summary_note = next(
-            (n for n in notes if n.kind is NoteKind.GENERAL and n.audience is not Audience.PRIVATE),
-            None,
-        )
-        show_summary = summary_note is not None and _visible(summary_note.audience, reader)
-        participants = repos.participants.for_conversation(conversation_id)
         audit_store(repos.store, "report", conversation=conversation_id, reader=reader.value)
+        return self._assemble(
+            reader,
+            school_name=school_name,
+            student=student,
+            conversation=conversation,
+            notes=repos.notes.for_conversation(conversation_id),
+            agreements=repos.agreements.for_conversation(conversation_id),
+            goals=repos.goals.for_student(student.id),
+        )
+
+    def preview(self, conversation_id: str, closing: Closing, school_name: str = "") -> Summary:
+        """Return the student's version as it will read once ``closing`` is stored.
+
+        Read back together before closing; it is assembled exactly as ``build`` does after
+        the close, so the screen and the student's PDF say the same.
+        """
+        conversation, student = self._conversation(conversation_id)
+        closed = dataclasses.replace(
+            conversation,
+            summary=closing.summary.text.strip(),
+            next_appointment=closing.next_appointment,
+            next_appointment_time=closing.next_time,
+            next_appointment_place=closing.next_place.strip(),
+        )
+        changed = {g.id: g for g in closing.goals}
+        stored = self._repos.goals.for_student(student.id)
+        goals = [changed.pop(g.id, g) for g in stored] + list(changed.values())
+        return self._assemble(
+            Reader.STUDENT,
+            school_name=school_name,
+            student=student,
+            conversation=closed,
+            notes=closing_notes(student.id, conversation_id, closing),
+            agreements=closing.agreements,
+            goals=goals,
+        )
+
+    def _assemble(
+        self,
+        reader: Reader,
+        *,
+        school_name: str,
+        student: Student,
+        conversation: Conversation,
+        notes: list[Note],
+        agreements: list[Agreement],
+        goals: list[Goal],
+    ) -> Summary:
+        audience = _READER_AUDIENCE[reader]
+        shown = [n for n in notes if n.kind is not NoteKind.LIVE and readable_by(n, audience)]
+        summary_note = next((n for n in shown if n.kind is NoteKind.GENERAL), None)
+        participants = self._repos.participants.for_conversation(conversation.id)
         return Summary(
             reader=reader,
             title=_(_TITLES[conversation.kind]),
@@ -131,30 +196,22 @@ class SummaryContent:
             student=student,
             conversation=conversation,
             participants=participants,
-            summary=conversation.summary if show_summary else "",
+            summary=conversation.summary if summary_note else "",
             insights=[
-                (n.competence, n.body)
-                for n in notes
-                if n.kind is NoteKind.INSIGHT and n.competence and _visible(n.audience, reader)
+                (n.competence, n.body) for n in shown if n.kind is NoteKind.INSIGHT and n.competence
             ],
-            views=[
-                (n.kind.label, n.body)
-                for n in notes
-                if n.kind in (NoteKind.VIEW_STUDENT, NoteKind.VIEW_SCHOOL, NoteKind.VIEW_COMPANY)
-                and _visible(n.audience, reader)
-            ],
+            views=[(n.kind.label, n.body) for n in shown if n.kind in PARTY_VIEWS],
             agreements=[
-                a
-                for a in repos.agreements.select(
-                    "conversation_id = ?", [conversation_id], order_by="rowid"
-                )
-                if a.audience is not Audience.PRIVATE
+                agreement_sentence(a, student.given_name, conversation.date)
+                for a in agreements
+                if a.audience is not Audience.PRIVATE and a.description.strip()
             ],
             goals=[
                 g
-                for g in repos.goals.select("student_id = ?", [student.id], order_by="rowid")
+                for g in goals
                 if g.status is GoalStatus.ACTIVE and g.audience is not Audience.PRIVATE
             ],
+            next_appointment=next_appointment_text(conversation),
             signatures=self._signatures(conversation, participants),
         )
 

@@ -1,11 +1,19 @@
-"""Conversations and their participants."""
+"""Conversations, their participants, the parts written at the close, and closing drafts."""
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TypeVar
+
+from coachdesk.domain.audience import Note
 from coachdesk.domain.conversations import Conversation, Participant
+from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.records import Record, utc_now
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
 from coachdesk.storage.rows import from_row
+
+P = TypeVar("P", bound=Record)
 
 
 class ConversationsRepository(Repository[Conversation]):
@@ -46,3 +54,68 @@ class ParticipantsRepository(Repository[Participant]):
     def for_conversation(self, conversation_id: str) -> list[Participant]:
         """Return the participants of one conversation in the order they were added."""
         return self.select("conversation_id = ?", [conversation_id], order_by="rowid")
+
+
+class ConversationPartsRepository(Repository[P]):
+    """A table whose rows belong to one conversation: agreements, goals, consents, notes."""
+
+    def for_conversation(self, conversation_id: str) -> list[P]:
+        """Return the rows of one conversation in the order they were written."""
+        return self.select("conversation_id = ?", [conversation_id], order_by="rowid")
+
+    def for_student(self, student_id: str) -> list[P]:
+        """Return one student's rows in the order they were written."""
+        return self.select("student_id = ?", [student_id], order_by="rowid")
+
+
+class NotesRepository(ConversationPartsRepository[Note]):
+    """Notes; within a conversation the live keywords are kept apart from the close."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, "notes", Note)
+
+    def live_notes(self, conversation_id: str) -> list[Note]:
+        """Return the keywords typed during a conversation, one note per question."""
+        return self.select(
+            "conversation_id = ? AND kind = ?",
+            [conversation_id, NoteKind.LIVE.value],
+            order_by="rowid",
+        )
+
+    def delete_closing_notes(self, conversation_id: str) -> None:
+        """Remove what was written at the close (a new close replaces it); keywords stay."""
+        with self.store.atomic() as db:
+            db.execute(
+                "DELETE FROM notes WHERE conversation_id = ? AND kind != ?",
+                [conversation_id, NoteKind.LIVE.value],
+            )
+
+
+class ClosingDraftsRepository:
+    """The close being written, saved as it is typed, until the conversation is closed."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def get(self, conversation_id: str) -> tuple[str, dt.datetime] | None:
+        """Return the saved draft (JSON) and when it was saved, or ``None``."""
+        row = self.store.db.execute(
+            "SELECT body, saved_at FROM closing_drafts WHERE conversation_id = ?",
+            [conversation_id],
+        ).fetchone()
+        return None if row is None else (str(row[0]), dt.datetime.fromisoformat(row[1]))
+
+    def save(self, conversation_id: str, body: str) -> None:
+        """Keep the newest draft of one conversation's close."""
+        with self.store.atomic() as db:
+            db.execute(
+                "INSERT INTO closing_drafts (conversation_id, body, saved_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(conversation_id) DO UPDATE SET body = excluded.body, "
+                "saved_at = excluded.saved_at",
+                [conversation_id, body, utc_now().isoformat()],
+            )
+
+    def delete(self, conversation_id: str) -> None:
+        """Forget the draft once the close is stored."""
+        with self.store.atomic() as db:
+            db.execute("DELETE FROM closing_drafts WHERE conversation_id = ?", [conversation_id])

@@ -268,6 +268,39 @@ def _store_identity(conn: sqlite3.Connection) -> None:
     )
 
 
+def _closing_together(conn: sqlite3.Connection) -> None:
+    """Version 8: closing a conversation together.
+
+    A planned time, and the next appointment's time and place; when the student's version was
+    read back together; keywords remember the question they were typed under; a note says in
+    words which readers besides the student may read it (backfilled from its old single
+    audience); an agreement names its owner. The indexes on ``conversation_id`` let one
+    conversation be opened without scanning every student's agreements, goals and consents.
+    """
+    _run_script(
+        conn,
+        """
+        ALTER TABLE conversations ADD COLUMN time TEXT;
+        ALTER TABLE conversations ADD COLUMN next_appointment_time TEXT;
+        ALTER TABLE conversations ADD COLUMN next_appointment_place TEXT NOT NULL DEFAULT '';
+        ALTER TABLE conversations ADD COLUMN read_back_at TEXT;
+        ALTER TABLE notes ADD COLUMN question TEXT NOT NULL DEFAULT '';
+        ALTER TABLE notes ADD COLUMN readers TEXT NOT NULL DEFAULT '[]';
+        UPDATE notes SET readers = '["ouders"]' WHERE audience = 'ouders';
+        UPDATE notes SET readers = '["praktijkopleider"]' WHERE audience = 'praktijkopleider';
+        ALTER TABLE agreements ADD COLUMN owner_name TEXT NOT NULL DEFAULT '';
+        CREATE TABLE closing_drafts (
+            conversation_id TEXT PRIMARY KEY REFERENCES conversations(id) ON DELETE CASCADE,
+            body TEXT NOT NULL,
+            saved_at TEXT NOT NULL
+        );
+        CREATE INDEX agreements_by_conversation ON agreements(conversation_id);
+        CREATE INDEX goals_by_conversation ON goals(conversation_id);
+        CREATE INDEX consents_by_conversation ON consents(conversation_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
@@ -276,6 +309,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _reflection_editing,
     _scan_answers,
     _store_identity,
+    _closing_together,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 

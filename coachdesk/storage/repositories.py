@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coachdesk.domain.agreements import Agreement, Goal
-from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import CompetenceScan
 from coachdesk.domain.consents import Consent
 from coachdesk.domain.experiences import Experience
@@ -15,7 +14,13 @@ from coachdesk.domain.reflections import Reflection, ReflectionTemplate, Reflect
 from coachdesk.domain.students import Contact
 from coachdesk.domain.timeline import ProgrammeSwitch
 from coachdesk.storage.caseload_repo import CaseloadRepository
-from coachdesk.storage.conversations_repo import ConversationsRepository, ParticipantsRepository
+from coachdesk.storage.conversations_repo import (
+    ClosingDraftsRepository,
+    ConversationPartsRepository,
+    ConversationsRepository,
+    NotesRepository,
+    ParticipantsRepository,
+)
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
 from coachdesk.storage.students_repo import StudentsRepository
@@ -28,13 +33,14 @@ class Repositories:
     store: Store
     students: StudentsRepository
     contacts: Repository[Contact]
-    consents: Repository[Consent]
+    consents: ConversationPartsRepository[Consent]
     experiences: Repository[Experience]
     conversations: ConversationsRepository
     participants: ParticipantsRepository
-    notes: Repository[Note]
-    agreements: Repository[Agreement]
-    goals: Repository[Goal]
+    notes: NotesRepository
+    agreements: ConversationPartsRepository[Agreement]
+    goals: ConversationPartsRepository[Goal]
+    closing_drafts: ClosingDraftsRepository
     reflections: Repository[Reflection]
     scans: Repository[CompetenceScan]
     referrals: Repository[Referral]
@@ -51,13 +57,14 @@ class Repositories:
             store=store,
             students=StudentsRepository(store),
             contacts=Repository(store, "contacts", Contact),
-            consents=Repository(store, "consents", Consent),
+            consents=ConversationPartsRepository(store, "consents", Consent),
             experiences=Repository(store, "experiences", Experience),
             conversations=ConversationsRepository(store),
             participants=ParticipantsRepository(store),
-            notes=Repository(store, "notes", Note),
-            agreements=Repository(store, "agreements", Agreement),
-            goals=Repository(store, "goals", Goal),
+            notes=NotesRepository(store),
+            agreements=ConversationPartsRepository(store, "agreements", Agreement),
+            goals=ConversationPartsRepository(store, "goals", Goal),
+            closing_drafts=ClosingDraftsRepository(store),
             reflections=Repository(store, "reflections", Reflection),
             scans=Repository(store, "competence_scans", CompetenceScan),
             referrals=Repository(store, "referrals", Referral),

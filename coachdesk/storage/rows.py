@@ -51,7 +51,7 @@ def _encode(value: Any, hint: Any) -> Any:
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, dt.date | dt.datetime):
+    if isinstance(value, dt.date | dt.datetime | dt.time):
         return value.isoformat()
     if isinstance(value, bool):
         return int(value)
@@ -68,10 +68,8 @@ def _decode(value: Any, hint: Any) -> Any:
     if origin is dict:
         key_type, value_type = typing.get_args(hint)
         return {_decode(k, key_type): _decode(v, value_type) for k, v in json.loads(value).items()}
-    if hint is dt.datetime:
-        return dt.datetime.fromisoformat(value)
-    if hint is dt.date:
-        return dt.date.fromisoformat(value)
+    if hint in (dt.datetime, dt.date, dt.time):
+        return hint.fromisoformat(value)
     if hint is bool:
         return bool(value)
     if _is_enum(hint):

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.domain.conversations import ConversationState
 from coachdesk.domain.reflections import ReflectionAuthor
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import ContactRole, Student
@@ -209,8 +210,8 @@ class MainWindow(QMainWindow):
         self.student_screen.inzage_requested.connect(self.save_inzage)
         self.student_screen.erase_requested.connect(self.erase_student)
         self.scan_view: ScanEntryView | None = None
-        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
-            QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
+        self.student_screen.conversation_requested.connect(lambda _s: self.new_conversation())
+        self._build_shortcuts()
 
         self.refresh_caseload()
         self.practice_screen.show_reflections(services.reflections.coach_reflections())
@@ -219,6 +220,13 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome_screen)
         else:
             self.show_screen(0)
+
+    def _build_shortcuts(self) -> None:
+        """Screens by Ctrl+1…4; the conversation keys here, so they work on every screen."""
+        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+            QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
+        QShortcut(QKeySequence("F5"), self, self.start_conversation)
 
     def _build_lock(self, central: QWidget) -> None:
         """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
@@ -356,6 +364,49 @@ class MainWindow(QMainWindow):
         self.conversation_screen.show_student(student)
         self.show_screen(1)
         self.student_screen.timeline.setFocus()
+
+    def _student_in_view(self) -> Student | None:
+        """Return the student the coach is looking at: selected, open or in conversation."""
+        current = self.stack.currentWidget()
+        if current is self.caseload_screen:
+            entry = self.caseload_screen.selected_entry()
+            return entry.student if entry is not None else None
+        if current is self.student_screen and self.student_screen.file is not None:
+            return self.student_screen.file.student
+        return self.conversation_screen.student
+
+    def _show_conversations_of(self, student: Student | None) -> bool:
+        """Bring up the conversation screen for ``student``; say so when nobody is chosen."""
+        if student is None:
+            self.statusBar().showMessage(_("Choose a student first."), 10_000)
+            return False
+        screen = self.conversation_screen
+        if screen.student is None or screen.student.id != student.id:
+            self.student_screen.show_student(student.id)
+            screen.show_student(student)
+        self.show_screen(2)
+        return True
+
+    def new_conversation(self) -> None:
+        """Ctrl+N anywhere: plan a conversation with the student in view."""
+        if self._show_conversations_of(self._student_in_view()):
+            self.conversation_screen.new_conversation()
+
+    def start_conversation(self) -> None:
+        """F5 anywhere: the calm view of the conversation in progress, or the next planned one."""
+        student = self._student_in_view()
+        if student is None or not self._show_conversations_of(student):
+            return
+        screen = self.conversation_screen
+        if screen.conversation is None or screen.conversation.state is ConversationState.CLOSED:
+            upcoming = self.services.conversation.flow.current(student.id, self.today)
+            if upcoming is None:
+                self.statusBar().showMessage(
+                    _("No conversation to start yet: plan one with Ctrl+N."), 10_000
+                )
+                return
+            screen.show_student(student, select=upcoming.id)
+        screen.enter_calm_mode()
 
     def _conversations_changed(self, student_id: str) -> None:
         self.refresh_caseload()

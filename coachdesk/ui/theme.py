@@ -26,6 +26,7 @@ class Colours:
     banner: str
     banner_border: str
     title: str
+    problem: str
 
 
 LIGHT = Colours(
@@ -40,6 +41,7 @@ LIGHT = Colours(
     banner="#fdf3d8",
     banner_border="#e6cf8b",
     title="#1f3b3d",
+    problem="#a32d1f",
 )
 DARK = Colours(
     window="#1e2526",
@@ -53,6 +55,7 @@ DARK = Colours(
     banner="#4a3f1f",
     banner_border="#6b5a28",
     title="#d7ecec",
+    problem="#ff8f80",
 )
 
 
@@ -72,6 +75,15 @@ QFrame#erasureReminder {{
 }}
 QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: {c.title}; }}
 QLabel[role="hint"] {{ color: {c.muted}; font-size: 11pt; }}
+QLabel[state="problem"] {{ color: {c.problem}; }}
+QWidget#togetherForm QLabel, QWidget#togetherForm QLineEdit, QWidget#togetherForm QPlainTextEdit,
+QWidget#togetherForm QComboBox, QWidget#togetherForm QCheckBox,
+QWidget#togetherForm QPushButton {{ font-size: 13pt; }}
+QWidget#togetherForm QLabel[role="hint"] {{ font-size: 12pt; }}
+QLabel[role="partHeading"] {{ font-size: 15pt; font-weight: 600; color: {c.title}; }}
+QLabel[role="sentence"] {{ color: {c.accent}; font-size: 12pt; }}
+QTextBrowser#keywordsPanel {{ background: {c.alternate}; border: none; font-size: 12pt; }}
+QTextBrowser#readBackText {{ background: {c.base}; border: none; font-size: 17pt; }}
 QPushButton[role="primary"] {{
     background: {c.accent}; color: {c.accent_text}; border: none; border-radius: 6px;
     padding: 8px 18px;

@@ -1,8 +1,9 @@
-"""Nieuw gesprek: kind, date and who sits at the table."""
+"""Nieuw gesprek: kind, date, time, place and who sits at the table."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,10 +20,22 @@ from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, Student
 from coachdesk.i18n import _
-from coachdesk.services.conversation_flow import default_participants
-from coachdesk.ui.widgets import ChoiceCombo, date_edit, date_of, dialog_buttons
+from coachdesk.services.conversation_flow import default_participants, needs_party_views
+from coachdesk.ui.date_field import DateField, TimeField
+from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons
 
 Person = tuple[Role, str, str | None]
+
+
+@dataclass(frozen=True)
+class PlannedConversation:
+    """What the coach planned: the kind, when and where, and who takes part."""
+
+    kind: ConversationKind
+    date: dt.date
+    time: dt.time | None
+    place: str
+    participants: list[Person]
 
 
 class _ParticipantRow(QWidget):
@@ -62,7 +75,16 @@ class StartConversationDialog(QDialog):
         self.setMinimumWidth(560)
         self._student, self._contacts = student, contacts
         self.kind_combo = ChoiceCombo(((k.label, k) for k in ConversationKind), self)
-        self.date_edit = date_edit(today, self)
+        day = today or dt.date.today()
+        self.date_field = DateField(day, day, _("Date"), self)
+        self.time_field = TimeField(None, _("Time"), self)
+        self.place_edit = QLineEdit(self)
+        self.place_edit.setAccessibleName(_("Place"))
+        self.place_edit.setPlaceholderText(_("e.g. room 2.14, or the internship company"))
+        when = QHBoxLayout()
+        when.addWidget(self.date_field, 1)
+        when.addWidget(QLabel(_("at"), self))
+        when.addWidget(self.time_field)
         self.coach_edit = QLineEdit(coach_name, self)
         self.coach_edit.setPlaceholderText(_("your name"))
         self.rows_box = QWidget(self)
@@ -72,12 +94,13 @@ class StartConversationDialog(QDialog):
         add_button = QPushButton(_("Add participant"), self)
         add_button.clicked.connect(lambda: self._add_row((Role.PARENT, "", None)))
         self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setProperty("state", "problem")
         self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
         self.kind_combo.currentIndexChanged.connect(self._fill_participants)
         form = QFormLayout(self)
         form.addRow(_("Kind"), self.kind_combo)
-        form.addRow(_("Date"), self.date_edit)
+        form.addRow(_("Date"), when)
+        form.addRow(_("Place"), self.place_edit)
         form.addRow(_("Coach"), self.coach_edit)
         form.addRow(_("Participants"), self.rows_box)
         form.addRow("", add_button)
@@ -107,6 +130,10 @@ class StartConversationDialog(QDialog):
         for person in people:
             if person[0] is not Role.COACH:
                 self._add_row(person)
+        companies = [c.company for c in self._contacts if c.company.strip()]
+        at_work = needs_party_views(self.kind_combo.current_value()) and companies
+        if not self.place_edit.isModified():  # the coach's own place is never overwritten
+            self.place_edit.setText(companies[0] if at_work else "")
 
     def participants(self) -> list[Person]:
         """Return the coach and every named participant."""
@@ -114,6 +141,12 @@ class StartConversationDialog(QDialog):
         return [coach, *(p for p in (row.person() for row in self.rows) if p[1])]
 
     def _accept_if_valid(self) -> None:
+        if self.date_field.value() is None:
+            self.problem_label.setText(_("Type the date as 18-12-2026, or pick it."))
+            return
+        if not self.time_field.is_valid():
+            self.problem_label.setText(_("Type the time as 14:30, or leave it empty."))
+            return
         roles = [role for role, _name, _id in self.participants()]
         if self.kind_combo.current_value() is ConversationKind.TRIALOGUE and (
             Role.WORKPLACE_TRAINER not in roles
@@ -128,9 +161,17 @@ class StartConversationDialog(QDialog):
     @classmethod
     def ask(
         cls, parent: QWidget | None, student: Student, contacts: list[Contact], coach_name: str
-    ) -> tuple[ConversationKind, dt.date, list[Person]] | None:
-        """Return kind, date and participants, or ``None`` when cancelled."""
+    ) -> PlannedConversation | None:
+        """Return what was planned, or ``None`` when cancelled."""
         dialog = cls(student, contacts, coach_name, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.kind_combo.current_value(), date_of(dialog.date_edit), dialog.participants()
+        day = dialog.date_field.value()
+        assert day is not None  # accepted only with a date
+        return PlannedConversation(
+            kind=dialog.kind_combo.current_value(),
+            date=day,
+            time=dialog.time_field.value(),
+            place=dialog.place_edit.text().strip(),
+            participants=dialog.participants(),
+        )

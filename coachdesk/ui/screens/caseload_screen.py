@@ -306,6 +306,11 @@ class CaseloadScreen(QWidget):
         if numbers:
             self.dossier_export_requested.emit(numbers)
 
+    def selected_entry(self) -> CaseloadEntry | None:
+        """Return the student on the selected row, if any."""
+        index = self.table.currentIndex()
+        return self.model.entry_at(index.row()) if index.isValid() else None
+
     def _open(self, index: QModelIndex) -> None:
         self.student_opened.emit(self.model.entry_at(index.row()))
 

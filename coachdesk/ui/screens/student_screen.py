@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.contacts_text import contacts_line
 from coachdesk.domain.roles import Role
@@ -58,6 +59,7 @@ class StudentScreen(QWidget):
     """
 
     student_changed = Signal(str)
+    conversation_requested = Signal(object)
     progress_report_requested = Signal(object)
     reflection_requested = Signal(object)
     reflection_open_requested = Signal(str)
@@ -149,14 +151,28 @@ class StudentScreen(QWidget):
         self.actions_bar = self._build_actions()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(self.title)
+        layout.addLayout(self._build_heading())
         layout.addWidget(self.facts_label)
         layout.addWidget(self.contacts_label)
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.body, 1)
         self.body.hide()
         self.actions_bar.hide()
+        self.conversation_button.hide()
         self.contacts_label.hide()
+
+    def _build_heading(self) -> QHBoxLayout:
+        """The student's name, and the way to the next conversation with them."""
+        self.conversation_button = QPushButton(_("New conversation…"), self)
+        self.conversation_button.setToolTip(_("New conversation (Ctrl+N)"))
+        self.conversation_button.setProperty("role", "primary")
+        self.conversation_button.clicked.connect(
+            lambda: self.file and self.conversation_requested.emit(self.file.student)
+        )
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.conversation_button)
+        return heading
 
     def _scan_button(self) -> QToolButton:
         button = QToolButton(self)
@@ -263,6 +279,7 @@ class StudentScreen(QWidget):
         self._fill_side_panel()
         self.scan_chart.set_history(self.file.scans)
         self.actions_bar.show()
+        self.conversation_button.show()
         self.body.show()
 
     def _event_activated(self, index: QModelIndex) -> None:
@@ -282,8 +299,9 @@ class StudentScreen(QWidget):
         assert self.file is not None
         self.agreements_list.clear()
         for agreement in self.file.open_agreements:
-            due = short_date(agreement.due_date) if agreement.due_date else _("no date")
-            item = QListWidgetItem(f"{agreement.description}\n{agreement.owner.label} · {due}")
+            item = QListWidgetItem(
+                agreement_sentence(agreement, self.file.student.given_name, self.today)
+            )
             if agreement.is_overdue(self.today):
                 item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
                 item.setText(item.text() + " · " + _("late"))

@@ -1,7 +1,9 @@
 """In gesprek: a full-screen, calm view the coach can turn towards the student.
 
 It shows the student's first name, one chosen question at a time in large type and a
-small field for keywords. Nothing else: no other student, no lists, no menus.
+small field for keywords. Nothing else: no other student, no lists, no menus. The field
+has the keyboard from the first moment, so no typed word is ever taken for a command;
+changing question uses keys that never type (PageUp/PageDown, Alt+arrows).
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.services.conversation_flow import CalmView
+from coachdesk.ui.autosave import AutosavePolicy
 
-SAVE_AFTER_PAUSE_MS = 800
-SAVE_WHILE_TYPING_MS = 2000
 CALM_STYLE = """
 QWidget#calmView { background: #f4f1ea; }
 QLabel#calmName { color: #2f6f73; font-size: 30pt; font-weight: 600; }
@@ -27,12 +28,14 @@ QPlainTextEdit#calmNotes {
     background: #fffdf8; border: 1px solid #d9d2c3; border-radius: 8px; font-size: 15pt;
 }
 """
-_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space}
-_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
+_NEXT_KEYS = {Qt.Key.Key_PageDown}
+_PREVIOUS_KEYS = {Qt.Key.Key_PageUp}
+_ALT_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
+_ALT_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up}
 
 
 class CalmConversationView(QWidget):
-    """Questions one at a time (arrow keys), keywords saved continuously, Esc leaves.
+    """Questions one at a time, keywords per question saved continuously, Esc leaves.
 
     Signals:
         left(): the coach left calm mode; the keywords are saved.
@@ -40,14 +43,14 @@ class CalmConversationView(QWidget):
 
     left = Signal()
 
-    def __init__(self, view: CalmView, save_notes: Callable[[str], None]) -> None:
+    def __init__(self, view: CalmView, save_keywords: Callable[[str, str], None]) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("calmView")
         self.setWindowTitle("CoachDesk")
         self.setStyleSheet(CALM_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._save_notes = save_notes
-        self._saved_text = view.live_notes
+        self._save_keywords = save_keywords
+        self.keywords = dict(view.keywords)
         self.questions = view.questions or [
             _("What do you want to get out of this conversation today?")
         ]
@@ -65,20 +68,19 @@ class CalmConversationView(QWidget):
         self.counter_label = QLabel(self)
         self.counter_label.setObjectName("calmCounter")
         self.counter_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.notes_edit = QPlainTextEdit(view.live_notes, self)
+        self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setObjectName("calmNotes")
         self.notes_edit.setPlaceholderText(_("A few keywords or a quote…"))
+        self.notes_edit.setAccessibleName(_("Keywords for this question"))
         self.notes_edit.setFixedHeight(110)
+        self.notes_edit.setTabChangesFocus(False)
         self.notes_edit.installEventFilter(self)
-        hint = QLabel(_("← → question · T time · Esc back"), self)
+        hint = QLabel(_("PgUp/PgDn or Alt+←/→ question · Ctrl+T time · Esc close together"), self)
         hint.setObjectName("calmHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self._pause_timer = QTimer(self, singleShot=True, interval=SAVE_AFTER_PAUSE_MS)
-        self._pause_timer.timeout.connect(self.save_now)
-        self._typing_timer = QTimer(self, singleShot=True, interval=SAVE_WHILE_TYPING_MS)
-        self._typing_timer.timeout.connect(self.save_now)
-        self.notes_edit.textChanged.connect(self._text_changed)
+        self.autosave = AutosavePolicy(self._save_current, self)
+        self.notes_edit.textChanged.connect(self.autosave.changed)
         self._clock_timer = QTimer(self, interval=1000)
         self._clock_timer.timeout.connect(self._tick)
 
@@ -95,19 +97,29 @@ class CalmConversationView(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.notes_edit)
         layout.addWidget(hint)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFocusProxy(self.notes_edit)
         self._show_question()
 
+    @property
+    def question(self) -> str:
+        """Return the question on screen."""
+        return self.questions[self.index]
+
     def _show_question(self) -> None:
-        self.question_label.setText(self.questions[self.index])
+        self.question_label.setText(self.question)
         self.counter_label.setText(
             _("Question {number} of {total}").format(
                 number=self.index + 1, total=len(self.questions)
             )
         )
+        self.notes_edit.blockSignals(True)
+        self.notes_edit.setPlainText(self.keywords.get(self.question, ""))
+        self.notes_edit.blockSignals(False)
+        self.notes_edit.moveCursor(self.notes_edit.textCursor().MoveOperation.End)
 
     def step(self, delta: int) -> None:
-        """Go to the next (+1) or previous (-1) question."""
+        """Go to the next (+1) or previous (-1) question; its keywords come with it."""
+        self.save_now()
         self.index = max(0, min(len(self.questions) - 1, self.index + delta))
         self._show_question()
 
@@ -125,49 +137,47 @@ class CalmConversationView(QWidget):
         minutes, seconds = divmod(int(time.monotonic() - self._started), 60)
         self.clock_label.setText(f"{minutes:02d}:{seconds:02d}")
 
-    def _text_changed(self) -> None:
-        self._pause_timer.start()
-        if not self._typing_timer.isActive():
-            self._typing_timer.start()
+    def _save_current(self) -> None:
+        text = self.notes_edit.toPlainText()
+        if text != self.keywords.get(self.question, ""):
+            self._save_keywords(self.question, text)
+            self.keywords[self.question] = text
 
     def save_now(self) -> None:
-        """Store the keywords if they changed since the last save."""
-        self._pause_timer.stop()
-        self._typing_timer.stop()
-        text = self.notes_edit.toPlainText()
-        if text != self._saved_text:
-            self._save_notes(text)
-            self._saved_text = text
+        """Store the keywords of the question on screen if they changed."""
+        self.autosave.save_now()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.notes_edit.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if self._handle_key(event.key(), in_notes=False):
+        if self._handle_key(event):
+            return
+        if event.text().isprintable() and event.text():
+            # A key that reached the window instead of the field still becomes text.
+            self.notes_edit.setFocus()
+            QApplication.sendEvent(self.notes_edit, event)
             return
         super().keyPressEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if watched is self.notes_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
-            return self._handle_key(event.key(), in_notes=True)
+            return self._handle_key(event)
         return super().eventFilter(watched, event)
 
-    def _handle_key(self, key: int, *, in_notes: bool) -> bool:
+    def _handle_key(self, event: QKeyEvent) -> bool:
+        """Handle the few keys that never type: question, clock and leave."""
+        key, modifiers = event.key(), event.modifiers()
+        alt = modifiers & Qt.KeyboardModifier.AltModifier
         if key == Qt.Key.Key_Escape:
             self.close()
-            return True
-        if in_notes:
-            # Typing keeps its arrows; only page keys move between questions here.
-            if key == Qt.Key.Key_PageDown:
-                self.step(1)
-                return True
-            if key == Qt.Key.Key_PageUp:
-                self.step(-1)
-                return True
-            return False
-        if key in _NEXT_KEYS:
+        elif key in _NEXT_KEYS or (alt and key in _ALT_NEXT_KEYS):
             self.step(1)
-        elif key in _PREVIOUS_KEYS:
+        elif key in _PREVIOUS_KEYS or (alt and key in _ALT_PREVIOUS_KEYS):
             self.step(-1)
-        elif key == Qt.Key.Key_T:
+        elif key == Qt.Key.Key_T and modifiers & Qt.KeyboardModifier.ControlModifier:
             self.toggle_clock()
         else:
             return False

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QToolButton,
@@ -25,10 +25,12 @@ from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing
+from coachdesk.services.conversation_flow import ConversationFlow, needs_party_views
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
@@ -39,6 +41,7 @@ from coachdesk.ui.messages import show_problem
 from coachdesk.ui.printing import print_html
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
+from coachdesk.ui.screens.conversation.read_back_view import ReadBackView
 from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
 from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
 
@@ -93,11 +96,13 @@ class ConversationScreen(QWidget):
         self.prepare_step.prep_card_requested.connect(self.save_prep_card)
         self.wrap_up_step = WrapUpStep(self)
         self.wrap_up_step.close_requested.connect(self._close_conversation)
+        self.wrap_up_step.read_back_requested.connect(self.read_back)
+        self.wrap_up_step.draft_changed.connect(self._save_draft)
+        self.wrap_up_step.calendar_requested.connect(self.save_calendar_file)
+        self.read_back_view: ReadBackView | None = None
         self.steps = QTabWidget(self)
         self.steps.addTab(self.prepare_step, _("1 · Prepare"))
         self.steps.addTab(self.wrap_up_step, _("3 · Close together"))
-        QShortcut(QKeySequence("F5"), self, self.enter_calm_mode)
-        QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
 
         chooser = QHBoxLayout()
         chooser.addWidget(QLabel(_("Conversation"), self))
@@ -164,12 +169,17 @@ class ConversationScreen(QWidget):
         self.conversation = conversation
         preparation = flow.prepare(conversation.id)
         self.prepare_step.show_preparation(preparation)
+        participants = {p.role for p in preparation.participants}
         self.wrap_up_step.show_closing(
             conversation,
             self.student,
             flow.closing(conversation.id),
             self.today,
-            preparation.open_goals,
+            owners=flow.owners(conversation.id),
+            open_goals=preparation.open_goals,
+            keywords=flow.keywords(conversation.id),
+            trainer_reads=needs_party_views(conversation.kind)
+            or Role.WORKPLACE_TRAINER in participants,
         )
 
     def new_conversation(self) -> None:
@@ -182,12 +192,18 @@ class ConversationScreen(QWidget):
         )
         if answer is None:
             return
-        kind, date, participants = answer
         try:
-            coach = next(name for role, name, _id in participants if role is Role.COACH)
+            coach = next(name for role, name, _id in answer.participants if role is Role.COACH)
             if coach:
                 self._services.settings.set_coach_name(coach)
-            conversation = self._services.flow.start(self.student.id, kind, date, participants)
+            conversation = self._services.flow.start(
+                self.student.id,
+                answer.kind,
+                answer.date,
+                answer.participants,
+                time=answer.time,
+                place=answer.place,
+            )
         except UserFacingError as error:
             show_problem(self, error)
             return
@@ -204,7 +220,7 @@ class ConversationScreen(QWidget):
         flow = self._services.flow
         view = CalmConversationView(
             flow.calm_view(conversation_id),
-            lambda text: flow.save_live_notes(conversation_id, text),
+            lambda question, text: flow.save_keywords(conversation_id, question, text),
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.left.connect(self._left_calm_mode)
@@ -216,10 +232,13 @@ class ConversationScreen(QWidget):
         view.setFocus()
 
     def _left_calm_mode(self) -> None:
+        """Back from the talk straight into closing together, the cursor in the summary."""
         self.calm_view = None
         self.window().show()
+        self.window().activateWindow()
         self.steps.setCurrentWidget(self.wrap_up_step)
         self._refresh_current()
+        self.wrap_up_step.summary_edit.setFocus()
 
     def _refresh_current(self) -> None:
         if self.student is not None and self.conversation is not None:
@@ -227,8 +246,46 @@ class ConversationScreen(QWidget):
             self.conversation = None
             self.show_student(self.student, select=selected)
 
+    def _save_draft(self, closing: Closing) -> None:
+        if self.conversation is None:
+            return
+        try:
+            self._services.flow.save_draft(self.conversation.id, closing)
+        except UserFacingError as error:
+            show_problem(self, error)
+
+    def _ready_to_close(self, closing: Closing) -> bool:
+        """Return whether every date can be read and any odd date was confirmed."""
+        assert self.conversation is not None
+        unreadable = self.wrap_up_step.unreadable_dates()
+        if unreadable:
+            field = unreadable[0]
+            QMessageBox.information(
+                self,
+                _("Close together"),
+                _(
+                    "“{text}” is not a date or time CoachDesk can read. Type it as 18-12-2026 "
+                    "or 14:30, pick it from the calendar, or leave the field empty."
+                ).format(text=field.edit.text()),
+            )
+            field.edit.setFocus()
+            return False
+        warnings = self._services.flow.warnings(self.conversation.id, closing, self.today)
+        if not warnings:
+            return True
+        answer = QMessageBox.question(
+            self,
+            _("Close together"),
+            "\n\n".join([*warnings, _("Close the conversation anyway?")]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def _close_conversation(self, closing: Closing) -> None:
         assert self.conversation is not None and self.student is not None
+        if not self._ready_to_close(closing):
+            return
         try:
             self._services.flow.close(self.conversation.id, closing, self.today)
         except UserFacingError as error:
@@ -236,6 +293,33 @@ class ConversationScreen(QWidget):
             return
         self._refresh_current()
         self.conversations_changed.emit(self.student.id)
+
+    def read_back(self, closing: Closing) -> None:
+        """Show the student's version full screen, to read back together before closing."""
+        if self.conversation is None or self.read_back_view is not None:
+            return
+        try:
+            summary = self._services.reports.preview(
+                self.conversation.id, closing, self._services.settings.school_name()
+            )
+        except UserFacingError as error:
+            show_problem(self, error)
+            return
+        view = ReadBackView(summary)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.confirmed.connect(self._read_back_confirmed)
+        view.left.connect(self._left_read_back)
+        self.read_back_view = view
+        view.showFullScreen()
+        view.activateWindow()
+
+    def _read_back_confirmed(self) -> None:
+        self.wrap_up_step.mark_read_back()
+        self._close_conversation(self.wrap_up_step.closing())
+
+    def _left_read_back(self) -> None:
+        self.read_back_view = None
+        self.window().activateWindow()
 
     def _report_button(self, text: str, action: Callable[[Reader], None]) -> QToolButton:
         button = QToolButton(self)
@@ -284,6 +368,35 @@ class ConversationScreen(QWidget):
         summary = self._report(reader)
         if summary is not None:
             print_html(self, summary_html(summary), summary.title)
+
+    def save_calendar_file(self, closing: Closing) -> None:
+        """Save the next appointment as an .ics file for the coach's calendar."""
+        if self.conversation is None or self.student is None:
+            return
+        day = closing.next_appointment
+        if day is None:
+            QMessageBox.information(
+                self, _("Add to calendar"), _("Fill in the date of the next appointment first.")
+            )
+            return
+        suggested = Path.home() / _("appointment-{date}.ics").format(date=day.isoformat())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Add to calendar"), str(suggested), _("Calendar files (*.ics)")
+        )
+        if not name:
+            return
+        ics = appointment_ics(
+            self.student.given_name,
+            self.conversation.kind.label,
+            day=day,
+            time=closing.next_time,
+            place=closing.next_place,
+            now=dt.datetime.now(dt.UTC),
+        )
+        try:
+            write_appointment(Path(name), ics)
+        except UserFacingError as error:
+            show_problem(self, error)
 
     def save_prep_card(self) -> None:
         """Ask where to save the one-page preparation card, then write it."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.agreements import Agreement, AgreementStatus
+from coachdesk.domain.agreements import Agreement, AgreementStatus, agreement_sentence
 from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.questions import Phase, Question
 from coachdesk.errors import UserFacingError
@@ -42,11 +42,19 @@ def _heading(text: str, parent: QWidget) -> QLabel:
 class _AgreementRow(QWidget):
     """One earlier agreement: what, who, when, and what became of it."""
 
-    def __init__(self, agreement: Agreement, flow: ConversationFlow, parent: QWidget) -> None:
+    def __init__(
+        self,
+        agreement: Agreement,
+        preparation: Preparation,
+        flow: ConversationFlow,
+        parent: QWidget,
+    ) -> None:
         super().__init__(parent)
         self.agreement, self._flow = agreement, flow
-        due = f" · {short_date(agreement.due_date)}" if agreement.due_date else ""
-        text = QLabel(f"{agreement.description}\n{agreement.owner.label}{due}", self)
+        sentence = agreement_sentence(
+            agreement, preparation.student.given_name, preparation.conversation.date
+        )
+        text = QLabel(sentence, self)
         text.setWordWrap(True)
         self.status_combo = ChoiceCombo(((s.label, s) for s in AgreementStatus), self)
         self.status_combo.select_value(agreement.status)
@@ -156,7 +164,7 @@ class PrepareStep(QWidget):
                 item.widget().deleteLater()
         for agreement in preparation.earlier_agreements:
             self.agreements_layout.addWidget(
-                _AgreementRow(agreement, self._flow, self.agreements_box)
+                _AgreementRow(agreement, preparation, self._flow, self.agreements_box)
             )
         if not preparation.earlier_agreements:
             self.agreements_layout.addWidget(

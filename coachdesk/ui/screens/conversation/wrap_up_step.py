@@ -1,27 +1,33 @@
-"""Afronden: what student and coach write down together, and who may read it."""
+"""Samen afronden: the close, written by coach and student side by side.
+
+One column in large type, with the keywords from the talk beside it to draw from. Every
+part says who will read it; agreements read as the sentences the student gets. What is
+typed is saved as a draft while typing, so closing later (or after a crash) loses nothing.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
+from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFormLayout,
+    QApplication,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.audience import SHARED_READERS, Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.notes import NoteKind
@@ -29,137 +35,77 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.conversation_flow import (
-    PARTY_VIEWS,
-    Closing,
-    consent_giver_label,
-    needs_party_views,
+from coachdesk.services.closing import Closing, Owner, SharedText
+from coachdesk.services.conversation_flow import consent_giver_label, needs_party_views
+from coachdesk.ui.autosave import AutosavePolicy
+from coachdesk.ui.date_field import DateField, TimeField
+from coachdesk.ui.screens.conversation.closing_parts import (
+    AgreementRow,
+    GoalRow,
+    SharedTextBox,
+    SharingSection,
+    part_heading,
 )
-from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit, hint
+from coachdesk.ui.widgets import ChoiceCombo, hint
 
-SHARED_AUDIENCES = (
-    Audience.STUDENT,
-    Audience.PARENTS,
-    Audience.WORKPLACE_TRAINER,
-    Audience.PRIVATE,
-)
-
-
-def _text_box(text: str, parent: QWidget, lines: int = 3) -> QPlainTextEdit:
-    box = QPlainTextEdit(text, parent)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(24 * lines + 12)
-    return box
-
-
-def _audience(value: Audience, parent: QWidget) -> ChoiceCombo:
-    combo = ChoiceCombo(((a.label, a) for a in SHARED_AUDIENCES), parent)
-    combo.select_value(value)
-    combo.setToolTip(_("Who may read this"))
-    combo.setAccessibleName(_("Who may read this"))
-    return combo
-
-
-class _AgreementRow(QWidget):
-    def __init__(self, agreement: Agreement, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.agreement = agreement
-        self.what_edit = QLineEdit(agreement.description, self)
-        self.what_edit.setPlaceholderText(_("What will be done?"))
-        self.owner_combo = ChoiceCombo(((r.label, r) for r in Role), self)
-        self.owner_combo.select_value(agreement.owner)
-        self.owner_combo.setAccessibleName(_("Who"))
-        self.due_edit = OptionalDateEdit(_("by"), agreement.due_date, self)
-        self.remove_button = QPushButton(_("Remove"), self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.what_edit, 3)
-        layout.addWidget(self.owner_combo, 1)
-        layout.addWidget(self.due_edit, 1)
-        layout.addWidget(self.remove_button)
-
-    def value(self) -> Agreement | None:
-        text = self.what_edit.text().strip()
-        if not text:
-            return None
-        a = self.agreement
-        return Agreement(
-            id=a.id,
-            created_at=a.created_at,
-            student_id=a.student_id,
-            conversation_id=a.conversation_id,
-            description=text,
-            owner=self.owner_combo.current_value(),
-            due_date=self.due_edit.value(),
-            status=a.status,
-            outcome=a.outcome,
-            audience=a.audience,
-        )
-
-
-class _GoalRow(QWidget):
-    def __init__(self, goal: Goal, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.goal = goal
-        self.text_edit = QLineEdit(goal.description, self)
-        self.text_edit.setPlaceholderText(_("The goal in the student's words"))
-        self.competence_combo = ChoiceCombo(
-            [("—", None), *((c.label, c) for c in Competence)], self
-        )
-        self.competence_combo.select_value(goal.competence)
-        self.competence_combo.setAccessibleName(_("Competence"))
-        self.remove_button = QPushButton(_("Remove"), self)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text_edit, 3)
-        layout.addWidget(self.competence_combo, 1)
-        layout.addWidget(self.remove_button)
-
-    def value(self) -> Goal | None:
-        text = self.text_edit.text().strip()
-        if not text:
-            return None
-        g = self.goal
-        return Goal(
-            id=g.id,
-            created_at=g.created_at,
-            student_id=g.student_id,
-            conversation_id=g.conversation_id,
-            description=text,
-            competence=self.competence_combo.current_value(),
-            target_date=g.target_date,
-            status=g.status,
-            audience=g.audience,
-        )
+FORM_WIDTH = 780
+"""Wide enough for a sentence per line at 13 pt, narrow enough to read as one column."""
 
 
 class WrapUpStep(QWidget):
-    """The close of one conversation; "Afronden" saves it all at once.
+    """The close of one conversation; "Afronden" stores it all at once.
 
     Signals:
-        close_requested(Closing): the coach pressed Afronden (or Ctrl+Enter).
+        close_requested(Closing): Afronden (Ctrl+Enter) with every date readable.
+        read_back_requested(Closing): Samen nakijken (F6).
+        calendar_requested(Closing): Zet in agenda, for the next appointment.
+        draft_changed(Closing): the close changed; save it as a draft.
     """
 
     close_requested = Signal(object)
+    read_back_requested = Signal(object)
+    calendar_requested = Signal(object)
+    draft_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conversation: Conversation | None = None
+        self._closing = Closing()
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.keywords_view = QTextBrowser(self)
+        self.keywords_view.setObjectName("keywordsPanel")
+        self.keywords_view.setAccessibleName(_("Keywords from the conversation"))
+        self.keywords_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.keywords_view.setMinimumWidth(280)
+        self.read_back_button = QPushButton(_("Read back together (F6)"), self)
+        self.read_back_button.clicked.connect(self._request_read_back)
         self.close_button = QPushButton(_("Close and save (Ctrl+Enter)"), self)
         self.close_button.setProperty("role", "primary")
         self.close_button.clicked.connect(self._request_close)
         self.state_label = hint("", self)
         QShortcut(QKeySequence("Ctrl+Return"), self, self._request_close)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self._request_close)
+        QShortcut(QKeySequence("F6"), self, self._request_read_back)
+        self.autosave = AutosavePolicy(self._save_draft, self)
+        QApplication.instance().focusChanged.connect(self._keep_in_view)
+
+        side = QVBoxLayout()
+        side.addWidget(part_heading(_("From the conversation"), self))
+        side.addWidget(self.keywords_view, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self.scroller, 3)
+        columns.addSpacing(12)
+        columns.addLayout(side, 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state_label, 1)
+        bottom.addWidget(self.read_back_button)
         bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroller, 1)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
     def show_closing(
@@ -168,82 +114,195 @@ class WrapUpStep(QWidget):
         student: Student,
         closing: Closing,
         today: dt.date,
+        *,
+        owners: Sequence[Owner] = (),
         open_goals: Sequence[Goal] = (),
+        keywords: Sequence[tuple[str, str]] = (),
+        trainer_reads: bool = False,
     ) -> None:
-        """Build the form for one conversation, filled with what was saved before."""
-        self.conversation, self._student = conversation, student
-        form_widget = QWidget(self.scroller)
-        form = QFormLayout(form_widget)
-        self.summary_edit = _text_box(closing.summary, form_widget, 4)
-        self.summary_edit.setPlaceholderText(
+        """Build the close for one conversation, filled with what was typed before."""
+        self.autosave.save_now()
+        self.conversation, self._closing, self._today = conversation, closing, today
+        self._owners = list(owners) or [Owner(Role.STUDENT, student.given_name)]
+        self._show_keywords(keywords)
+        offered = [r for r in SHARED_READERS if r is Audience.PARENTS or trainer_reads]
+        form = QWidget(self.scroller)
+        form.setObjectName("togetherForm")
+        column = QVBoxLayout(form)
+        column.setContentsMargins(4, 0, 16, 16)
+        column.setSpacing(6)
+        self._add_texts(column, form, closing, offered)
+        self._add_agreements_and_goals(column, form, closing, open_goals)
+        self._add_next_appointment(column, form, closing)
+        sharing_heading = part_heading(_("Who &reads what"), form)
+        column.addWidget(sharing_heading)
+        self.sharing = SharingSection(
+            consent_giver_label(student, today),
+            offered,
+            {
+                Audience.PARENTS: closing.share_with_parents,
+                Audience.WORKPLACE_TRAINER: closing.share_with_trainer,
+            },
+            form,
+        )
+        self.sharing.changed.connect(self._changed)
+        column.addWidget(self.sharing)
+        if self.sharing.consent_checks:
+            sharing_heading.setBuddy(next(iter(self.sharing.consent_checks.values())))
+        self.private_edit = QPlainTextEdit(closing.private_note, form)
+        column.addWidget(part_heading(_("&Private note — only for you"), form, self.private_edit))
+        self.private_edit.setTabChangesFocus(True)
+        self.private_edit.setFixedHeight(74)
+        self.private_edit.setAccessibleName(_("Private note"))
+        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
+        self.private_edit.textChanged.connect(self._changed)
+        column.addWidget(self.private_edit)
+        column.addStretch(1)
+        form.setMaximumWidth(FORM_WIDTH)
+        self.scroller.setWidget(form)
+        self._show_state(conversation)
+        self._update_sharing()
+
+    def _add_texts(
+        self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Audience]
+    ) -> None:
+        """Add the student's words, what they found out and, in a trialogue, each view."""
+        assert self.conversation is not None
+        self.summary_box = SharedTextBox(
+            _("In the student's own words"), closing.summary, offered, 4, form
+        )
+        self.summary_box.edit.setPlaceholderText(
             _("What went well, what was discussed — in the student's words")
         )
-        self.summary_audience = _audience(closing.summary_audience, form_widget)
-        self._add_text_row(form, _("Summary"), self.summary_edit, self.summary_audience)
-        self.insight_edits: dict[Competence, tuple[QPlainTextEdit, ChoiceCombo]] = {}
-        for competence in conversation.focus_competences:
-            text, audience = closing.insights.get(competence, ("", Audience.STUDENT))
-            edit, combo = _text_box(text, form_widget, 2), _audience(audience, form_widget)
-            self.insight_edits[competence] = (edit, combo)
-            label = _("Found out: {competence}").format(competence=competence.label)
-            self._add_text_row(form, label, edit, combo)
-        self.view_edits: dict[NoteKind, tuple[QPlainTextEdit, ChoiceCombo]] = {}
-        if needs_party_views(conversation.kind):
-            for kind in PARTY_VIEWS:
-                text, audience = closing.views.get(kind, ("", Audience.WORKPLACE_TRAINER))
-                edit, combo = _text_box(text, form_widget, 2), _audience(audience, form_widget)
-                self.view_edits[kind] = (edit, combo)
-                self._add_text_row(form, kind.label, edit, combo)
-        self.agreement_rows: list[_AgreementRow] = []
-        self.agreements_box = QWidget(form_widget)
-        QVBoxLayout(self.agreements_box).setContentsMargins(0, 0, 0, 0)
+        self.summary_edit = self.summary_box.edit
+        column.addWidget(
+            hint(
+                _(
+                    "Alt+W words · Alt+A agreements · Alt+G goals · Alt+N next appointment · "
+                    "F6 read back together · Ctrl+Enter close"
+                ),
+                form,
+            )
+        )
+        self._part(column, _("In your own &words"), self.summary_box)
+        self.insight_boxes: dict[Competence, SharedTextBox] = {}
+        for competence in self.conversation.focus_competences:
+            part = closing.insights.get(competence, SharedText())
+            box = SharedTextBox(competence.label, part, offered, 2, form)
+            self.insight_boxes[competence] = box
+            self._part(column, _("What you found out: {c}").format(c=competence.label.lower()), box)
+        self.view_boxes: dict[NoteKind, SharedTextBox] = {}
+        if needs_party_views(self.conversation.kind):
+            column.addWidget(part_heading(_("How we each see it"), form))
+            for kind, part in closing.views.items():
+                box = SharedTextBox(kind.label, part, offered, 2, form)
+                self.view_boxes[kind] = box
+                column.addWidget(hint(kind.label, form))
+                column.addWidget(box)
+                box.changed.connect(self._changed)
+
+    def _add_agreements_and_goals(
+        self, column: QVBoxLayout, form: QWidget, closing: Closing, open_goals: Sequence[Goal]
+    ) -> None:
+        """Add the agreements (with an empty one to type in) and the goals."""
+        assert self.conversation is not None
+        self.agreements_heading = part_heading(_("&Agreements"), form)
+        column.addWidget(self.agreements_heading)
+        column.addWidget(
+            hint(_("Read by: everyone who gets a version. Enter adds the next one."), form)
+        )
+        self.agreements_box = QVBoxLayout()
+        column.addLayout(self.agreements_box)
+        self.agreement_rows: list[AgreementRow] = []
         for agreement in closing.agreements:
-            self._add_agreement(agreement)
-        add_agreement = QPushButton(_("Add agreement"), form_widget)
+            self._add_agreement(agreement, focus=False)
+        self._add_agreement(None, focus=False)
+        add_agreement = QPushButton(_("Add agreement"), form)
         add_agreement.clicked.connect(lambda: self._add_agreement(None))
-        form.addRow(_("Agreements"), self.agreements_box)
-        form.addRow("", add_agreement)
-        self.goal_rows: list[_GoalRow] = []
-        self.goals_box = QWidget(form_widget)
-        QVBoxLayout(self.goals_box).setContentsMargins(0, 0, 0, 0)
-        for goal in closing.goals:
-            self._add_goal(goal)
-        add_goal = QPushButton(_("Add goal"), form_widget)
-        add_goal.clicked.connect(lambda: self._add_goal(None))
+        column.addWidget(add_agreement, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.goals_heading = part_heading(_("&Goals"), form)
+        column.addWidget(self.goals_heading)
         self.goal_status: list[tuple[Goal, ChoiceCombo]] = []
         for goal in open_goals:
-            if goal.conversation_id == conversation.id:
+            if goal.conversation_id == self.conversation.id:
                 continue
-            combo = ChoiceCombo(((status.label, status) for status in GoalStatus), form_widget)
-            combo.select_value(goal.status)
+            combo = ChoiceCombo(((status.label, status) for status in GoalStatus), form)
+            combo.select_value(
+                next((g.status for g in closing.goals if g.id == goal.id), goal.status)
+            )
             combo.setAccessibleName(goal.description)
+            combo.currentIndexChanged.connect(self._changed)
+            row = QHBoxLayout()
+            row.addWidget(hint(goal.description, form), 1)
+            row.addWidget(combo)
+            column.addLayout(row)
             self.goal_status.append((goal, combo))
-            form.addRow(hint(goal.description, form_widget), combo)
-        form.addRow(_("New goals"), self.goals_box)
-        form.addRow("", add_goal)
-        self.next_edit = OptionalDateEdit(_("planned"), closing.next_appointment, form_widget)
-        form.addRow(_("Next appointment"), self.next_edit)
-        self.private_edit = _text_box(closing.private_note, form_widget, 2)
-        self.private_edit.setPlaceholderText(_("Only for you; never in a summary or export"))
-        form.addRow(_("Private note"), self.private_edit)
-        giver = consent_giver_label(student, today)
-        self.parents_check = QCheckBox(_("The summary may go to the parents"), form_widget)
-        self.parents_check.setChecked(closing.share_with_parents)
-        self.trainer_check = QCheckBox(
-            _("The summary may go to the workplace trainer"), form_widget
+        self.goals_box = QVBoxLayout()
+        column.addLayout(self.goals_box)
+        self.goal_rows: list[GoalRow] = []
+        earlier = {g.id for g in open_goals}
+        for goal in closing.goals:
+            if goal.id not in earlier:
+                self._add_goal(goal, focus=False)
+        if not self.goal_rows:
+            self._add_goal(None, focus=False)
+        add_goal = QPushButton(_("Add goal"), form)
+        add_goal.clicked.connect(lambda: self._add_goal(None))
+        column.addWidget(add_goal, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _add_next_appointment(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
+        """Add the next appointment: date, time and place, and a way into the calendar."""
+        self.next_date = DateField(
+            closing.next_appointment, self._today, _("Next appointment"), form
         )
-        self.trainer_check.setChecked(closing.share_with_trainer)
-        consent = QWidget(form_widget)
-        consent_layout = QVBoxLayout(consent)
-        consent_layout.setContentsMargins(0, 0, 0, 0)
-        consent_layout.addWidget(self.parents_check)
-        consent_layout.addWidget(self.trainer_check)
-        consent_layout.addWidget(
-            hint(_("Consent is given by {giver}.").format(giver=giver), consent)
-        )
-        form.addRow(_("Sharing"), consent)
-        self.scroller.setWidget(form_widget)
-        self._show_state(conversation)
+        column.addWidget(part_heading(_("&Next appointment"), form, self.next_date.edit))
+        self.next_time = TimeField(closing.next_time, _("Time"), form)
+        self.next_place = QLineEdit(closing.next_place, form)
+        self.next_place.setPlaceholderText(_("place"))
+        self.next_place.setAccessibleName(_("Place"))
+        self.calendar_button = QPushButton(_("Add to calendar…"), form)
+        self.calendar_button.clicked.connect(self._request_calendar)
+        when = QHBoxLayout()
+        when.addWidget(self.next_date, 1)
+        when.addWidget(self.next_time)
+        where = QHBoxLayout()
+        where.addWidget(self.next_place, 1)
+        where.addWidget(self.calendar_button)
+        column.addLayout(when)
+        column.addLayout(where)
+        for signal in (self.next_date.changed, self.next_time.changed, self.next_place.textChanged):
+            signal.connect(self._changed)
+
+    def _part(self, column: QVBoxLayout, heading: str, box: SharedTextBox) -> None:
+        column.addWidget(part_heading(heading, box.parentWidget(), box.edit))
+        column.addWidget(box)
+        box.changed.connect(self._changed)
+
+    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Whatever gets the keyboard (Tab, Alt+letter, a click) is scrolled into view."""
+        form = self.scroller.widget()
+        if new is None or form is None or not form.isAncestorOf(new):
+            return
+        part = new
+        while part.parentWidget() is not form:
+            part = part.parentWidget()
+        self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, the sharing
+        self.scroller.ensureWidgetVisible(new, 16, 48)
+
+    def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
+        """Show the keywords typed during the talk, grouped under their questions."""
+        if not keywords:
+            self.keywords_view.setHtml(
+                f"<p>{escape(_('No keywords were typed during the conversation.'))}</p>"
+            )
+            return
+        parts = []
+        for question, text in keywords:
+            title = question or _("During the conversation")
+            body = escape(text).replace("\n", "<br>")
+            parts.append(f"<p><b>{escape(title)}</b><br>{body}</p>")
+        self.keywords_view.setHtml("".join(parts))
 
     def _show_state(self, conversation: Conversation) -> None:
         parts = []
@@ -257,70 +316,94 @@ class WrapUpStep(QWidget):
                     date=short_date(conversation.edited_after_close_at.date())
                 )
             )
+        if conversation.read_back_at:
+            parts.append(_("read back together"))
         self.state_label.setText(" · ".join(parts))
 
-    @staticmethod
-    def _add_text_row(
-        form: QFormLayout, label: str, edit: QPlainTextEdit, combo: ChoiceCombo
-    ) -> None:
-        """Add a text and its audience; the text is named after its row, for screen readers."""
-        edit.setAccessibleName(label)
-        box = QWidget(edit.parentWidget())
-        layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(edit, 1)
-        layout.addWidget(combo, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow(label, box)
-
-    def _add_agreement(self, agreement: Agreement | None) -> None:
+    def _add_agreement(self, agreement: Agreement | None, *, focus: bool = True) -> None:
         assert self.conversation is not None
-        row = _AgreementRow(
-            agreement
-            or Agreement(
-                student_id=self.conversation.student_id,
-                description="",
-                owner=Role.STUDENT,
-                conversation_id=self.conversation.id,
-            ),
-            self.agreements_box,
-        )
-        row.remove_button.clicked.connect(lambda: self._remove(row, self.agreement_rows))
-        self.agreement_rows.append(row)
-        self.agreements_box.layout().addWidget(row)
-        row.what_edit.setFocus()
+        if agreement is None and self.agreement_rows and self.agreement_rows[-1].value() is None:
+            row = self.agreement_rows[-1]  # an empty one is waiting already
+        else:
+            row = AgreementRow(
+                agreement
+                or Agreement(
+                    student_id=self.conversation.student_id,
+                    description="",
+                    owner=Role.STUDENT,
+                    conversation_id=self.conversation.id,
+                ),
+                self._owners,
+                self._today,
+                self.scroller.widget() or self,
+            )
+            row.changed.connect(self._changed)
+            row.next_requested.connect(lambda: self._add_agreement(None))
+            row.remove_requested.connect(lambda: self._remove(row, self.agreement_rows))
+            self.agreement_rows.append(row)
+            self.agreements_box.addWidget(row)
+            self.agreements_heading.setBuddy(row.what_edit)  # Alt+A: the newest agreement
+        if focus:
+            row.what_edit.setFocus()
+            self.scroller.ensureWidgetVisible(row)
 
-    def _add_goal(self, goal: Goal | None) -> None:
+    def _add_goal(self, goal: Goal | None, *, focus: bool = True) -> None:
         assert self.conversation is not None
-        row = _GoalRow(
+        focus_competences = self.conversation.focus_competences
+        row = GoalRow(
             goal
             or Goal(
                 student_id=self.conversation.student_id,
                 description="",
                 conversation_id=self.conversation.id,
+                competence=focus_competences[0] if focus_competences else None,
             ),
-            self.goals_box,
+            self.scroller.widget() or self,
         )
-        row.remove_button.clicked.connect(lambda: self._remove(row, self.goal_rows))
+        row.changed.connect(self._changed)
+        row.remove_requested.connect(lambda: self._remove(row, self.goal_rows))
         self.goal_rows.append(row)
-        self.goals_box.layout().addWidget(row)
-        row.text_edit.setFocus()
+        self.goals_box.addWidget(row)
+        self.goals_heading.setBuddy(row.text_edit)
+        if focus:
+            row.text_edit.setFocus()
 
-    @staticmethod
-    def _remove(row: QWidget, rows: list) -> None:  # type: ignore[type-arg]
+    def _remove(self, row: QWidget, rows: list) -> None:  # type: ignore[type-arg]
         rows.remove(row)
         row.deleteLater()
+        self._changed()
+
+    def _changed(self) -> None:
+        self._update_sharing()
+        self.autosave.changed()
+
+    def _update_sharing(self) -> None:
+        """Say, per version, what it will hold as the close is written."""
+        closing = self.closing()
+        for reader in self.sharing.contents:
+            parts = [
+                label
+                for label, part in (
+                    (_("the student's words"), closing.summary),
+                    *((_("what the student found out"), p) for p in closing.insights.values()),
+                    *((_("each party's view"), p) for p in closing.views.values()),
+                )
+                if part.text.strip() and reader in part.readers
+            ]
+            if closing.agreements:
+                parts.append(_("the agreements"))
+            if any(g.status is GoalStatus.ACTIVE for g in closing.goals):
+                parts.append(_("the goals"))
+            if closing.next_appointment:
+                parts.append(_("the next appointment"))
+            self.sharing.show_contents(reader, list(dict.fromkeys(parts)))
 
     def closing(self) -> Closing:
         """Return what was filled in."""
         return Closing(
-            summary=self.summary_edit.toPlainText(),
-            summary_audience=self.summary_audience.current_value(),
-            insights={
-                c: (e.toPlainText(), a.current_value()) for c, (e, a) in self.insight_edits.items()
-            },
-            views={
-                k: (e.toPlainText(), a.current_value()) for k, (e, a) in self.view_edits.items()
-            },
+            summary=self.summary_box.value(),
+            insights={c: box.value() for c, box in self.insight_boxes.items()},
+            views={kind: box.value() for kind, box in self.view_boxes.items()},
             agreements=[a for a in (row.value() for row in self.agreement_rows) if a],
             goals=[
                 *(g for g in (row.value() for row in self.goal_rows) if g),
@@ -330,12 +413,40 @@ class WrapUpStep(QWidget):
                     if combo.current_value() is not goal.status
                 ),
             ],
-            next_appointment=self.next_edit.value(),
+            next_appointment=self.next_date.value(),
+            next_time=self.next_time.value(),
+            next_place=self.next_place.text(),
             private_note=self.private_edit.toPlainText(),
-            share_with_parents=self.parents_check.isChecked(),
-            share_with_trainer=self.trainer_check.isChecked(),
+            share_with_parents=self.sharing.consented(Audience.PARENTS),
+            share_with_trainer=self.sharing.consented(Audience.WORKPLACE_TRAINER),
+            read_back=self._closing.read_back,
         )
+
+    def unreadable_dates(self) -> list[DateField | TimeField]:
+        """Return the date and time fields whose text is not a date or time."""
+        fields: list[DateField | TimeField] = [row.due_field for row in self.agreement_rows]
+        fields += [self.next_date, self.next_time]
+        return [f for f in fields if not f.is_valid()]
+
+    def mark_read_back(self) -> None:
+        """Remember that the student's version was read back together."""
+        self._closing = dataclasses.replace(self._closing, read_back=True)
+        self.autosave.changed()
+
+    def _save_draft(self) -> None:
+        if self.conversation is not None:
+            self.draft_changed.emit(self.closing())
 
     def _request_close(self) -> None:
         if self.conversation is not None:
+            self.autosave.save_now()
             self.close_requested.emit(self.closing())
+
+    def _request_read_back(self) -> None:
+        if self.conversation is not None:
+            self.autosave.save_now()
+            self.read_back_requested.emit(self.closing())
+
+    def _request_calendar(self) -> None:
+        if self.conversation is not None:
+            self.calendar_requested.emit(self.closing())

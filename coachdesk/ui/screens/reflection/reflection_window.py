@@ -23,9 +23,9 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.dialogs.versions_dialog import VersionsDialog
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.screens.reflection.autosave import AutosavePolicy
 from coachdesk.ui.screens.reflection.rich_text_edit import CleanPasteTextEdit
 
 WORD_COUNT_DELAY_MS = 300

@@ -1,5 +1,7 @@
-"""When a reflection is saved while it is being written: soon after a pause, often while typing.
+"""When typed text is saved: soon after a pause, and often during long bursts of typing.
 
+The one autosave rule of the app: reflections, keywords in the calm view and the close of a
+conversation all use it, so "a crash loses at most a couple of seconds" holds everywhere.
 The rules are read off a clock (injected in tests, so their timing is exact and never waits);
 a short timer only asks the policy to look at that clock.
 """

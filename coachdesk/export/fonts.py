@@ -1,0 +1,64 @@
+"""The fonts every CoachDesk PDF embeds: DejaVu Sans first, shipped Noto fonts as fallback."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+
+from coachdesk.paths import resource_path
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+ARABIC = "NotoSansArabic"
+HEBREW = "NotoSansHebrew"
+EMOJI = "NotoEmoji"
+_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    "DejaVuSans-Oblique": "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    ARABIC: "NotoSansArabic-Regular.ttf",
+    f"{ARABIC}-Bold": "NotoSansArabic-Bold.ttf",
+    HEBREW: "NotoSansHebrew-Regular.ttf",
+    f"{HEBREW}-Bold": "NotoSansHebrew-Bold.ttf",
+    EMOJI: "NotoEmoji-Regular.ttf",
+}
+_FAMILIES = {
+    # family: normal, bold, italic, bold italic. Arabic and Hebrew have no italic (slanting
+    # them only hurts legibility); the emoji font has one weight.
+    FONT: (FONT, FONT_BOLD, "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
+    ARABIC: (ARABIC, f"{ARABIC}-Bold", ARABIC, f"{ARABIC}-Bold"),
+    HEBREW: (HEBREW, f"{HEBREW}-Bold", HEBREW, f"{HEBREW}-Bold"),
+    EMOJI: (EMOJI, EMOJI, EMOJI, EMOJI),
+}
+
+
+_reportlab_cmap = ttfonts.makeToUnicodeCMap
+
+
+def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """Return reportlab's ToUnicode map with characters past U+FFFF written as UTF-16.
+
+    reportlab writes 🌻 as ``<1F33B>``, which PDF readers reject, so copying the text lost
+    every emoji; the PDF format wants the surrogate pair ``<D83CDF3B>``.
+    """
+    cmap = _reportlab_cmap(font_name, subset)
+    for code, char in enumerate(subset):
+        if char > 0xFFFF:
+            utf16 = chr(char).encode("utf-16-be").hex().upper()
+            cmap = cmap.replace(f"<{code:02X}> <{char:04X}>", f"<{code:02X}> <{utf16}>")
+    return cmap
+
+
+@cache
+def register_fonts() -> None:
+    """Embed the fonts so ë, ş, ł, محمد, שלום and 🌻 print as themselves, never as boxes."""
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    for name, file in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    for family, (normal, bold, italic, bold_italic) in _FAMILIES.items():
+        pdfmetrics.registerFontFamily(
+            family, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic
+        )

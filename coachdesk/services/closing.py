@@ -1,0 +1,107 @@
+"""The close of a conversation as it is being written, and its draft on disk.
+
+A close is typed at the table and may take a while; its draft is kept as JSON in the store
+(see ``ConversationFlow.save_draft``) until the conversation is closed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.audience import Audience
+from coachdesk.domain.competences import Competence
+from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.roles import Role
+from coachdesk.storage.rows import from_row, to_row
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """A part of the close, and who reads it besides the student (parents, trainer)."""
+
+    text: str = ""
+    readers: tuple[Audience, ...] = ()
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Someone at the table who can take on an agreement, by the name the student reads."""
+
+    role: Role
+    name: str
+
+
+@dataclass
+class Closing:
+    """What student and coach write down together at the end."""
+
+    summary: SharedText = field(default_factory=SharedText)
+    insights: dict[Competence, SharedText] = field(default_factory=dict)
+    views: dict[NoteKind, SharedText] = field(default_factory=dict)
+    agreements: list[Agreement] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    next_appointment: dt.date | None = None
+    next_time: dt.time | None = None
+    next_place: str = ""
+    private_note: str = ""
+    share_with_parents: bool = False
+    share_with_trainer: bool = False
+    read_back: bool = False
+    """Whether the student's version was read back together before closing."""
+
+
+def _shared(part: SharedText) -> dict[str, Any]:
+    return {"text": part.text, "readers": [r.value for r in part.readers]}
+
+
+def _unshared(value: dict[str, Any]) -> SharedText:
+    return SharedText(value["text"], tuple(Audience(r) for r in value["readers"]))
+
+
+def _optional(value: dt.date | dt.time | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def closing_to_json(closing: Closing) -> str:
+    """Return the close as JSON, for the draft that survives a crash."""
+    return json.dumps(
+        {
+            "summary": _shared(closing.summary),
+            "insights": {c.value: _shared(p) for c, p in closing.insights.items()},
+            "views": {k.value: _shared(p) for k, p in closing.views.items()},
+            "agreements": [to_row(a) for a in closing.agreements],
+            "goals": [to_row(g) for g in closing.goals],
+            "next_appointment": _optional(closing.next_appointment),
+            "next_time": _optional(closing.next_time),
+            "next_place": closing.next_place,
+            "private_note": closing.private_note,
+            "share_with_parents": closing.share_with_parents,
+            "share_with_trainer": closing.share_with_trainer,
+            "read_back": closing.read_back,
+        },
+        ensure_ascii=False,
+    )
+
+
+def closing_from_json(text: str) -> Closing:
+    """Return the close saved by ``closing_to_json``."""
+    data = json.loads(text)
+    day, time = data["next_appointment"], data["next_time"]
+    return Closing(
+        summary=_unshared(data["summary"]),
+        insights={Competence(c): _unshared(p) for c, p in data["insights"].items()},
+        views={NoteKind(k): _unshared(p) for k, p in data["views"].items()},
+        agreements=[from_row(Agreement, row) for row in data["agreements"]],
+        goals=[from_row(Goal, row) for row in data["goals"]],
+        next_appointment=None if day is None else dt.date.fromisoformat(day),
+        next_time=None if time is None else dt.time.fromisoformat(time),
+        next_place=data["next_place"],
+        private_note=data["private_note"],
+        share_with_parents=data["share_with_parents"],
+        share_with_trainer=data["share_with_trainer"],
+        read_back=data["read_back"],
+    )
