@@ -253,11 +253,15 @@ def install_translators(app: QApplication) -> None:
 def report_uncaught(controller: AppController, error: BaseException) -> None:
     """Say calmly what went wrong; a store found damaged while in use closes the app.
 
+    A ``UserFacingError`` raised in any slot is shown here, so no slot needs its own handler.
+
     The next start then finds the damage before anything is written and offers the backup
     or a read-only view. In the read-only view itself, damaged parts are expected.
     """
     workspace = controller.workspace
-    if is_store_damage(error) and workspace.read_only:  # damaged parts are expected here
+    if isinstance(error, UserFacingError):  # a known problem no slot caught: said, not logged
+        show_problem(None, error)
+    elif is_store_damage(error) and workspace.read_only:  # damaged parts are expected here
         QMessageBox.information(
             None, "CoachDesk", _("This part of the data is damaged and cannot be read.")
         )

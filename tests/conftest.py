@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,17 +26,47 @@ def _dutch() -> Iterator[None]:
     set_language("nl")
 
 
+NETWORK_FAMILIES = (socket.AF_INET, socket.AF_INET6)
+_network_attempts: list[str] = []
+
+
+def _refuse_network(event: str, args: tuple[object, ...]) -> None:
+    """See every socket call Python makes (``_socket`` included) and refuse those that leave.
+
+    An audit hook, not a patched method: no library can go around it. Name lookups count too.
+    Local AF_UNIX sockets stay on the laptop and are allowed. The real app and commands are
+    also watched at the operating-system level (tests/test_offline.py).
+    """
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"):
+        attempt = f"{event}{args!r}"
+    elif event in ("socket.connect", "socket.sendto", "socket.sendmsg", "socket.bind"):
+        sock = args[0]
+        if getattr(sock, "family", None) not in NETWORK_FAMILIES:
+            return
+        attempt = f"{event}{args[1:]!r}"
+    else:
+        return
+    _network_attempts.append(attempt)
+    # An OSError, as a blocked network gives: code that cleans up after one (closing the
+    # socket) does so. Swallowed or not, the attempt still fails the test (``_no_network``).
+    raise PermissionError(f"network access attempted: {attempt}")
+
+
+sys.addaudithook(_refuse_network)
+
+
+@pytest.fixture
+def network_attempts() -> list[str]:
+    """The network attempts refused so far in this test (for testing the guard itself)."""
+    return _network_attempts
+
+
 @pytest.fixture(autouse=True)
-def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any test that tries to reach another machine: data never leaves the laptop."""
-    real_connect = socket.socket.connect
-
-    def guarded(self: socket.socket, address: object) -> None:
-        if self.family in (socket.AF_INET, socket.AF_INET6):
-            raise AssertionError(f"network access attempted: {address!r}")
-        real_connect(self, address)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(socket.socket, "connect", guarded)
+def _no_network() -> Iterator[None]:
+    """Fail any test that tried to reach another machine, even if the code swallowed the error."""
+    _network_attempts.clear()
+    yield
+    assert _network_attempts == [], f"network access attempted: {_network_attempts}"
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,16 @@ from typing import Any
 from coachdesk.domain.students import Pathway, Student
 
 
+class FakeClock:
+    """A monotonic clock in seconds that only moves when a test moves it."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 def run_cli(
     *args: str,
     data_dir: Path | None = None,

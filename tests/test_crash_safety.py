@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,37 @@ from coachdesk.storage.repositories import Repositories
 from tests.helpers import plain_store, run_cli
 
 pytestmark = pytest.mark.slow
+FRAME = 4096 + 24
+"""A WAL longer than its header and one page frame: the store is being written."""
+ROWS = 20_000
+"""Enough rows that writing them takes a good part of a second, so kills can land inside."""
+
+
+def _start(folder: Path, *arguments: str) -> subprocess.Popen[bytes]:
+    """Start the real ``coachdesk`` command on ``folder``, as school IT would."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), *arguments],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def _wait_for(condition: Callable[[], bool], process: subprocess.Popen[bytes]) -> bool:
+    """Poll every millisecond until ``condition`` holds; ``False`` if the process ended first."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if condition():
+            return True
+        time.sleep(0.001)
+    return False
+
+
+def _bigger_than(path: Path, size: int) -> Callable[[], bool]:
+    return lambda: path.exists() and path.stat().st_size > size
+
+
+def _partial_in(folder: Path) -> Callable[[], bool]:
+    return lambda: any(p.stat().st_size > 0 for p in folder.glob("*.partial"))
 
 
 def _class_list(folder: Path, rows: int) -> str:
@@ -39,17 +71,8 @@ def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: st
         if action == "demo"
         else ["import-students", _class_list(tmp_path, 150_000)]
     )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), *arguments],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if wal.exists() and wal.stat().st_size > 2_000_000:
-            break
-        time.sleep(0.005)
-    assert process.poll() is None, "the write finished before it could be interrupted"
+    process = _start(folder, *arguments)
+    assert _wait_for(_bigger_than(wal, 2_000_000), process), "the write finished first"
     process.send_signal(signal.SIGKILL)
     process.wait()
 
@@ -63,44 +86,35 @@ def test_killing_a_large_write_halfway_writes_nothing(tmp_path: Path, action: st
         store.close()
 
 
-def _import_process(folder: Path, class_list: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "coachdesk",
-            "--data-dir",
-            str(folder),
-            "import-students",
-            class_list,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def test_a_5000_row_import_killed_at_random_moments_is_all_or_nothing(tmp_path: Path) -> None:
-    class_list = _class_list(tmp_path, 5000)
-    timed = _import_process(plain_store(tmp_path / "proef"), class_list)
-    started = time.monotonic()
-    assert timed.wait(timeout=60) == 0
-    duration = time.monotonic() - started  # start-up, backup before import, the import itself
+def test_an_import_killed_at_random_moments_while_writing_is_all_or_nothing(
+    tmp_path: Path,
+) -> None:
+    class_list = _class_list(tmp_path, ROWS)
+    timed = _start(plain_store(tmp_path / "proef"), "import-students", class_list)
+    assert _wait_for(_bigger_than(tmp_path / "proef" / "coachdesk.sqlite-wal", FRAME), timed)
+    began = time.monotonic()
+    assert timed.wait(timeout=120) == 0
+    writing = time.monotonic() - began  # from the first page written to the end of the process
     chance = random.Random(20261123)  # seeded: a failure can be replayed
-    moments = sorted(chance.uniform(0.05, duration) for _ in range(6))
-    outcomes = []
-    for number, moment in enumerate(moments):
+    outcomes, interrupted = [], 0
+    for number in range(6):
         folder = plain_store(tmp_path / f"poging-{number}")
-        process = _import_process(folder, class_list)
+        process = _start(folder, "import-students", class_list)
+        assert _wait_for(_bigger_than(folder / "coachdesk.sqlite-wal", FRAME), process)
+        moment = chance.uniform(0, writing)
         time.sleep(moment)
+        alive = process.poll() is None
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert run_cli("check", data_dir=folder).returncode == 0, f"killed after {moment:.2f} s"
+        assert run_cli("check", data_dir=folder).returncode == 0, f"killed {moment:.2f} s in"
         store = open_store(folder / "coachdesk.sqlite")
         try:
             outcomes.append(Repositories.for_store(store).students.count())
         finally:
             store.close()
-    assert set(outcomes) <= {0, 5000}, list(zip(moments, outcomes, strict=True))
+        interrupted += alive and outcomes[-1] == 0  # killed before the write was committed
+    assert set(outcomes) <= {0, ROWS}, outcomes
+    assert interrupted >= 2, f"only {interrupted} kills landed while the rows were written"
 
 
 def test_killing_a_backup_halfway_leaves_the_store_and_older_backups_sound(
@@ -110,18 +124,8 @@ def test_killing_a_backup_halfway_leaves_the_store_and_older_backups_sound(
     assert run_cli("demo", "--students", "1500", data_dir=folder).returncode == 0
     assert run_cli("backup", data_dir=folder).returncode == 0
     backups = folder / "backups"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "backup"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and process.poll() is None:
-        if any(p.stat().st_size > 0 for p in backups.glob("*.partial")):
-            break
-        time.sleep(0.001)
-    if process.poll() is not None:
-        pytest.skip("the backup finished before it could be interrupted on this machine")
+    process = _start(folder, "backup")
+    assert _wait_for(_partial_in(backups), process), "the backup finished before the kill"
     process.send_signal(signal.SIGKILL)
     process.wait()
 
@@ -141,19 +145,24 @@ def test_a_backup_killed_at_random_moments_never_leaves_a_broken_backup(tmp_path
     folder = tmp_path / "gegevens"
     assert run_cli("demo", "--students", "1000", data_dir=folder).returncode == 0
     backups = folder / "backups"
-    started = time.monotonic()
-    assert run_cli("backup", data_dir=folder).returncode == 0
-    duration = time.monotonic() - started
+    timed = _start(folder, "backup")
+    assert _wait_for(_partial_in(backups), timed)
+    began = time.monotonic()
+    assert timed.wait(timeout=120) == 0
+    writing = time.monotonic() - began  # from the first bytes of the copy to the end
     chance = random.Random(20261124)
-    for moment in sorted(chance.uniform(0.05, duration) for _ in range(5)):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "coachdesk", "--data-dir", str(folder), "backup"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+    interrupted = 0
+    for _attempt in range(5):
+        whole = set(backups.glob("*.sqlite"))
+        process = _start(folder, "backup")
+        assert _wait_for(_partial_in(backups), process)
+        moment = chance.uniform(0, writing)
         time.sleep(moment)
+        alive = process.poll() is None
         process.send_signal(signal.SIGKILL)
         process.wait()
-        assert run_cli("check", data_dir=folder).returncode == 0, f"killed after {moment:.2f} s"
+        interrupted += alive and set(backups.glob("*.sqlite")) == whole
+        assert run_cli("check", data_dir=folder).returncode == 0, f"killed {moment:.2f} s in"
         for backup in backups.glob("*.sqlite"):  # only whole, checked copies carry the name
-            assert check_backup(backup) > 0, f"{backup.name} after a kill at {moment:.2f} s"
+            assert check_backup(backup) > 0, f"{backup.name} after a kill {moment:.2f} s in"
+    assert interrupted >= 2, f"only {interrupted} kills landed while the copy was written"

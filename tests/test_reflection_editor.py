@@ -19,8 +19,9 @@ from coachdesk.services.reflections import ReflectionService, builtin_templates
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.drafts import DraftStore
 from coachdesk.storage.repositories import Repositories
+from coachdesk.ui.autosave import AFTER_PAUSE_S, CHECK_EVERY_MS, WHILE_TYPING_S
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
-from tests.helpers import make_student
+from tests.helpers import FakeClock, make_student
 
 WORD_PASTE = """<html><body><!--StartFragment-->
 <p class=MsoNormal style='font-family:Calibri;color:#C00000;font-size:14pt'><b>Wat ging goed</b>
@@ -102,26 +103,38 @@ def test_a_template_inserts_prompts_to_type_under(editor: ReflectionWindow) -> N
 def test_a_draft_is_saved_within_a_second_after_typing_stops(
     qtbot, editor: ReflectionWindow, repos: Repositories, reflection_id: str
 ) -> None:
-    drafts = DraftStore(repos.store.db.conn)
+    assert AFTER_PAUSE_S + CHECK_EVERY_MS / 1000 <= 1.0  # the promise, timer tick included
+    clock = FakeClock()
+    editor.autosave.clock = clock
     qtbot.keyClicks(editor.editor, "Eerste woorden")
-    stopped = time.monotonic()
-    qtbot.waitUntil(lambda: drafts.load(reflection_id) is not None, timeout=1500)
-    assert time.monotonic() - stopped < 1.2
+    clock.now += AFTER_PAUSE_S - 0.125
+    editor.autosave.check()
+    assert editor.autosave.dirty  # not yet: the pause is not over
+    clock.now += 0.125
+    editor.autosave.check()
+    assert not editor.autosave.dirty
+    drafts = DraftStore(repos.store.db.conn)
+    qtbot.waitUntil(lambda: drafts.load(reflection_id) is not None)  # written in the background
     assert "Eerste woorden" in drafts.load(reflection_id).body_html  # type: ignore[union-attr]
 
 
 def test_drafts_are_saved_every_two_seconds_while_typing_on(
     qtbot, editor: ReflectionWindow, repos: Repositories, reflection_id: str
 ) -> None:
-    drafts = DraftStore(repos.store.db.conn)
-    started = time.monotonic()
-    seen_at = None
-    while time.monotonic() - started < 3.0:
+    assert WHILE_TYPING_S + CHECK_EVERY_MS / 1000 <= 2.0
+    clock = FakeClock()
+    editor.autosave.clock = clock
+    started = clock.now
+    saved_at = []
+    for _keystroke in range(24):  # a keystroke every 1/8 s: never a pause for the pause rule
         qtbot.keyClicks(editor.editor, "a")
-        qtbot.wait(100)  # never a pause long enough for the pause rule
-        if seen_at is None and drafts.load(reflection_id) is not None:
-            seen_at = time.monotonic() - started
-    assert seen_at is not None and seen_at < 2.3
+        clock.now += 0.125
+        editor.autosave.check()
+        if not editor.autosave.dirty:
+            saved_at.append(clock.now - started)
+    assert saved_at == [1.875]  # the first check at or after 1.8 s of typing
+    drafts = DraftStore(repos.store.db.conn)
+    qtbot.waitUntil(lambda: drafts.load(reflection_id) is not None)
 
 
 def test_closing_saves_the_markdown_and_leaves_no_draft(

@@ -44,6 +44,23 @@ def _break_table(path: Path, table: str) -> None:
     path.write_bytes(bytes(data))
 
 
+def _damage_error(folder: Path) -> sqlite3.DatabaseError:
+    """Return the error SQLite itself raises on reading a damaged table (with its error code)."""
+    path = folder / "kapot.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    _break_table(path, "t")
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("SELECT * FROM t").fetchall()
+    except sqlite3.DatabaseError as error:
+        return error
+    finally:
+        conn.close()
+    raise AssertionError("SQLite read a table whose root page is broken")
+
+
 def _quarantined(location: StoreLocation) -> QuarantinedStoreError:
     with pytest.raises(QuarantinedStoreError) as raised:
         Workspace.open(location)
@@ -180,7 +197,7 @@ def test_damage_found_while_working_is_explained_and_the_app_closes_without_a_ba
         box.accept()
 
     answer_next_dialog(QMessageBox, read_and_close)
-    report_uncaught(controller, sqlite3.DatabaseError("database disk image is malformed"))
+    report_uncaught(controller, _damage_error(data_dir.parent))
 
     assert controller.damaged
     assert "beschadigd" in said[0] and "start hem opnieuw" in said[0]
@@ -200,7 +217,7 @@ def test_in_the_read_only_view_a_damaged_part_is_only_said(qtbot, data_dir: Path
     qtbot.addWidget(controller.window)
     said: list[str] = []
     answer_next_dialog(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
-    report_uncaught(controller, sqlite3.DatabaseError("database disk image is malformed"))
+    report_uncaught(controller, _damage_error(data_dir.parent))
     assert said == ["Dit deel van de gegevens is beschadigd en kan niet worden gelezen."]
     assert not controller.damaged
     controller.close()

@@ -28,5 +28,5 @@ def audit(data_dir: Path, action: str, **details: object) -> None:
 
 
 def audit_store(store: Store, action: str, **details: object) -> None:
-    """Log an action on ``store``; its audit log lives in the folder beside it."""
-    audit(store.path.parent, action, **details)
+    """Log an action on ``store`` in its home folder's audit log (never in quarantine)."""
+    audit(store.home, action, **details)

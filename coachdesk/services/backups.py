@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.errors import DamagedStoreError
+from coachdesk.errors import DamagedStoreError, StoreError
 from coachdesk.services.audit import audit
 from coachdesk.storage.backup_names import backup_folder, backup_path
 from coachdesk.storage.backups import (
@@ -110,7 +110,7 @@ class Backups:
         for backup in list_backups(self.store_path):
             try:
                 check_backup(backup.path, self.factory)
-            except Exception:
+            except StoreError:  # damaged, not ours, or needing a key file it lacks
                 continue
             return backup.path
         return None

@@ -116,5 +116,6 @@ def change_passphrase(
         )
     if not is_encrypted(store_path):
         raise StoreError(_("This store is not encrypted; use 'coachdesk encrypt' first."))
-    keyfile.change_passphrase(store_path, _store_key(store_path, old, recovery_key), new, params)
+    key = _store_key(store_path, old, recovery_key)
+    keyfile.change_passphrase(store_path, key, new, params, recovery_key=recovery_key)
     audit(store_path.parent, "change-passphrase", proof="recovery-key" if recovery_key else "old")

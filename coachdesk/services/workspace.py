@@ -65,7 +65,9 @@ class Workspace:
     ) -> Workspace:
         """Show what is still readable in the quarantine copy of a damaged store, read-only."""
         return cls(
-            location, Repositories.for_store(open_store_read_only(copy, factory)), read_only=True
+            location,
+            Repositories.for_store(open_store_read_only(copy, location.path.parent, factory)),
+            read_only=True,
         )
 
     @property

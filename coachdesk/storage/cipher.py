@@ -20,14 +20,21 @@ _PAYLOAD_FRACTIONS = slice(21, 24)
 _MIN_PAGE_SIZE = 512
 
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
-DAMAGE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
+
+
+def sqlite_error(error: BaseException) -> str | None:
+    """Return SQLite's primary result code of an error (``SQLITE_FULL``), else ``None``.
+
+    The code, not the message, says what happened: messages change between SQLite versions,
+    and extended codes (``SQLITE_CORRUPT_INDEX``) share their primary code's meaning.
+    """
+    name = getattr(error, "sqlite_errorname", None) if isinstance(error, DB_ERRORS) else None
+    return "_".join(name.split("_")[:2]) if name else None
 
 
 def is_store_damage(error: BaseException) -> bool:
-    """Return whether an error is SQLite finding the file damaged while reading."""
-    return isinstance(error, DAMAGE_ERRORS) and (
-        "malformed" in str(error).lower() or "not a database" in str(error).lower()
-    )
+    """Return whether an error is SQLite finding the file damaged (or not a database at all)."""
+    return sqlite_error(error) in {"SQLITE_CORRUPT", "SQLITE_NOTADB"}
 
 
 def looks_encrypted(path: Path) -> bool:

@@ -21,7 +21,13 @@ from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreE
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
-from coachdesk.storage.cipher import DB_ERRORS, SQLITE_HEADER, looks_encrypted
+from coachdesk.storage.cipher import (
+    DB_ERRORS,
+    SQLITE_HEADER,
+    is_store_damage,
+    looks_encrypted,
+    sqlite_error,
+)
 from coachdesk.storage.connection import (
     ConnectionFactory,
     PlainConnectionFactory,
@@ -32,7 +38,6 @@ from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
-_DISK_FULL_MARKERS = ("disk is full", "database or disk is full")
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
 
@@ -43,17 +48,15 @@ def disk_full_message() -> str:
 
 
 def translate_sqlite_error(error: Exception, path: Path) -> StoreError:
-    """Turn a low-level error into a calm, translated ``StoreError``."""
-    text = str(error).lower()
-    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+    """Turn a low-level error (by its SQLite result code or errno) into a calm ``StoreError``."""
+    code = sqlite_error(error)
+    if code == "SQLITE_FULL" or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
         return StoreError(disk_full_message())
-    if any(marker in text for marker in _DISK_FULL_MARKERS):
-        return StoreError(disk_full_message())
-    if "not a database" in text or "malformed" in text:
+    if is_store_damage(error):
         return DamagedStoreError(not_a_store_message(path))
-    if "readonly" in text or "read-only" in text or isinstance(error, PermissionError):
+    if code in {"SQLITE_READONLY", "SQLITE_PERM"} or isinstance(error, PermissionError):
         return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
-    if "locked" in text or "busy" in text:
+    if code in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
         return StoreError(_("The store is in use by another program. Close it and try again."))
     return StoreError(
         _("The store {path} cannot be opened: {reason}").format(path=path, reason=error)
@@ -76,6 +79,9 @@ class Store:
         """Whether each transaction carries the store identity (from schema version 7 on)."""
         self.read_only = False
         """A copy opened for viewing only (see ``open_store_read_only``)."""
+        self.home = path.parent
+        """The folder whose logs record what is done with this store (for a read-only
+        quarantine copy: the folder of the store it was copied from, never the quarantine)."""
 
     @property
     def schema_version(self) -> int:
@@ -95,6 +101,11 @@ class Store:
             if self.read_only:
                 raise StoreError(read_only_message()) from error
             raise translate_sqlite_error(error, self.path) from error
+
+    def refuse_if_read_only(self) -> None:
+        """Refuse a change to a read-only view before it starts, so nothing is written anywhere."""
+        if self.read_only:
+            raise StoreError(read_only_message())
 
     def meta(self, key: str) -> str | None:
         """Return a value from the store's own metadata table."""
@@ -160,7 +171,11 @@ def read_only_message() -> str:
 
 def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a copy that SQLite's integrity check does not pass."""
-    if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
+    except UnicodeDecodeError as error:  # SQLite quoted bytes of a damaged page
+        raise DamagedStoreError(not_a_store_message(path)) from error
+    if result != "ok":
         raise DamagedStoreError(not_a_store_message(path))
 
 
@@ -290,8 +305,10 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     return store
 
 
-def open_store_read_only(path: Path, factory: ConnectionFactory | None = None) -> Store:
-    """Open a (damaged) store for viewing only; nothing is ever written to it.
+def open_store_read_only(path: Path, home: Path, factory: ConnectionFactory | None = None) -> Store:
+    """Open a (damaged) store's copy at ``path`` for viewing only; nothing is written beside it.
+
+    ``home`` is the folder of the store it was copied from, where the audit log is kept.
 
     Only a store of the current schema can be shown: an older one would need migrating.
     """
@@ -311,6 +328,7 @@ def open_store_read_only(path: Path, factory: ConnectionFactory | None = None) -
         )
     store = Store(path, sqlite_utils.Database(conn), factory)
     store.read_only = True
+    store.home = home
     return store
 
 

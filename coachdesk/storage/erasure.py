@@ -37,6 +37,7 @@ def _write_ledger(store_path: Path, ledger: dict[str, str]) -> None:
 
 def erase_students(store: Store, student_ids: list[str], day: dt.date) -> int:
     """Delete these students with everything about them, leave no trace, and record their ids."""
+    store.refuse_if_read_only()  # the ledger would land beside a quarantine copy
     ledger = read_ledger(store.path)
     ledger.update({student_id: day.isoformat() for student_id in student_ids})
     _write_ledger(store.path, ledger)  # first: if we are stopped halfway, the next open finishes

@@ -2,8 +2,10 @@
 
 A random 256-bit key encrypts the store. It is kept beside the store in ``<store>.sleutel``
 (JSON), wrapped with AES-256-GCM under a key derived from the passphrase with Argon2id
-(calibrated to take at least half a second here) and, separately, under a key derived from
-the printable recovery key the school keeps. Changing the passphrase only rewraps the key.
+(never below RFC 9106's recommendation, and raised until it takes at least half a second
+here) and, separately, under a key derived from the printable recovery key the school keeps.
+Each wrapping stores its own Argon2id settings, so older, weaker ones still open. Changing
+the passphrase only rewraps the key.
 A wrong passphrase fails the GCM check: it is reported as a wrong passphrase, never as damage.
 """
 
@@ -28,7 +30,11 @@ KEYFILE_SUFFIX = ".sleutel"
 MIN_SECONDS = 0.5
 MIN_PASSPHRASE = MIN_LENGTH
 MEMORY_KIB = 65536
-PARALLELISM = 2
+PARALLELISM = 4
+MIN_TIME_COST = 3
+"""RFC 9106 section 4, second recommended option: Argon2id with t=3 passes, p=4 lanes and
+m=2^16 KiB (64 MiB). Calibration starts here and only raises the number of passes."""
+MAX_TIME_COST = 96
 RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: readable on paper
 
 
@@ -43,6 +49,17 @@ class KdfParams:
     time_cost: int
     memory_kib: int = MEMORY_KIB
     parallelism: int = PARALLELISM
+
+    def meets_floor(self) -> bool:
+        """Return whether these settings are at least RFC 9106's recommendation."""
+        return (
+            self.time_cost >= MIN_TIME_COST
+            and self.memory_kib >= MEMORY_KIB
+            and self.parallelism >= PARALLELISM
+        )
+
+
+FLOOR = KdfParams(time_cost=MIN_TIME_COST)
 
 
 def keyfile_path(store_path: Path) -> Path:
@@ -63,9 +80,13 @@ def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def calibrate(min_seconds: float = MIN_SECONDS) -> KdfParams:
-    """Return Argon2id settings that take at least ``min_seconds`` on this machine."""
-    params = KdfParams(time_cost=1)
-    while params.time_cost < 64:
+    """Return Argon2id settings that take at least ``min_seconds`` here, never below the floor.
+
+    A machine busy at set-up makes the measurement slow: that can only cost fewer extra
+    passes, never fewer than the floor.
+    """
+    params = FLOOR
+    while params.time_cost < MAX_TIME_COST:
         started = time.perf_counter()
         _derive("calibration", b"0" * 16, params)
         if time.perf_counter() - started >= min_seconds:
@@ -87,13 +108,14 @@ def _wrap(key: bytes, secret: str, params: KdfParams) -> dict[str, object]:
     }
 
 
+def _params(entry: dict[str, object]) -> KdfParams:
+    return KdfParams(
+        int(str(entry["time_cost"])), int(str(entry["memory_kib"])), int(str(entry["parallelism"]))
+    )
+
+
 def _unwrap(entry: dict[str, object], secret: str) -> bytes:
-    params = KdfParams(
-        int(entry["time_cost"]),
-        int(entry["memory_kib"]),  # type: ignore[arg-type]
-        int(entry["parallelism"]),
-    )  # type: ignore[arg-type]
-    key = _derive(secret, base64.b64decode(str(entry["salt"])), params)
+    key = _derive(secret, base64.b64decode(str(entry["salt"])), _params(entry))
     try:
         return AESGCM(key).decrypt(
             base64.b64decode(str(entry["nonce"])),
@@ -149,9 +171,20 @@ def recover(store_path: Path, recovery_key: str) -> bytes:
 
 
 def change_passphrase(
-    store_path: Path, key: bytes, new_passphrase: str, params: KdfParams | None = None
+    store_path: Path,
+    key: bytes,
+    new_passphrase: str,
+    params: KdfParams | None = None,
+    recovery_key: str | None = None,
 ) -> None:
-    """Wrap the same store key under a new passphrase; the recovery key stays valid."""
+    """Wrap the same store key under a new passphrase; the recovery key stays valid.
+
+    The new wrapping gets today's settings; with the recovery key at hand (it proved the
+    change), a recovery wrapping below the floor is made again under them as well.
+    """
+    params = params or calibrate()
     data = _read(store_path)
-    data["passphrase"] = _wrap(key, new_passphrase, params or calibrate())
+    data["passphrase"] = _wrap(key, new_passphrase, params)
+    if recovery_key and not _params(data["recovery"]).meets_floor():
+        data["recovery"] = _wrap(key, _normalise_recovery(recovery_key), params)
     _write(store_path, data)
