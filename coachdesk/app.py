@@ -87,7 +87,9 @@ def open_workspace(
     return workspace
 
 
-def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWindow:
+def build_window(
+    workspace: Workspace, today: dt.date | None = None, *, caseload_after_paint: bool = False
+) -> MainWindow:
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
     encrypted = is_encrypted(workspace.location.path)
@@ -131,7 +133,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             else None
         ),
     )
-    return MainWindow(services, info, today)
+    return MainWindow(services, info, today, caseload_after_paint=caseload_after_paint)
 
 
 def ask_own_opener(location: StoreLocation) -> StoreOpener | None:
@@ -180,6 +182,8 @@ class AppController:
         """SQLite found the store damaged while in use: no session backup of it at the end."""
         self.quick_check: BackgroundQuickCheck | None = None
         """The quick check still running after the first paint, if any."""
+        self.interactive = quick_check is not QuickCheck.BEFORE_OPEN
+        """Started by the coach: paint the window first, then fill the caseload."""
         self.lock = StoreLock(location.path)
         try:
             self.workspace = (
@@ -216,7 +220,7 @@ class AppController:
         return start
 
     def _window_for(self, workspace: Workspace) -> MainWindow:
-        window = build_window(workspace)
+        window = build_window(workspace, caseload_after_paint=self.interactive)
         window.switch_store_requested.connect(self.switch_store)
         if self.quick_check is not None:
             timer = QTimer(window)

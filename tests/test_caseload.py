@@ -111,6 +111,58 @@ def test_the_overview_shows_last_talk_plans_agreements_and_company(caseload: Rep
     assert ilse.next_due is None and not ilse.is_overdue(TODAY)
 
 
+def _next_conversation(repos: Repositories) -> dt.date | None:
+    (entry,) = CaseloadService(repos).overview(TODAY, Cadence())
+    return entry.planned_conversation
+
+
+def _close(repos: Repositories, student_id: str, held: dt.date, agreed: dt.date) -> None:
+    repos.conversations.add(
+        Conversation(
+            student_id=student_id,
+            kind=ConversationKind.DIALOGUE,
+            date=held,
+            state=ConversationState.CLOSED,
+            next_appointment=agreed,
+            next_appointment_time=dt.time(10, 30),
+            closed_at=dt.datetime.combine(held, dt.time(15, 0)),
+        )
+    )
+
+
+def test_the_next_conversation_is_the_appointment_agreed_at_the_last_close(
+    repos: Repositories,
+) -> None:
+    student = repos.students.add(make_student("1"))
+    _close(repos, student.id, dt.date(2026, 10, 1), agreed=dt.date(2027, 2, 1))
+    _close(repos, student.id, dt.date(2026, 11, 2), agreed=dt.date(2026, 12, 10))
+    assert _next_conversation(repos) == dt.date(2026, 12, 10)  # the latest close decides
+    assert (
+        not CaseloadService(repos)
+        .overview(TODAY, Cadence())[0]
+        .is_overdue(TODAY + dt.timedelta(weeks=20))
+    )
+
+    repos.conversations.add(
+        Conversation(
+            student_id=student.id, kind=ConversationKind.DIALOGUE, date=dt.date(2026, 12, 3)
+        )
+    )
+    assert _next_conversation(repos) == dt.date(2026, 12, 3)  # a planned one earlier wins
+
+
+def test_an_appointment_agreed_for_a_day_gone_by_is_no_next_conversation(
+    repos: Repositories,
+) -> None:
+    student = repos.students.add(make_student("1"))
+    _close(repos, student.id, dt.date(2026, 10, 1), agreed=dt.date(2026, 11, 20))
+    assert _next_conversation(repos) is None
+    _close(repos, student.id, dt.date(2026, 11, 20), agreed=TODAY)
+    assert _next_conversation(repos) == TODAY
+    model = _model(repos)
+    assert model.data(model.index(0, CaseloadTableModel.DUE_COLUMN)) == "gepland 23 nov"
+
+
 def test_the_cadence_is_a_setting_kept_in_the_store(repos: Repositories) -> None:
     settings = SettingsService(repos.store)
     assert settings.cadence() == Cadence(10, 2)

@@ -19,6 +19,7 @@ class CaseloadEntry:
     last_conversation: dt.date | None
     next_due: dt.date | None
     planned_conversation: dt.date | None
+    """The next conversation: planned, or the appointment agreed when the last one closed."""
     open_agreements: int
     overdue_agreements: int
 

@@ -20,12 +20,21 @@ WITH talks AS (
       AS this_year,
     min(CASE WHEN state = :prepared AND date >= :today THEN date END) AS planned
   FROM conversations GROUP BY student_id
+), agreed AS (
+  SELECT student_id, next_appointment FROM (
+    SELECT student_id, next_appointment, row_number() OVER (
+        PARTITION BY student_id ORDER BY coalesce(closed_at, date) DESC, date DESC
+      ) AS recency
+    FROM conversations WHERE state = :closed
+  ) WHERE recency = 1 AND next_appointment >= :today
 ), promises AS (
   SELECT student_id, sum(status = :open) AS open,
     sum(status = :open AND due_date < :today) AS overdue
   FROM agreements GROUP BY student_id
 )
-SELECT s.*, t.last AS _last, coalesce(t.this_year, 0) AS _this_year, t.planned AS _planned,
+SELECT s.*, t.last AS _last, coalesce(t.this_year, 0) AS _this_year,
+  CASE WHEN t.planned IS NULL OR a.next_appointment < t.planned THEN a.next_appointment
+    ELSE t.planned END AS _planned,
   coalesce(p.open, 0) AS _open, coalesce(p.overdue, 0) AS _overdue,
   (SELECT e.organisation FROM experiences e
      WHERE e.student_id = s.id AND e.kind = :internship AND e.start_date <= :today
@@ -33,6 +42,7 @@ SELECT s.*, t.last AS _last, coalesce(t.this_year, 0) AS _this_year, t.planned A
      LIMIT 1) AS _company
 FROM students s
 LEFT JOIN talks t ON t.student_id = s.id
+LEFT JOIN agreed a ON a.student_id = s.id
 LEFT JOIN promises p ON p.student_id = s.id
 """
 
@@ -45,6 +55,7 @@ class CaseloadFacts:
     last_conversation: dt.date | None
     held_this_year: int
     planned_conversation: dt.date | None
+    """The next conversation: the earliest of one planned and the one agreed at the last close."""
     open_agreements: int
     overdue_agreements: int
     internship_company: str
@@ -66,6 +77,7 @@ class CaseloadRepository:
             "today": today.isoformat(),
             "year_start": year_start.isoformat(),
             "prepared": ConversationState.PREPARED.value,
+            "closed": ConversationState.CLOSED.value,
             "open": AgreementStatus.OPEN.value,
             "internship": ExperienceKind.INTERNSHIP.value,
         }

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -125,8 +125,16 @@ class MainWindow(QMainWindow):
     switch_store_requested = Signal(bool)
 
     def __init__(
-        self, services: WindowServices, store: StoreInfo, today: dt.date | None = None
+        self,
+        services: WindowServices,
+        store: StoreInfo,
+        today: dt.date | None = None,
+        *,
+        caseload_after_paint: bool = False,
     ) -> None:
+        """With ``caseload_after_paint``, the first frame shows the empty screen at once and the
+        caseload (which grows with the store) fills it right after; else it is filled now.
+        """
         super().__init__()
         self.services = services
         self.store = store
@@ -187,6 +195,24 @@ class MainWindow(QMainWindow):
         self.store_label.setContentsMargins(12, 2, 12, 2)
         self.statusBar().addWidget(self.store_label)
 
+        self._connect_screens()
+        self.scan_view: ScanEntryView | None = None
+        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
+            QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
+
+        if caseload_after_paint:
+            self.stack.installEventFilter(self)
+        else:
+            self.refresh_caseload()
+        self.practice_screen.show_reflections(services.reflections.coach_reflections())
+        if store.is_empty and not store.is_demo:
+            self.navigation.hide()
+            self.stack.setCurrentWidget(self.welcome_screen)
+        else:
+            self.show_screen(0)
+
+    def _connect_screens(self) -> None:
+        """Route what each screen asks for to the window's actions."""
         self.caseload_screen.student_opened.connect(self.open_student)
         self.caseload_screen.import_requested.connect(self.import_class_list)
         self.caseload_screen.settings_requested.connect(self.open_settings)
@@ -208,17 +234,13 @@ class MainWindow(QMainWindow):
         self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
         self.student_screen.inzage_requested.connect(self.save_inzage)
         self.student_screen.erase_requested.connect(self.erase_student)
-        self.scan_view: ScanEntryView | None = None
-        for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
-            QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
-        self.refresh_caseload()
-        self.practice_screen.show_reflections(services.reflections.coach_reflections())
-        if store.is_empty and not store.is_demo:
-            self.navigation.hide()
-            self.stack.setCurrentWidget(self.welcome_screen)
-        else:
-            self.show_screen(0)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Fill the caseload once the first frame is painted (see ``caseload_after_paint``)."""
+        if watched is self.stack and event.type() == QEvent.Type.Paint:
+            self.stack.removeEventFilter(self)
+            QTimer.singleShot(0, self.refresh_caseload)  # after the rest of this frame
+        return super().eventFilter(watched, event)
 
     def _build_lock(self, central: QWidget) -> None:
         """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
