@@ -22,24 +22,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from stores import demo_store
+
 HERE = Path(__file__).resolve().parent
 FIRST_PAINT_TARGET = 1.3
 CASELOAD_TARGETS = {1000: 2.0, 20000: 4.0}
 BYTECODE_OFF = "PYTHONDONTWRITEBYTECODE"
 """Unset for the children: an installed app starts from compiled bytecode, not from source."""
-
-
-def build_store(stores: Path, students: int) -> Path:
-    """Return a data folder whose demo store holds ``students`` students (made once)."""
-    data_dir = stores / f"s{students}"
-    if not (data_dir / "demo" / "coachdesk.sqlite").exists():
-        command = ["-m", "coachdesk", f"--data-dir={data_dir}", "--demo", "demo"]
-        subprocess.run(
-            [sys.executable, *command, f"--students={students}"],
-            check=True,
-            capture_output=True,
-        )
-    return data_dir
 
 
 def drop_from_page_cache(data_dir: Path) -> None:
@@ -106,7 +95,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp:
         stores = args.stores or Path(temp)
         for students in args.students:
-            data_dir = build_store(stores, students)
+            data_dir = demo_store(stores, students)
             for line in rows(data_dir, students, args.starts, cold=False):
                 print(line, flush=True)
             if args.cold:
