@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from coachdesk.app import build_window
 from coachdesk.domain.agreements import Agreement
 from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
@@ -192,6 +193,23 @@ def test_search_ignores_accents_and_case_and_covers_number_class_company(
     assert _names(model) == ["Sem"]
 
 
+def test_typing_and_erasing_letter_by_letter_finds_the_same_as_a_fresh_search(
+    caseload: Repositories,
+) -> None:
+    model = _model(caseload)
+    typed = ["s", "sm", "smi", "sm", "s", "", "z", "zo", "zoë b", "zoe", "v"]
+    for query in typed:
+        model.set_filter(CaseloadFilter(query=query))
+        fresh = _model(caseload)
+        fresh.set_filter(CaseloadFilter(query=query))
+        assert _names(model) == _names(fresh), query
+    model.set_filter(CaseloadFilter(query="z", status=None))  # another filter, same text
+    assert _names(model) == ["Zoë"]
+    assert model.late_count() == 0
+    model.set_filter(CaseloadFilter(query=""))
+    assert model.late_count() == 1  # Sem was never seen; Zoë has a conversation planned
+
+
 def test_filters_combine(caseload: Repositories) -> None:
     model = _model(caseload)
     model.set_filter(CaseloadFilter(pathway=Pathway.BBL))
@@ -223,3 +241,18 @@ def test_the_table_says_who_is_due_in_words(caseload: Repositories) -> None:
     assert model.data(model.index(0, CaseloadTableModel.LAST_COLUMN)) == "1 sep"
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert _names(model) == ["Sem", "Zoë"]
+
+
+def test_started_by_the_coach_the_window_paints_first_and_fills_the_caseload_after(
+    qtbot, repos: Repositories
+) -> None:
+    from coachdesk.services.demo_data import fill_with_demo
+    from coachdesk.services.workspace import StoreLocation, Workspace
+
+    fill_with_demo(repos, students=5, today=TODAY)
+    workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
+    window = build_window(workspace, TODAY, caseload_after_paint=True)
+    qtbot.addWidget(window)
+    assert window.caseload_screen.model.rowCount() == 0  # nothing read that grows with the store
+    window.show()
+    qtbot.waitUntil(lambda: window.caseload_screen.model.total_count() == 5)

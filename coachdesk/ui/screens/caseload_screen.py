@@ -273,7 +273,7 @@ class CaseloadScreen(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
-        late = sum(1 for row in range(shown) if self.model.entry_at(row).is_overdue(self.today))
+        late = self.model.late_count()
         text = ngettext("{shown} of {total} student", "{shown} of {total} students", total).format(
             shown=shown, total=total
         )
