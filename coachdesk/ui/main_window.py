@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
             self.welcome_screen,
         ):
             self.stack.addWidget(screen)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -197,6 +197,8 @@ class MainWindow(QMainWindow):
 
         self._connect_screens()
         self.scan_view: ScanEntryView | None = None
+        self._conversations_for: Student | None = None
+        """The student whose conversations the conversation screen still has to show."""
         for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
@@ -236,10 +238,14 @@ class MainWindow(QMainWindow):
         self.student_screen.erase_requested.connect(self.erase_student)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """Fill the caseload once the first frame is painted (see ``caseload_after_paint``)."""
-        if watched is self.stack and event.type() == QEvent.Type.Paint:
-            self.stack.removeEventFilter(self)
-            QTimer.singleShot(0, self.refresh_caseload)  # after the rest of this frame
+        """After a first frame, fill what it did not need: the caseload, or conversations."""
+        if event.type() == QEvent.Type.Paint:
+            if watched is self.stack:
+                self.stack.removeEventFilter(self)
+                QTimer.singleShot(0, self.refresh_caseload)  # after the rest of this frame
+            elif watched is self.student_screen:
+                self.student_screen.removeEventFilter(self)
+                QTimer.singleShot(0, self._fill_conversation_screen)
         return super().eventFilter(watched, event)
 
     def _build_lock(self, central: QWidget) -> None:
@@ -365,19 +371,37 @@ class MainWindow(QMainWindow):
         """Show the navigation's screen ``row`` (students, student, conversation, my practice)."""
         self.navigation.show()
         self.navigation.setCurrentRow(row)
-        self.stack.setCurrentIndex(row)
+        self._show_row(row)
         focused = self.focusWidget()
         if focused is None or not focused.isVisible():
             # Keep the keyboard usable: focus must never stay on a screen that was hidden.
             self.navigation.setFocus()
 
     def open_student(self, entry: CaseloadEntry) -> None:
-        """Show one student's timeline and get their conversations ready."""
+        """Show one student's timeline, then get their conversations ready.
+
+        The conversation screen (hidden, and slower to fill than the timeline) is filled right
+        after the timeline's first frame, or at once when it is shown or the window is hidden.
+        """
         student = entry.student
         self.student_screen.show_student(student.id)
-        self.conversation_screen.show_student(student)
+        self._conversations_for = student
         self.show_screen(1)
         self.student_screen.timeline.setFocus()
+        if self.isVisible():
+            self.student_screen.installEventFilter(self)
+        else:
+            self._fill_conversation_screen()
+
+    def _show_row(self, row: int) -> None:
+        if self.stack.widget(row) is self.conversation_screen:
+            self._fill_conversation_screen()
+        self.stack.setCurrentIndex(row)
+
+    def _fill_conversation_screen(self) -> None:
+        student, self._conversations_for = self._conversations_for, None
+        if student is not None:
+            self.conversation_screen.show_student(student)
 
     def _conversations_changed(self, student_id: str) -> None:
         self.refresh_caseload()
