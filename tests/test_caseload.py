@@ -164,6 +164,17 @@ def test_an_appointment_agreed_for_a_day_gone_by_is_no_next_conversation(
     assert model.data(model.index(0, CaseloadTableModel.DUE_COLUMN)) == "gepland 23 nov"
 
 
+def test_a_first_screenful_has_the_same_facts_as_the_whole_caseload(
+    caseload: Repositories,
+) -> None:
+    service = CaseloadService(caseload)
+    whole = {e.student.id: e for e in service.overview(TODAY, Cadence())}
+    first = service.overview(TODAY, Cadence(), first=1)
+    assert [e.student.given_name for e in first] == ["Zoë"]  # active, in class-list order
+    assert first == [whole[first[0].student.id]]
+    assert len(service.overview(TODAY, Cadence(), first=60)) == 2  # archived ones come later
+
+
 def test_the_cadence_is_a_setting_kept_in_the_store(repos: Repositories) -> None:
     settings = SettingsService(repos.store)
     assert settings.cadence() == Cadence(10, 2)

@@ -67,6 +67,24 @@ from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
 CALM_MODE_LOCK_FACTOR = 3
 """A conversation has long quiet moments; locking mid-conversation would break it."""
+FIRST_SCREENFUL = 60
+"""Students shown before the whole caseload is loaded: more than fit on a large screen."""
+
+
+class _AfterPaint(QObject):
+    """Runs ``action`` once, right after ``widget`` is next painted: the frame comes first."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._action)  # after the rest of this frame
+            self.deleteLater()
+        return False
 
 
 @dataclass(frozen=True)
@@ -203,7 +221,7 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
 
         if caseload_after_paint:
-            self.stack.installEventFilter(self)
+            _AfterPaint(self.stack, self._load_caseload_in_steps)
         else:
             self.refresh_caseload()
         self.practice_screen.show_reflections(services.reflections.coach_reflections())
@@ -236,17 +254,6 @@ class MainWindow(QMainWindow):
         self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
         self.student_screen.inzage_requested.connect(self.save_inzage)
         self.student_screen.erase_requested.connect(self.erase_student)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        """After a first frame, fill what it did not need: the caseload, or conversations."""
-        if event.type() == QEvent.Type.Paint:
-            if watched is self.stack:
-                self.stack.removeEventFilter(self)
-                QTimer.singleShot(0, self.refresh_caseload)  # after the rest of this frame
-            elif watched is self.student_screen:
-                self.student_screen.removeEventFilter(self)
-                QTimer.singleShot(0, self._fill_conversation_screen)
-        return super().eventFilter(watched, event)
 
     def _build_lock(self, central: QWidget) -> None:
         """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
@@ -362,6 +369,13 @@ class MainWindow(QMainWindow):
         )
         return banner
 
+    def _load_caseload_in_steps(self) -> None:
+        """Show the first screenful of students in one frame, then load the whole caseload."""
+        cadence = self.services.settings.cadence()
+        first = self.services.caseload.overview(self.today, cadence, first=FIRST_SCREENFUL)
+        self.caseload_screen.show_entries(first, complete=False)
+        _AfterPaint(self.caseload_screen.table.viewport(), self.refresh_caseload)
+
     def refresh_caseload(self) -> None:
         """Reload the caseload, e.g. after an import or an edit."""
         cadence = self.services.settings.cadence()
@@ -389,7 +403,7 @@ class MainWindow(QMainWindow):
         self.show_screen(1)
         self.student_screen.timeline.setFocus()
         if self.isVisible():
-            self.student_screen.installEventFilter(self)
+            _AfterPaint(self.student_screen, self._fill_conversation_screen)
         else:
             self._fill_conversation_screen()
 
