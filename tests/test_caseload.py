@@ -254,11 +254,12 @@ def test_the_table_says_who_is_due_in_words(caseload: Repositories) -> None:
     assert _names(model) == ["Sem", "Zoë"]
 
 
-def test_started_by_the_coach_the_window_paints_first_and_fills_the_caseload_after(
+def test_started_by_the_coach_the_window_paints_before_it_loads_or_builds_more(
     qtbot, repos: Repositories
 ) -> None:
     from coachdesk.services.demo_data import fill_with_demo
     from coachdesk.services.workspace import StoreLocation, Workspace
+    from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
 
     fill_with_demo(repos, students=5, today=TODAY)
     workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
@@ -267,3 +268,6 @@ def test_started_by_the_coach_the_window_paints_first_and_fills_the_caseload_aft
     assert window.caseload_screen.model.rowCount() == 0  # nothing read that grows with the store
     window.show()
     qtbot.waitUntil(lambda: window.caseload_screen.model.total_count() == 5)
+    assert not isinstance(window.stack.widget(2), ConversationScreen)  # built when first used
+    window.show_screen(2)
+    assert window.stack.currentWidget() is window.conversation_screen

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -54,6 +55,7 @@ from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.passphrase_form import Unlock
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
+from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.conversation_screen import (
     ConversationScreen,
     ConversationServices,
@@ -67,6 +69,8 @@ from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
 CALM_MODE_LOCK_FACTOR = 3
 """A conversation has long quiet moments; locking mid-conversation would break it."""
+STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW = 1, 2, 3
+"""Rows of the navigation and the screen stack (row 0: the caseload, 4: the welcome screen)."""
 FIRST_SCREENFUL = 60
 """Students shown before the whole caseload is loaded: more than fit on a large screen."""
 
@@ -170,20 +174,15 @@ class MainWindow(QMainWindow):
         )
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.caseload_screen.retention_years = services.settings.retention_years()
-        self.student_screen = StudentScreen(services.student_file, self, self.today)
-        self.conversation_screen = ConversationScreen(services.conversation, self, self.today)
-        self.practice_screen = MyPracticeScreen(self)
         self.editors: dict[str, ReflectionWindow] = {}
         self.welcome_screen = WelcomeScreen(self)
         self.stack = QStackedWidget(self)
-        for screen in (
-            self.caseload_screen,
-            self.student_screen,
-            self.conversation_screen,
-            self.practice_screen,
-            self.welcome_screen,
-        ):
-            self.stack.addWidget(screen)
+        self.stack.addWidget(self.caseload_screen)
+        self._built: dict[int, QWidget] = {}
+        """The screens behind the navigation built so far: each is built when first used."""
+        for _row in (STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW):
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the screen is built
+        self.stack.addWidget(self.welcome_screen)
         self.navigation.currentRowChanged.connect(self._show_row)
 
         body = QHBoxLayout()
@@ -224,7 +223,6 @@ class MainWindow(QMainWindow):
             _AfterPaint(self.stack, self._load_caseload_in_steps)
         else:
             self.refresh_caseload()
-        self.practice_screen.show_reflections(services.reflections.coach_reflections())
         if store.is_empty and not store.is_demo:
             self.navigation.hide()
             self.stack.setCurrentWidget(self.welcome_screen)
@@ -238,22 +236,66 @@ class MainWindow(QMainWindow):
         self.caseload_screen.settings_requested.connect(self.open_settings)
         self.caseload_screen.dossier_export_requested.connect(self.export_dossier)
         self.caseload_screen.dossier_import_requested.connect(self.import_dossier)
-        self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
-        self.conversation_screen.conversations_changed.connect(self._conversations_changed)
-        self.student_screen.progress_report_requested.connect(self.save_progress_report)
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
         self.welcome_screen.import_chosen.connect(self.import_class_list)
-        self.practice_screen.new_requested.connect(self.new_practice_reflection)
-        self.practice_screen.open_requested.connect(
-            lambda rid: self.open_reflection(rid, _("My practice"))
-        )
-        self.student_screen.reflection_requested.connect(self.new_student_reflection)
-        self.student_screen.reflection_open_requested.connect(self._open_student_reflection)
-        self.student_screen.scan_requested.connect(self.fill_in_scan)
-        self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
-        self.student_screen.inzage_requested.connect(self.save_inzage)
-        self.student_screen.erase_requested.connect(self.erase_student)
+
+    @property
+    def student_screen(self) -> StudentScreen:
+        """The student's timeline (built on first use)."""
+        return cast(StudentScreen, self._screen(STUDENT_ROW))
+
+    @property
+    def conversation_screen(self) -> ConversationScreen:
+        """The student's conversations (built on first use)."""
+        return cast(ConversationScreen, self._screen(CONVERSATION_ROW))
+
+    @property
+    def practice_screen(self) -> MyPracticeScreen:
+        """The coach's own reflections (built on first use)."""
+        return cast(MyPracticeScreen, self._screen(PRACTICE_ROW))
+
+    def _screen(self, row: int) -> QWidget:
+        """Return the screen at ``row``, building it in its stand-in's place the first time.
+
+        Screens the coach has not opened yet cost nothing before the first paint.
+        """
+        screen = self._built.get(row)
+        if screen is None:
+            screen = self._build_screen(row)
+            self._built[row] = screen
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, screen)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        return screen
+
+    def _build_screen(self, row: int) -> QWidget:
+        if row == STUDENT_ROW:
+            student = StudentScreen(self.services.student_file, self, self.today)
+            student.student_changed.connect(lambda _id: self.refresh_caseload())
+            student.progress_report_requested.connect(self.save_progress_report)
+            student.reflection_requested.connect(self.new_student_reflection)
+            student.reflection_open_requested.connect(self._open_student_reflection)
+            student.scan_requested.connect(self.fill_in_scan)
+            student.scan_paper_requested.connect(self.save_scan_paper)
+            student.inzage_requested.connect(self.save_inzage)
+            student.erase_requested.connect(self.erase_student)
+            return student
+        if row == CONVERSATION_ROW:
+            conversations = ConversationScreen(self.services.conversation, self, self.today)
+            conversations.conversations_changed.connect(self._conversations_changed)
+            return conversations
+        practice = MyPracticeScreen(self)
+        practice.new_requested.connect(self.new_practice_reflection)
+        practice.open_requested.connect(lambda rid: self.open_reflection(rid, _("My practice")))
+        practice.show_reflections(self.services.reflections.coach_reflections())
+        return practice
+
+    def _calm_view(self) -> CalmConversationView | None:
+        """Return the calm conversation view, if a conversation is being held."""
+        screen = self._built.get(CONVERSATION_ROW)
+        return cast(ConversationScreen, screen).calm_view if screen is not None else None
 
     def _build_lock(self, central: QWidget) -> None:
         """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
@@ -274,7 +316,7 @@ class MainWindow(QMainWindow):
     def _idle_seconds(self) -> float:
         """Idle time allowed now: three times as long while a calm conversation is on."""
         minutes = self._lock_minutes
-        in_conversation = self.conversation_screen.calm_view is not None
+        in_conversation = self._calm_view() is not None
         return minutes * 60 * (CALM_MODE_LOCK_FACTOR if in_conversation else 1)
 
     @property
@@ -286,7 +328,7 @@ class MainWindow(QMainWindow):
         """Save what is being typed, hide every window with student data, show the lock screen."""
         if self.is_locked:
             return
-        calm = self.conversation_screen.calm_view
+        calm = self._calm_view()
         if calm is not None:
             calm.save_now()
         for editor in self.editors.values():
@@ -323,7 +365,7 @@ class MainWindow(QMainWindow):
         self._veils = []
         self.shell.setCurrentIndex(0)
         self.statusBar().show()
-        calm = self.conversation_screen.calm_view
+        calm = self._calm_view()
         for widget in self._hidden_while_locked:
             if widget is calm:
                 widget.showFullScreen()
@@ -408,7 +450,9 @@ class MainWindow(QMainWindow):
             self._fill_conversation_screen()
 
     def _show_row(self, row: int) -> None:
-        if self.stack.widget(row) is self.conversation_screen:
+        if row in (STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW):
+            self._screen(row)
+        if row == CONVERSATION_ROW:
             self._fill_conversation_screen()
         self.stack.setCurrentIndex(row)
 
