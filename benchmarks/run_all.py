@@ -22,7 +22,6 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-STARTS = 5
 
 
 def _run(script: str, *args: str) -> str:
