@@ -182,6 +182,7 @@ class AppController:
         """SQLite found the store damaged while in use: no session backup of it at the end."""
         self.quick_check: BackgroundQuickCheck | None = None
         """The quick check still running after the first paint, if any."""
+        self._check_timer: QTimer | None = None
         self.interactive = quick_check is not QuickCheck.BEFORE_OPEN
         """Started by the coach: paint the window first, then fill the caseload."""
         self.lock = StoreLock(location.path)
@@ -223,17 +224,21 @@ class AppController:
         window = build_window(workspace, caseload_after_paint=self.interactive)
         window.switch_store_requested.connect(self.switch_store)
         if self.quick_check is not None:
-            timer = QTimer(window)
-            timer.timeout.connect(self._poll_quick_check)
-            timer.start(QUICK_CHECK_POLL_MS)
+            self._check_timer = QTimer(window)
+            self._check_timer.timeout.connect(self._poll_quick_check)
+            self._check_timer.start(QUICK_CHECK_POLL_MS)
         return window
 
     def _poll_quick_check(self) -> None:
         """Once the background quick check is done: carry on, or offer the ways back."""
         check = self.quick_check
-        if check is None or not check.finished:
+        if check is not None and not check.finished:
             return
+        if self._check_timer is not None:
+            self._check_timer.stop()
         self.quick_check = None
+        if check is None:  # the coach switched to another store meanwhile
+            return
         if check.error is None:
             return
         self.damaged = True
@@ -278,6 +283,7 @@ class AppController:
             return
         self.lock.release()
         self.lock = lock
+        self.quick_check = None  # the store it checks is being closed
         old_window, old_workspace = self.window, self.workspace
         self.workspace, self.window = workspace, self._window_for(workspace)
         self.window.setGeometry(old_window.geometry())
