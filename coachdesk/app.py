@@ -7,6 +7,7 @@ builds the services and shows the window.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import sys
 from pathlib import Path
@@ -28,7 +29,11 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.encryption import StoreOpener, change_passphrase, is_encrypted, unlock
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.quarantine import explain_damage_found, set_aside_foreign_wal
+from coachdesk.services.quarantine import (
+    explain_damage_found,
+    explain_unopenable,
+    set_aside_foreign_wal,
+)
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
@@ -37,6 +42,9 @@ from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace, opens_cleanly
 from coachdesk.storage.cipher import DB_ERRORS, is_store_damage
+from coachdesk.storage.connection import ConnectionFactory
+from coachdesk.storage.database import LaterCheck
+from coachdesk.storage.integrity import BackgroundQuickCheck
 from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
@@ -47,11 +55,31 @@ from coachdesk.ui.screens.conversation.conversation_screen import ConversationSe
 from coachdesk.ui.theme import apply_theme
 
 SCREENSHOT_DELAY_MS = 300
+QUICK_CHECK_POLL_MS = 50
 
 
-def open_workspace(location: StoreLocation, opener: StoreOpener | None = None) -> Workspace:
+class QuickCheck(enum.Enum):
+    """When SQLite's quick check of the store runs, relative to opening it."""
+
+    BEFORE_OPEN = "before"
+    """Before anything else (tests, and every way back from a damaged store)."""
+    AFTER_PAINT = "after"
+    """In the background while the window appears; writes wait until it passed."""
+    ALREADY_DONE = "done"
+    """The caller has just run it (before offering to encrypt a plain store)."""
+
+
+def _checked_just_now(_path: Path, _factory: ConnectionFactory) -> None:
+    """Nothing to wait for: the store passed its quick check a moment ago."""
+
+
+def open_workspace(
+    location: StoreLocation,
+    opener: StoreOpener | None = None,
+    check_later: LaterCheck | None = None,
+) -> Workspace:
     """Open a store; the separate demo store is filled with the demo caseload on first use."""
-    workspace = Workspace.open(location, opener)
+    workspace = Workspace.open(location, opener, check_later=check_later)
     if location.demo and workspace.is_empty():
         from coachdesk.services.demo_data import fill_with_demo  # noqa: PLC0415 - only when needed
 
@@ -59,7 +87,9 @@ def open_workspace(location: StoreLocation, opener: StoreOpener | None = None) -
     return workspace
 
 
-def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWindow:
+def build_window(
+    workspace: Workspace, today: dt.date | None = None, *, caseload_after_paint: bool = False
+) -> MainWindow:
     """Build the main window over an open workspace, with every service it needs."""
     repos = workspace.repos
     encrypted = is_encrypted(workspace.location.path)
@@ -93,7 +123,9 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             if workspace.is_demo or workspace.read_only
             else Backups(workspace.location.path).make(repos.store, "voor-import")
         ),
-        drafts=DraftWriter(repos.store.path, workspace.factory),
+        drafts=DraftWriter(
+            repos.store.path, workspace.factory, before_write=repos.store.wait_until_checked
+        ),
         unlock=(functools.partial(unlock, workspace.location.path) if encrypted else None),
         change_passphrase=(
             functools.partial(change_passphrase, workspace.location.path)
@@ -101,7 +133,7 @@ def build_window(workspace: Workspace, today: dt.date | None = None) -> MainWind
             else None
         ),
     )
-    return MainWindow(services, info, today)
+    return MainWindow(services, info, today, caseload_after_paint=caseload_after_paint)
 
 
 def ask_own_opener(location: StoreLocation) -> StoreOpener | None:
@@ -142,17 +174,25 @@ class AppController:
         opener: StoreOpener | None = None,
         *,
         read_only_copy: Path | None = None,
+        quick_check: QuickCheck = QuickCheck.BEFORE_OPEN,
     ) -> None:
         """Open the store (or, with ``read_only_copy``, view a damaged store's quarantine copy)."""
         self.own_opener = opener  # the demo store is never encrypted; the coach's own may be
         self.damaged = False
         """SQLite found the store damaged while in use: no session backup of it at the end."""
+        self.quick_check: BackgroundQuickCheck | None = None
+        """The quick check still running after the first paint, if any."""
+        self._check_timer: QTimer | None = None
+        self.interactive = quick_check is not QuickCheck.BEFORE_OPEN
+        """Started by the coach: paint the window first, then fill the caseload."""
         self.lock = StoreLock(location.path)
         try:
             self.workspace = (
                 Workspace.open_read_only(location, read_only_copy, opener)
                 if read_only_copy is not None
-                else open_workspace(location, None if location.demo else opener)
+                else open_workspace(
+                    location, None if location.demo else opener, self._later_check(quick_check)
+                )
             )
         except UserFacingError:
             self.lock.release()
@@ -168,10 +208,64 @@ class AppController:
                 _("This copy is too damaged to show; restore the backup instead.")
             ) from error
 
+    def _later_check(self, timing: QuickCheck) -> LaterCheck | None:
+        if timing is QuickCheck.ALREADY_DONE:
+            return _checked_just_now
+        if timing is QuickCheck.BEFORE_OPEN:
+            return None
+
+        def start(path: Path, factory: ConnectionFactory) -> BackgroundQuickCheck:
+            self.quick_check = BackgroundQuickCheck.start(path, factory)
+            return self.quick_check
+
+        return start
+
     def _window_for(self, workspace: Workspace) -> MainWindow:
-        window = build_window(workspace)
+        window = build_window(workspace, caseload_after_paint=self.interactive)
         window.switch_store_requested.connect(self.switch_store)
+        if self.quick_check is not None:
+            self._check_timer = QTimer(window)
+            self._check_timer.timeout.connect(self._poll_quick_check)
+            self._check_timer.start(QUICK_CHECK_POLL_MS)
         return window
+
+    def _poll_quick_check(self) -> None:
+        """Once the background quick check is done: carry on, or offer the ways back."""
+        check = self.quick_check
+        if check is not None and not check.finished:
+            return
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self.quick_check = None
+        if check is None:  # the coach switched to another store meanwhile
+            return
+        if check.error is None:
+            return
+        self.damaged = True
+        location = self.workspace.location
+        found = explain_unopenable(location.path, check.error, self.workspace.factory)
+        self.window.hide()
+        self.workspace.close()
+        self.lock.release()
+        replacement = None
+        if isinstance(found, QuarantinedStoreError):
+            replacement = recover(location, self.own_opener, found)
+        else:
+            show_problem(None, found)
+        if replacement is None:
+            QApplication.quit()
+            return
+        old_window = self.window
+        self.workspace, self.window, self.lock = (
+            replacement.workspace,
+            replacement.window,
+            replacement.lock,
+        )
+        self.damaged = False
+        self.window.switch_store_requested.disconnect(replacement.switch_store)
+        self.window.switch_store_requested.connect(self.switch_store)
+        self.window.show()
+        old_window.deleteLater()
 
     def switch_store(self, demo: bool) -> None:
         """Open the demo store or the coach's own, in place of the current one."""
@@ -189,6 +283,7 @@ class AppController:
             return
         self.lock.release()
         self.lock = lock
+        self.quick_check = None  # the store it checks is being closed
         old_window, old_workspace = self.window, self.workspace
         self.workspace, self.window = workspace, self._window_for(workspace)
         self.window.setGeometry(old_window.geometry())
@@ -304,15 +399,17 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     app.setDesktopFileName("coachdesk")
     install_translators(app)
     apply_theme(app)
+    quick_check = QuickCheck.AFTER_PAINT
     try:
         opener = None if location.demo else ask_own_opener(location)
         if opener is None and not location.demo and screenshot is None and opens_cleanly(location):
+            quick_check = QuickCheck.ALREADY_DONE
             opener = _offer_encryption(location)  # not unattended, and not over a damaged store
     except UserFacingError as error:
         show_problem(None, error)
         return 1
     try:
-        controller: AppController | None = AppController(location, opener)
+        controller: AppController | None = AppController(location, opener, quick_check=quick_check)
     except QuarantinedStoreError as error:
         controller = recover(location, opener, error)
     except UserFacingError as error:

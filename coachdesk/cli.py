@@ -21,8 +21,6 @@ from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import RETENTION_YEARS, Student
 from coachdesk.errors import UserFacingError
-from coachdesk.export.progress_pdf import write_progress
-from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
@@ -362,6 +360,8 @@ def _run_summary(workspace: Workspace, conversation_id: str, reader: str, out: P
     content = SummaryContent(workspace.repos).build(
         conversation_id, Reader(reader), settings.school_name()
     )
+    from coachdesk.export.summary_pdf import write_summary  # noqa: PLC0415 - reportlab on export only
+
     path = write_summary(content, out, settings.school_logo())
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
@@ -372,6 +372,8 @@ def _run_progress(workspace: Workspace, args: argparse.Namespace) -> int:
     report = ProgressReports(workspace.repos).build(
         args.student_number, args.start, args.end, settings.school_name()
     )
+    from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+
     path = write_progress(report, args.out, settings.school_logo())
     print(_("Report written: {path}").format(path=path))
     return EXIT_OK
@@ -606,12 +608,25 @@ def _new_encrypted_store(location: StoreLocation) -> StoreOpener:
     return unlock(location.path, passphrase)
 
 
+def _language(argv: Sequence[str] | None) -> str:
+    """Return the language for this run, known before the parser is built so ``--help`` uses it.
+
+    ``--lang`` wins, else the one chosen in the app; a wrong value is left to the full parser.
+    """
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang")
+    early.add_argument("--data-dir", type=Path)
+    known, _rest = early.parse_known_args(argv)
+    if known.lang in LANGUAGES:
+        return str(known.lang)
+    return load_language(known.data_dir or default_data_dir())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
-    set_language("nl")
+    set_language(_language(argv))
     args = _build_parser().parse_args(argv)
     data_dir = args.data_dir or default_data_dir()
-    set_language(args.lang or load_language(data_dir))
     location = StoreLocation(data_dir, demo=args.demo)
     try:
         if args.command is None:

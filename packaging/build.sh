@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 DIST="${DIST:-dist}"
 WORK="${WORK:-packaging/build}"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check "pyinstaller>=6.10,<7"
+bash scripts/compile_translations.sh
 mkdir -p packaging/build "$WORK"
 QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_icon.py packaging/build
 .venv/bin/pyinstaller --noconfirm --clean --log-level ERROR \

@@ -40,3 +40,4 @@ fi
 extras=""
 [ "${1:-}" = "--test" ] && extras="[test]"
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --editable ".${extras}"
+bash scripts/compile_translations.sh

@@ -11,3 +11,4 @@ for catalogue in resources/locale/*/LC_MESSAGES/coachdesk.po; do
     "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete -i resources/locale/coachdesk.pot \
         -D coachdesk -l "$(basename "$(dirname "$(dirname "$catalogue")")")" -d resources/locale
 done
+bash scripts/compile_translations.sh

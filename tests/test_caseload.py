@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from coachdesk.app import build_window
 from coachdesk.domain.agreements import Agreement
 from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
@@ -111,6 +112,69 @@ def test_the_overview_shows_last_talk_plans_agreements_and_company(caseload: Rep
     assert ilse.next_due is None and not ilse.is_overdue(TODAY)
 
 
+def _next_conversation(repos: Repositories) -> dt.date | None:
+    (entry,) = CaseloadService(repos).overview(TODAY, Cadence())
+    return entry.planned_conversation
+
+
+def _close(repos: Repositories, student_id: str, held: dt.date, agreed: dt.date) -> None:
+    repos.conversations.add(
+        Conversation(
+            student_id=student_id,
+            kind=ConversationKind.DIALOGUE,
+            date=held,
+            state=ConversationState.CLOSED,
+            next_appointment=agreed,
+            next_appointment_time=dt.time(10, 30),
+            closed_at=dt.datetime.combine(held, dt.time(15, 0)),
+        )
+    )
+
+
+def test_the_next_conversation_is_the_appointment_agreed_at_the_last_close(
+    repos: Repositories,
+) -> None:
+    student = repos.students.add(make_student("1"))
+    _close(repos, student.id, dt.date(2026, 10, 1), agreed=dt.date(2027, 2, 1))
+    _close(repos, student.id, dt.date(2026, 11, 2), agreed=dt.date(2026, 12, 10))
+    assert _next_conversation(repos) == dt.date(2026, 12, 10)  # the latest close decides
+    assert (
+        not CaseloadService(repos)
+        .overview(TODAY, Cadence())[0]
+        .is_overdue(TODAY + dt.timedelta(weeks=20))
+    )
+
+    repos.conversations.add(
+        Conversation(
+            student_id=student.id, kind=ConversationKind.DIALOGUE, date=dt.date(2026, 12, 3)
+        )
+    )
+    assert _next_conversation(repos) == dt.date(2026, 12, 3)  # a planned one earlier wins
+
+
+def test_an_appointment_agreed_for_a_day_gone_by_is_no_next_conversation(
+    repos: Repositories,
+) -> None:
+    student = repos.students.add(make_student("1"))
+    _close(repos, student.id, dt.date(2026, 10, 1), agreed=dt.date(2026, 11, 20))
+    assert _next_conversation(repos) is None
+    _close(repos, student.id, dt.date(2026, 11, 20), agreed=TODAY)
+    assert _next_conversation(repos) == TODAY
+    model = _model(repos)
+    assert model.data(model.index(0, CaseloadTableModel.DUE_COLUMN)) == "gepland 23 nov"
+
+
+def test_a_first_screenful_has_the_same_facts_as_the_whole_caseload(
+    caseload: Repositories,
+) -> None:
+    service = CaseloadService(caseload)
+    whole = {e.student.id: e for e in service.overview(TODAY, Cadence())}
+    first = service.overview(TODAY, Cadence(), first=1)
+    assert [e.student.given_name for e in first] == ["Zoë"]  # active, in class-list order
+    assert first == [whole[first[0].student.id]]
+    assert len(service.overview(TODAY, Cadence(), first=60)) == 2  # archived ones come later
+
+
 def test_the_cadence_is_a_setting_kept_in_the_store(repos: Repositories) -> None:
     settings = SettingsService(repos.store)
     assert settings.cadence() == Cadence(10, 2)
@@ -138,6 +202,23 @@ def test_search_ignores_accents_and_case_and_covers_number_class_company(
         assert _names(model) == ["Zoë"], query
     model.set_filter(CaseloadFilter(query="2"))
     assert _names(model) == ["Sem"]
+
+
+def test_typing_and_erasing_letter_by_letter_finds_the_same_as_a_fresh_search(
+    caseload: Repositories,
+) -> None:
+    model = _model(caseload)
+    typed = ["s", "sm", "smi", "sm", "s", "", "z", "zo", "zoë b", "zoe", "v"]
+    for query in typed:
+        model.set_filter(CaseloadFilter(query=query))
+        fresh = _model(caseload)
+        fresh.set_filter(CaseloadFilter(query=query))
+        assert _names(model) == _names(fresh), query
+    model.set_filter(CaseloadFilter(query="z", status=None))  # another filter, same text
+    assert _names(model) == ["Zoë"]
+    assert model.late_count() == 0
+    model.set_filter(CaseloadFilter(query=""))
+    assert model.late_count() == 1  # Sem was never seen; Zoë has a conversation planned
 
 
 def test_filters_combine(caseload: Repositories) -> None:
@@ -171,3 +252,22 @@ def test_the_table_says_who_is_due_in_words(caseload: Repositories) -> None:
     assert model.data(model.index(0, CaseloadTableModel.LAST_COLUMN)) == "1 sep"
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert _names(model) == ["Sem", "Zoë"]
+
+
+def test_started_by_the_coach_the_window_paints_before_it_loads_or_builds_more(
+    qtbot, repos: Repositories
+) -> None:
+    from coachdesk.services.demo_data import fill_with_demo
+    from coachdesk.services.workspace import StoreLocation, Workspace
+    from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
+
+    fill_with_demo(repos, students=5, today=TODAY)
+    workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
+    window = build_window(workspace, TODAY, caseload_after_paint=True)
+    qtbot.addWidget(window)
+    assert window.caseload_screen.model.rowCount() == 0  # nothing read that grows with the store
+    window.show()
+    qtbot.waitUntil(lambda: window.caseload_screen.model.total_count() == 5)
+    assert not isinstance(window.stack.widget(2), ConversationScreen)  # built when first used
+    window.show_screen(2)
+    assert window.stack.currentWidget() is window.conversation_screen

@@ -161,6 +161,25 @@ def test_english_is_available(tmp_path: Path) -> None:
     assert "There is no store at" in result.stderr
 
 
+def test_help_speaks_the_language_asked_for(tmp_path: Path) -> None:
+    english = run_cli("--lang", "en", "--help", data_dir=tmp_path)
+    dutch = run_cli("--help", data_dir=tmp_path)
+    assert english.stdout.startswith("usage: coachdesk")
+    assert "show this help message and exit" in english.stdout
+    assert dutch.stdout.startswith("gebruik: coachdesk")
+
+
+def test_a_command_that_writes_no_pdf_imports_no_pdf_library() -> None:
+    import subprocess
+    import sys
+
+    probe = "import sys, coachdesk.cli; print('reportlab' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
 def test_output_cut_short_by_a_pipe_is_no_crash(demo_dir: Path) -> None:
     import subprocess
     import sys

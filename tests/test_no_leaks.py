@@ -65,6 +65,7 @@ def test_window_titles_never_hold_a_students_name(qtbot, data_dir: Path) -> None
     assert titles
     for title in titles:
         assert student.given_name not in title and student.family_name not in title, title
+    window.close()  # as the app does: the window first, then its store
     workspace.close()
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.app import AppController, recover, report_uncaught
-from coachdesk.errors import QuarantinedStoreError, StoreError
+from coachdesk.app import AppController, QuickCheck, recover, report_uncaught
+from coachdesk.errors import DamagedStoreError, QuarantinedStoreError, StoreError
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.database import open_store
+from coachdesk.storage.integrity import BackgroundQuickCheck
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.store_identity import wal_file
 from coachdesk.storage.store_lock import StoreLock
@@ -291,3 +292,47 @@ def test_a_copy_too_damaged_to_show_is_a_clear_message_not_a_crash(qtbot, data_d
         AppController(location, read_only_copy=error.copy)
     assert "te beschadigd" in raised.value.message
     StoreLock(location.path).release()  # the failed attempt let go of the store
+
+
+def test_checked_after_the_first_paint_a_damaged_store_takes_no_write(data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "reflections")
+    damaged = location.path.read_bytes()
+
+    workspace = Workspace.open(location, check_later=BackgroundQuickCheck.start)
+    try:
+        assert workspace.repos.students.count() == 12  # what the first screen reads still opens
+        with pytest.raises(DamagedStoreError):
+            workspace.repos.students.add(make_student("0999", family_name="Nieuw"))
+    finally:
+        workspace.close()
+    assert location.path.read_bytes() == damaged
+
+
+def test_checked_after_the_first_paint_a_sound_store_takes_writes(data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    workspace = Workspace.open(location, check_later=BackgroundQuickCheck.start)
+    try:
+        workspace.repos.students.add(make_student("0999", family_name="Nieuw"))
+        assert workspace.repos.students.count() == 13
+    finally:
+        workspace.close()
+
+
+def test_damage_found_after_the_first_paint_offers_the_ways_back(qtbot, data_dir: Path) -> None:
+    location = _store_with_backup(data_dir)
+    _break_table(location.path, "reflections")
+    damaged = location.path.read_bytes()
+    seen = answer_next_dialog(StoreTroubleDialog, lambda dialog: dialog.restore_button.click())
+
+    controller = AppController(location, quick_check=QuickCheck.AFTER_PAINT)
+    first_window = controller.window  # replaced (and deleted) once the way back is chosen
+    first_window.show()
+    qtbot.waitUntil(lambda: bool(seen) and controller.window is not first_window, timeout=10000)
+
+    qtbot.addWidget(controller.window)
+    assert not controller.damaged and not controller.workspace.read_only
+    controller.workspace.repos.students.add(make_student("0999", family_name="Nieuw"))
+    copies = list((data_dir / "quarantaine").rglob("coachdesk.sqlite"))
+    assert [copy.read_bytes() for copy in copies] == [damaged]
+    controller.close()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from coachdesk.i18n import _, set_language
+from coachdesk.i18n import _, compile_catalogue, load_catalogue, set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -59,3 +60,22 @@ def test_switching_language_switches_messages() -> None:
     assert _("My students") == "My students"
     set_language("nl")
     assert _("My students") == "Mijn studenten"
+
+
+def test_a_current_compiled_catalogue_is_used_and_a_stale_one_never(tmp_path: Path) -> None:
+    source = ROOT / "resources" / "locale" / "nl" / "LC_MESSAGES" / "coachdesk.po"
+    po_file = tmp_path / "coachdesk.po"
+    po_file.write_bytes(source.read_bytes())
+    po_file.with_suffix(".mo").write_bytes(compile_catalogue(po_file, "nl"))
+    assert load_catalogue(po_file, "nl").gettext("Name") == "Naam"
+
+    po_file.write_bytes(source.read_bytes().replace(b'msgstr "Naam"', b'msgstr "Naam (nieuw)"'))
+    os.utime(po_file.with_suffix(".mo"), ns=(0, 0))  # the source was edited after compiling
+    assert load_catalogue(po_file, "nl").gettext("Name") == "Naam (nieuw)"
+
+
+def test_the_shipped_compiled_catalogue_matches_its_source() -> None:
+    po_file = ROOT / "resources" / "locale" / "nl" / "LC_MESSAGES" / "coachdesk.po"
+    mo_file = po_file.with_suffix(".mo")
+    if mo_file.is_file() and mo_file.stat().st_mtime_ns >= po_file.stat().st_mtime_ns:
+        assert mo_file.read_bytes() == compile_catalogue(po_file, "nl")

@@ -1,8 +1,10 @@
 """Translations through GNU gettext, Dutch by default, Qt-free so services and exports share them.
 
 Message ids are English; ``resources/locale/<lang>/LC_MESSAGES/coachdesk.po`` holds the
-translations. The catalogue is read from the ``.po`` file with Babel at start-up, so a
-stale compiled ``.mo`` can never disagree with the source.
+translations. Set-up and the build compile it with Babel into ``coachdesk.mo`` beside it, which
+loads in a fraction of a millisecond; parsing the ``.po`` costs 10-20 ms at every start. A
+``.mo`` older than its ``.po`` (the source was edited or merged since) is never used: the
+``.po`` is parsed instead, so a stale catalogue can never disagree with the source.
 """
 
 from __future__ import annotations
@@ -10,9 +12,7 @@ from __future__ import annotations
 import gettext
 import io
 from functools import cache
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from pathlib import Path
 
 from coachdesk.paths import resource_path
 
@@ -29,12 +29,32 @@ def _load(language: str) -> gettext.NullTranslations:
     if language == "en":
         return gettext.NullTranslations()
     po_file = resource_path("locale", language, "LC_MESSAGES", f"{DOMAIN}.po")
+    return load_catalogue(po_file, language)
+
+
+def load_catalogue(po_file: Path, language: str) -> gettext.GNUTranslations:
+    """Return the translations of ``po_file``, from its compiled ``.mo`` while that is current."""
+    mo_file = po_file.with_suffix(".mo")
+    try:
+        current = mo_file.stat().st_mtime_ns >= po_file.stat().st_mtime_ns
+    except FileNotFoundError:
+        current = False
+    if current:
+        with mo_file.open("rb") as handle:
+            return gettext.GNUTranslations(handle)
+    return gettext.GNUTranslations(io.BytesIO(compile_catalogue(po_file, language)))
+
+
+def compile_catalogue(po_file: Path, language: str) -> bytes:
+    """Return ``po_file`` compiled to ``.mo`` bytes (fuzzy entries left out, as by pybabel)."""
+    from babel.messages.mofile import write_mo  # noqa: PLC0415 - only without a current .mo
+    from babel.messages.pofile import read_po  # noqa: PLC0415
+
     with po_file.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=DOMAIN)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
 
 
 def set_language(language: str) -> None:

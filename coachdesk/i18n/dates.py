@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from babel.dates import format_date, get_month_names
 
@@ -17,7 +18,7 @@ def long_date(value: dt.date) -> str:
 
 def short_date(value: dt.date) -> str:
     """Return a compact date (22-11-2026 in Dutch) for tables."""
-    return format_date(value, format="short", locale=language())
+    return _formatted(value, "short", language())
 
 
 def day_month(value: dt.date, today: dt.date) -> str:
@@ -38,8 +39,7 @@ def clock_time(value: dt.time) -> str:
 
 def compact_date(value: dt.date, today: dt.date) -> str:
     """Return "12 sep" for dates in the current calendar year, "12 sep 2025" otherwise."""
-    pattern = "d MMM" if value.year == today.year else "d MMM y"
-    return format_date(value, format=pattern, locale=language())
+    return _formatted(value, "d MMM" if value.year == today.year else "d MMM y", language())
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?")
@@ -100,3 +100,9 @@ def parse_time(text: str) -> dt.time | None:
         return dt.time(int(found[1]), int(found[2] or 0))
     except ValueError:  # 25:00
         raise ValueError(text) from None
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value: dt.date, pattern: str, locale: str) -> str:
+    """Babel takes 50-80 µs a date; a caseload repaint or a 500-event timeline shows hundreds."""
+    return format_date(value, format=pattern, locale=locale)

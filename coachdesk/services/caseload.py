@@ -19,6 +19,7 @@ class CaseloadEntry:
     last_conversation: dt.date | None
     next_due: dt.date | None
     planned_conversation: dt.date | None
+    """The next conversation: planned, or the appointment agreed when the last one closed."""
     open_agreements: int
     overdue_agreements: int
 
@@ -47,10 +48,15 @@ class CaseloadService:
         """Return the caseload, family name first; archived students only when asked."""
         return self._repos.students.caseload(include_archived=include_archived)
 
-    def overview(self, today: dt.date, cadence: Cadence) -> list[CaseloadEntry]:
-        """Return every student (archived too) with the facts for the caseload table."""
+    def overview(
+        self, today: dt.date, cadence: Cadence, *, first: int | None = None
+    ) -> list[CaseloadEntry]:
+        """Return every student (archived too) with the facts for the caseload table.
+
+        With ``first``, only the first that many active students: a screenful to show at once.
+        """
         entries = []
-        for facts in self._repos.caseload.overview(today, school_year_start(today)):
+        for facts in self._repos.caseload.overview(today, school_year_start(today), first=first):
             active = facts.student.status is StudentStatus.ACTIVE
             due = next_due(facts.last_conversation, facts.held_this_year, today, cadence)
             entries.append(

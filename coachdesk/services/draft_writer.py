@@ -8,6 +8,7 @@ is on disk (used on focus-out, lock and quit).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from coachdesk.errors import StoreError
@@ -18,9 +19,16 @@ from coachdesk.storage.drafts import DraftStore
 class DraftWriter:
     """A single background thread with its own connection to the store."""
 
-    def __init__(self, store_path: Path, factory: ConnectionFactory | None = None) -> None:
+    def __init__(
+        self,
+        store_path: Path,
+        factory: ConnectionFactory | None = None,
+        before_write: Callable[[], None] | None = None,
+    ) -> None:
+        """``before_write`` blocks until the store may be written (its quick check passed)."""
         self._path = store_path
         self._factory = factory
+        self._before_write = before_write
         self._pending: dict[str, str] = {}
         self._condition = threading.Condition()
         self._busy = False
@@ -60,6 +68,8 @@ class DraftWriter:
                     del self._pending[reflection_id]
                     self._busy = True
                 try:
+                    if self._before_write is not None:
+                        self._before_write()
                     drafts.save(reflection_id, body)
                     self.last_error = None
                 except StoreError as error:

@@ -11,7 +11,12 @@ from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.storage.backups import list_backups
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import open_store, open_store_read_only, refuse_unsound
+from coachdesk.storage.database import (
+    LaterCheck,
+    open_store,
+    open_store_read_only,
+    refuse_unsound,
+)
 from coachdesk.storage.erasure import apply_ledger
 from coachdesk.storage.repositories import Repositories
 
@@ -45,15 +50,22 @@ class Workspace:
         """Showing a damaged store's quarantine copy: nothing can be changed."""
 
     @classmethod
-    def open(cls, location: StoreLocation, factory: ConnectionFactory | None = None) -> Workspace:
+    def open(
+        cls,
+        location: StoreLocation,
+        factory: ConnectionFactory | None = None,
+        *,
+        check_later: LaterCheck | None = None,
+    ) -> Workspace:
         """Open (creating and migrating if needed) the store at ``location``.
 
         A store that cannot be opened is copied into quarantine and the error says which
-        checked backup can be restored; the store itself is left exactly as it was.
+        checked backup can be restored; the store itself is left exactly as it was. With
+        ``check_later`` the quick check runs after opening and writes wait for it.
         """
         try:
             _refuse_emptied_store(location.path)
-            store = open_store(location.path, factory)
+            store = open_store(location.path, factory, check_later=check_later)
         except StoreError as error:
             raise explain_unopenable(location.path, error, factory) from error
         apply_ledger(store)  # a restored older backup never brings an erased student back

@@ -8,33 +8,49 @@ from dataclasses import dataclass
 from coachdesk.domain.agreements import AgreementStatus
 from coachdesk.domain.conversations import ConversationState
 from coachdesk.domain.experiences import ExperienceKind
-from coachdesk.domain.students import Student
+from coachdesk.domain.students import Student, StudentStatus
 from coachdesk.storage.database import Store
 from coachdesk.storage.rows import from_row
+from coachdesk.storage.students_repo import CASELOAD_ORDER
 
 _OVERVIEW_SQL = """
-WITH talks AS (
+WITH chosen AS ({students}),
+talks AS (
   SELECT student_id,
     max(CASE WHEN state != :prepared AND date <= :today THEN date END) AS last,
     sum(CASE WHEN state != :prepared AND date BETWEEN :year_start AND :today THEN 1 ELSE 0 END)
       AS this_year,
-    min(CASE WHEN state = :prepared AND date >= :today THEN date END) AS planned
-  FROM conversations GROUP BY student_id
+    min(CASE WHEN state = :prepared AND date >= :today THEN date END) AS planned,
+    max(CASE WHEN state = :closed
+      THEN coalesce(closed_at, date) || '|' || coalesce(next_appointment, '') END) AS agreed
+  FROM conversations WHERE {among} GROUP BY student_id
 ), promises AS (
-  SELECT student_id, sum(status = :open) AS open,
-    sum(status = :open AND due_date < :today) AS overdue
-  FROM agreements GROUP BY student_id
+  SELECT student_id, count(*) AS open, sum(due_date < :today) AS overdue
+  FROM agreements WHERE status = :open AND {among} GROUP BY student_id
+), internships AS (
+  SELECT student_id, max(CASE WHEN start_date <= :today
+      THEN (end_date IS NULL OR end_date >= :today) || start_date || '|' || organisation END)
+    AS company
+  FROM experiences WHERE kind = :internship AND {among} GROUP BY student_id
 )
 SELECT s.*, t.last AS _last, coalesce(t.this_year, 0) AS _this_year, t.planned AS _planned,
-  coalesce(p.open, 0) AS _open, coalesce(p.overdue, 0) AS _overdue,
-  (SELECT e.organisation FROM experiences e
-     WHERE e.student_id = s.id AND e.kind = :internship AND e.start_date <= :today
-     ORDER BY (e.end_date IS NULL OR e.end_date >= :today) DESC, e.start_date DESC
-     LIMIT 1) AS _company
-FROM students s
+  t.agreed AS _agreed, coalesce(p.open, 0) AS _open, coalesce(p.overdue, 0) AS _overdue,
+  i.company AS _company
+FROM chosen s
 LEFT JOIN talks t ON t.student_id = s.id
 LEFT JOIN promises p ON p.student_id = s.id
+LEFT JOIN internships i ON i.student_id = s.id
 """
+"""One pass over each table, grouped by student. ``agreed`` and ``company`` pick one row's value
+with ``max`` over a sortable key before a ``|``: the most recently closed conversation's next
+appointment, and the current (else the latest) internship's company.
+"""
+_EVERY_STUDENT = _OVERVIEW_SQL.format(students="SELECT * FROM students", among="1")
+_FIRST_ACTIVE = _OVERVIEW_SQL.format(
+    students=f"SELECT * FROM students WHERE status = :active ORDER BY {CASELOAD_ORDER} "
+    "LIMIT :limit",
+    among="student_id IN (SELECT id FROM chosen)",
+)
 
 
 @dataclass(frozen=True)
@@ -45,6 +61,7 @@ class CaseloadFacts:
     last_conversation: dt.date | None
     held_this_year: int
     planned_conversation: dt.date | None
+    """The next conversation: the earliest of one planned and the one agreed at the last close."""
     open_agreements: int
     overdue_agreements: int
     internship_company: str
@@ -54,30 +71,56 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+def _after_key(value: str | None) -> str:
+    """Return what follows the sort key in a ``key|value`` column ("" when there is none)."""
+    return value.partition("|")[2] if value else ""
+
+
+def _next_conversation(planned: str | None, agreed: str | None, today: str) -> dt.date | None:
+    """Return the earlier of the planned conversation and the appointment agreed at the last
+    close, when that appointment is not in the past.
+    """
+    appointment = _after_key(agreed)
+    dates = [day for day in (planned, appointment if appointment >= today else "") if day]
+    return _date(min(dates)) if dates else None
+
+
 class CaseloadRepository:
     """Reads the caseload overview in one pass over the students."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def overview(self, today: dt.date, year_start: dt.date) -> list[CaseloadFacts]:
-        """Return every student (archived too) with their facts as of ``today``."""
+    def overview(
+        self, today: dt.date, year_start: dt.date, *, first: int | None = None
+    ) -> list[CaseloadFacts]:
+        """Return every student (archived too) with their facts as of ``today``.
+
+        With ``first``, only that many active students in class-list order: a first screenful
+        to show while the whole caseload loads.
+        """
         params = {
             "today": today.isoformat(),
             "year_start": year_start.isoformat(),
             "prepared": ConversationState.PREPARED.value,
+            "closed": ConversationState.CLOSED.value,
             "open": AgreementStatus.OPEN.value,
             "internship": ExperienceKind.INTERNSHIP.value,
+            "active": StudentStatus.ACTIVE.value,
+            "limit": first or 0,
         }
+        query = _EVERY_STUDENT if first is None else _FIRST_ACTIVE
         return [
             CaseloadFacts(
                 student=from_row(Student, row),
                 last_conversation=_date(row["_last"]),
                 held_this_year=int(row["_this_year"]),
-                planned_conversation=_date(row["_planned"]),
+                planned_conversation=_next_conversation(
+                    row["_planned"], row["_agreed"], params["today"]
+                ),
                 open_agreements=int(row["_open"]),
                 overdue_agreements=int(row["_overdue"]),
-                internship_company=row["_company"] or "",
+                internship_company=_after_key(row["_company"]),
             )
-            for row in self.store.db.query(_OVERVIEW_SQL, params)
+            for row in self.store.db.query(query, params)
         ]

@@ -12,8 +12,9 @@ import datetime as dt
 import errno
 import shutil
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 import sqlite_utils
 
@@ -82,6 +83,18 @@ class Store:
         self.home = path.parent
         """The folder whose logs record what is done with this store (for a read-only
         quarantine copy: the folder of the store it was copied from, never the quarantine)."""
+        self._write_gate: WriteGate | None = None
+
+    def hold_writes_until(self, gate: WriteGate) -> None:
+        """Let no write through before ``gate`` passed (the quick check running after paint)."""
+        self._write_gate = gate
+
+    def wait_until_checked(self) -> None:
+        """Block until the store's quick check passed; raise its error if it found damage."""
+        gate = self._write_gate
+        if gate is not None:
+            gate.wait()
+            self._write_gate = None
 
     @property
     def schema_version(self) -> int:
@@ -92,6 +105,8 @@ class Store:
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         """Run a block as one transaction; on a full disk it is rolled back as ``StoreError``."""
         outermost = not self.db.conn.in_transaction
+        if outermost:
+            self.wait_until_checked()
         try:
             with self.db.atomic():
                 if outermost and self.stamps_writes:
@@ -230,6 +245,11 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
     quarantine copy is untouched; found later, it would surface halfway through the coach's work.
     """
     refuse_foreign_wal(path, factory)
+    refuse_damage(path, factory)
+
+
+def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
+    """Run SQLite's quick check on a read-only connection; it reads every page of the store."""
     conn = open_read_only(path, factory)
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -241,6 +261,17 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
         conn.close()
     if result != ["ok"]:
         raise DamagedStoreError(not_a_store_message(path))
+
+
+class WriteGate(Protocol):
+    """Something writes must wait for: the quick check running after the first paint."""
+
+    def wait(self) -> None:
+        """Return once it passed; raise ``StoreError`` when it found the store unsound."""
+
+
+LaterCheck = Callable[[Path, ConnectionFactory], WriteGate | None]
+"""Starts the quick check of an opened store that writes must wait for (``None``: done)."""
 
 
 def prepare_folder(folder: Path) -> None:
@@ -259,11 +290,15 @@ def prepare_folder(folder: Path) -> None:
         raise StoreError(_("The data folder {folder} is not a folder.").format(folder=folder))
 
 
-def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
+def open_store(
+    path: Path, factory: ConnectionFactory | None = None, *, check_later: LaterCheck | None = None
+) -> Store:
     """Open (or create) the store at ``path`` and migrate it to the latest schema.
 
     A store written by a newer CoachDesk is refused before anything is written; an
-    existing store is backed up before it is migrated.
+    existing store is backed up before it is migrated. The quick check reads the whole store;
+    with ``check_later`` it runs while the window is built instead, and the store holds every
+    write until it passed. A store that needs migrating is still checked first: migrating writes.
     """
     prepare_folder(path.parent)
     factory = factory or PlainConnectionFactory()
@@ -272,26 +307,27 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
     existed = path.exists() and path.stat().st_size > 0
     try:
         if existed:
-            refuse_unsound(path, factory)
+            refuse_foreign_wal(path, factory)
+            if check_later is None:
+                refuse_damage(path, factory)
         conn = factory.connect(path)
     except (*DB_ERRORS, OSError) as error:
         raise translate_sqlite_error(error, path) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if version > LATEST_VERSION:
-            raise NewerStoreError(
-                _(
-                    "This store was made by a newer version of CoachDesk (schema {found}, "
-                    "this version knows up to {known}). "
-                    "Update CoachDesk; the store was not changed."
-                ).format(found=version, known=LATEST_VERSION)
-            )
+        _refuse_newer(version)
+        if existed and check_later is not None and version < LATEST_VERSION:
+            refuse_damage(path, factory)
         apply_pragmas(conn)
-        store = Store(path, sqlite_utils.Database(conn), factory)
+        store = Store(path, _database(conn), factory)
         if version < LATEST_VERSION:
             if existed and version > 0:  # rotated and aged out like every other backup
                 store.backup_to(backup_path(path, f"voor-migratie-v{version}", dt.datetime.now()))
             _migrate(store, version)
+        elif existed and check_later is not None:
+            gate = check_later(path, factory)
+            if gate is not None:
+                store.hold_writes_until(gate)
         store.stamps_writes = True
     except DB_ERRORS as error:
         conn.close()
@@ -303,6 +339,24 @@ def open_store(path: Path, factory: ConnectionFactory | None = None) -> Store:
         conn.close()
         raise
     return store
+
+
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """Wrap a connection without sqlite-utils plugins: CoachDesk uses none, and finding them
+    scans every installed package's metadata (about 40 ms at every start).
+    """
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _refuse_newer(version: int) -> None:
+    if version > LATEST_VERSION:
+        raise NewerStoreError(
+            _(
+                "This store was made by a newer version of CoachDesk (schema {found}, "
+                "this version knows up to {known}). "
+                "Update CoachDesk; the store was not changed."
+            ).format(found=version, known=LATEST_VERSION)
+        )
 
 
 def open_store_read_only(path: Path, home: Path, factory: ConnectionFactory | None = None) -> Store:
@@ -326,7 +380,7 @@ def open_store_read_only(path: Path, home: Path, factory: ConnectionFactory | No
                 found=version
             )
         )
-    store = Store(path, sqlite_utils.Database(conn), factory)
+    store = Store(path, _database(conn), factory)
     store.read_only = True
     store.home = home
     return store

@@ -58,11 +58,12 @@ class IdleWatcher(QObject):
         self._timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in _ACTIVITY:
+        kind = event.type()  # asked once: it sees every event of every frame
+        if kind in _ACTIVITY:
             self.touch()
         if (
-            isinstance(event, QKeyEvent)
-            and event.type() == QEvent.Type.KeyPress
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == LOCK_KEY
             and event.modifiers() == LOCK_MODIFIERS
         ):

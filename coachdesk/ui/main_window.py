@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -55,6 +56,7 @@ from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.passphrase_form import Unlock
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
+from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.conversation_screen import (
     ConversationScreen,
     ConversationServices,
@@ -68,6 +70,34 @@ from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 
 CALM_MODE_LOCK_FACTOR = 3
 """A conversation has long quiet moments; locking mid-conversation would break it."""
+STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW = 1, 2, 3
+"""Rows of the navigation and the screen stack (row 0: the caseload, 4: the welcome screen)."""
+FIRST_SCREENFUL = 60
+"""Students shown before the whole caseload is loaded: more than fit on a large screen."""
+
+
+class _AfterPaint(QObject):
+    """Runs ``action`` once, right after ``widget`` is next painted: the frame comes first.
+
+    Nothing runs once the window was closed (or hidden) meanwhile: its store may be closed.
+    """
+
+    def __init__(self, widget: QWidget, action: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._run)  # after the rest of this frame
+        return False
+
+    def _run(self) -> None:
+        if self._widget.window().isVisible():
+            self._action()
+        self.deleteLater()
 
 
 @dataclass(frozen=True)
@@ -126,8 +156,16 @@ class MainWindow(QMainWindow):
     switch_store_requested = Signal(bool)
 
     def __init__(
-        self, services: WindowServices, store: StoreInfo, today: dt.date | None = None
+        self,
+        services: WindowServices,
+        store: StoreInfo,
+        today: dt.date | None = None,
+        *,
+        caseload_after_paint: bool = False,
     ) -> None:
+        """With ``caseload_after_paint``, the first frame shows the empty screen at once and the
+        caseload (which grows with the store) fills it right after; else it is filled now.
+        """
         super().__init__()
         self.services = services
         self.store = store
@@ -145,21 +183,16 @@ class MainWindow(QMainWindow):
         )
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.caseload_screen.retention_years = services.settings.retention_years()
-        self.student_screen = StudentScreen(services.student_file, self, self.today)
-        self.conversation_screen = ConversationScreen(services.conversation, self, self.today)
-        self.practice_screen = MyPracticeScreen(self)
         self.editors: dict[str, ReflectionWindow] = {}
         self.welcome_screen = WelcomeScreen(self)
         self.stack = QStackedWidget(self)
-        for screen in (
-            self.caseload_screen,
-            self.student_screen,
-            self.conversation_screen,
-            self.practice_screen,
-            self.welcome_screen,
-        ):
-            self.stack.addWidget(screen)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.stack.addWidget(self.caseload_screen)
+        self._built: dict[int, QWidget] = {}
+        """The screens behind the navigation built so far: each is built when first used."""
+        for _row in (STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW):
+            self.stack.addWidget(QWidget(self.stack))  # stands in until the screen is built
+        self.stack.addWidget(self.welcome_screen)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -188,33 +221,16 @@ class MainWindow(QMainWindow):
         self.store_label.setContentsMargins(12, 2, 12, 2)
         self.statusBar().addWidget(self.store_label)
 
-        self.caseload_screen.student_opened.connect(self.open_student)
-        self.caseload_screen.import_requested.connect(self.import_class_list)
-        self.caseload_screen.settings_requested.connect(self.open_settings)
-        self.caseload_screen.dossier_export_requested.connect(self.export_dossier)
-        self.caseload_screen.dossier_import_requested.connect(self.import_dossier)
-        self.student_screen.student_changed.connect(lambda _id: self.refresh_caseload())
-        self.conversation_screen.conversations_changed.connect(self._conversations_changed)
-        self.student_screen.progress_report_requested.connect(self.save_progress_report)
-        self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
-        self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
-        self.welcome_screen.import_chosen.connect(self.import_class_list)
-        self.practice_screen.new_requested.connect(self.new_practice_reflection)
-        self.practice_screen.open_requested.connect(
-            lambda rid: self.open_reflection(rid, _("My practice"))
-        )
-        self.student_screen.reflection_requested.connect(self.new_student_reflection)
-        self.student_screen.reflection_open_requested.connect(self._open_student_reflection)
-        self.student_screen.scan_requested.connect(self.fill_in_scan)
-        self.student_screen.scan_paper_requested.connect(self.save_scan_paper)
-        self.student_screen.inzage_requested.connect(self.save_inzage)
-        self.student_screen.erase_requested.connect(self.erase_student)
+        self._connect_screens()
         self.scan_view: ScanEntryView | None = None
-        self.student_screen.conversation_requested.connect(lambda _s: self.new_conversation())
+        self._conversations_for: Student | None = None
+        """The student whose conversations the conversation screen still has to show."""
         self._build_shortcuts()
 
-        self.refresh_caseload()
-        self.practice_screen.show_reflections(services.reflections.coach_reflections())
+        if caseload_after_paint:
+            _AfterPaint(self.stack, self._load_caseload_in_steps)
+        else:
+            self.refresh_caseload()
         if store.is_empty and not store.is_demo:
             self.navigation.hide()
             self.stack.setCurrentWidget(self.welcome_screen)
@@ -227,6 +243,75 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
         QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
         QShortcut(QKeySequence("F5"), self, self.start_conversation)
+
+    def _connect_screens(self) -> None:
+        """Route what each screen asks for to the window's actions."""
+        self.caseload_screen.student_opened.connect(self.open_student)
+        self.caseload_screen.import_requested.connect(self.import_class_list)
+        self.caseload_screen.settings_requested.connect(self.open_settings)
+        self.caseload_screen.dossier_export_requested.connect(self.export_dossier)
+        self.caseload_screen.dossier_import_requested.connect(self.import_dossier)
+        self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
+        self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
+        self.welcome_screen.import_chosen.connect(self.import_class_list)
+
+    @property
+    def student_screen(self) -> StudentScreen:
+        """The student's timeline (built on first use)."""
+        return cast(StudentScreen, self._screen(STUDENT_ROW))
+
+    @property
+    def conversation_screen(self) -> ConversationScreen:
+        """The student's conversations (built on first use)."""
+        return cast(ConversationScreen, self._screen(CONVERSATION_ROW))
+
+    @property
+    def practice_screen(self) -> MyPracticeScreen:
+        """The coach's own reflections (built on first use)."""
+        return cast(MyPracticeScreen, self._screen(PRACTICE_ROW))
+
+    def _screen(self, row: int) -> QWidget:
+        """Return the screen at ``row``, building it in its stand-in's place the first time.
+
+        Screens the coach has not opened yet cost nothing before the first paint.
+        """
+        screen = self._built.get(row)
+        if screen is None:
+            screen = self._build_screen(row)
+            self._built[row] = screen
+            stand_in = self.stack.widget(row)
+            self.stack.insertWidget(row, screen)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+        return screen
+
+    def _build_screen(self, row: int) -> QWidget:
+        if row == STUDENT_ROW:
+            student = StudentScreen(self.services.student_file, self, self.today)
+            student.student_changed.connect(lambda _id: self.refresh_caseload())
+            student.progress_report_requested.connect(self.save_progress_report)
+            student.reflection_requested.connect(self.new_student_reflection)
+            student.reflection_open_requested.connect(self._open_student_reflection)
+            student.scan_requested.connect(self.fill_in_scan)
+            student.scan_paper_requested.connect(self.save_scan_paper)
+            student.inzage_requested.connect(self.save_inzage)
+            student.erase_requested.connect(self.erase_student)
+            student.conversation_requested.connect(lambda _s: self.new_conversation())
+            return student
+        if row == CONVERSATION_ROW:
+            conversations = ConversationScreen(self.services.conversation, self, self.today)
+            conversations.conversations_changed.connect(self._conversations_changed)
+            return conversations
+        practice = MyPracticeScreen(self)
+        practice.new_requested.connect(self.new_practice_reflection)
+        practice.open_requested.connect(lambda rid: self.open_reflection(rid, _("My practice")))
+        practice.show_reflections(self.services.reflections.coach_reflections())
+        return practice
+
+    def _calm_view(self) -> CalmConversationView | None:
+        """Return the calm conversation view, if a conversation is being held."""
+        screen = self._built.get(CONVERSATION_ROW)
+        return cast(ConversationScreen, screen).calm_view if screen is not None else None
 
     def _build_lock(self, central: QWidget) -> None:
         """Put the lock screen beside the app's body; lock when idle or on Ctrl+L (any window)."""
@@ -247,7 +332,7 @@ class MainWindow(QMainWindow):
     def _idle_seconds(self) -> float:
         """Idle time allowed now: three times as long while a calm conversation is on."""
         minutes = self._lock_minutes
-        in_conversation = self.conversation_screen.calm_view is not None
+        in_conversation = self._calm_view() is not None
         return minutes * 60 * (CALM_MODE_LOCK_FACTOR if in_conversation else 1)
 
     @property
@@ -259,7 +344,7 @@ class MainWindow(QMainWindow):
         """Save what is being typed, hide every window with student data, show the lock screen."""
         if self.is_locked:
             return
-        calm = self.conversation_screen.calm_view
+        calm = self._calm_view()
         if calm is not None:
             calm.save_now()
         for editor in self.editors.values():
@@ -296,7 +381,7 @@ class MainWindow(QMainWindow):
         self._veils = []
         self.shell.setCurrentIndex(0)
         self.statusBar().show()
-        calm = self.conversation_screen.calm_view
+        calm = self._calm_view()
         for widget in self._hidden_while_locked:
             if widget is calm:
                 widget.showFullScreen()
@@ -342,6 +427,13 @@ class MainWindow(QMainWindow):
         )
         return banner
 
+    def _load_caseload_in_steps(self) -> None:
+        """Show the first screenful of students in one frame, then load the whole caseload."""
+        cadence = self.services.settings.cadence()
+        first = self.services.caseload.overview(self.today, cadence, first=FIRST_SCREENFUL)
+        self.caseload_screen.show_entries(first, complete=False)
+        _AfterPaint(self.caseload_screen.table.viewport(), self.refresh_caseload)
+
     def refresh_caseload(self) -> None:
         """Reload the caseload, e.g. after an import or an edit."""
         cadence = self.services.settings.cadence()
@@ -351,19 +443,39 @@ class MainWindow(QMainWindow):
         """Show the navigation's screen ``row`` (students, student, conversation, my practice)."""
         self.navigation.show()
         self.navigation.setCurrentRow(row)
-        self.stack.setCurrentIndex(row)
+        self._show_row(row)
         focused = self.focusWidget()
         if focused is None or not focused.isVisible():
             # Keep the keyboard usable: focus must never stay on a screen that was hidden.
             self.navigation.setFocus()
 
     def open_student(self, entry: CaseloadEntry) -> None:
-        """Show one student's timeline and get their conversations ready."""
+        """Show one student's timeline, then get their conversations ready.
+
+        The conversation screen (hidden, and slower to fill than the timeline) is filled right
+        after the timeline's first frame, or at once when it is shown or the window is hidden.
+        """
         student = entry.student
         self.student_screen.show_student(student.id)
-        self.conversation_screen.show_student(student)
+        self._conversations_for = student
         self.show_screen(1)
         self.student_screen.timeline.setFocus()
+        if self.isVisible():
+            _AfterPaint(self.student_screen, self._fill_conversation_screen)
+        else:
+            self._fill_conversation_screen()
+
+    def _show_row(self, row: int) -> None:
+        if row in (STUDENT_ROW, CONVERSATION_ROW, PRACTICE_ROW):
+            self._screen(row)
+        if row == CONVERSATION_ROW:
+            self._fill_conversation_screen()
+        self.stack.setCurrentIndex(row)
+
+    def _fill_conversation_screen(self) -> None:
+        student, self._conversations_for = self._conversations_for, None
+        if student is not None:
+            self.conversation_screen.show_student(student)
 
     def _student_in_view(self) -> Student | None:
         """Return the student the coach is looking at: selected, open or in conversation."""
@@ -371,9 +483,9 @@ class MainWindow(QMainWindow):
         if current is self.caseload_screen:
             entry = self.caseload_screen.selected_entry()
             return entry.student if entry is not None else None
-        if current is self.student_screen and self.student_screen.file is not None:
+        if current is self._built.get(STUDENT_ROW) and self.student_screen.file is not None:
             return self.student_screen.file.student
-        return self.conversation_screen.student
+        return self._conversations_for or self.conversation_screen.student
 
     def _show_conversations_of(self, student: Student | None) -> bool:
         """Bring up the conversation screen for ``student``; say so when nobody is chosen."""
@@ -381,10 +493,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(_("Choose a student first."), 10_000)
             return False
         screen = self.conversation_screen
+        self._conversations_for = None  # this student, not the one still waiting to be shown
         if screen.student is None or screen.student.id != student.id:
             self.student_screen.show_student(student.id)
             screen.show_student(student)
-        self.show_screen(2)
+        self.show_screen(CONVERSATION_ROW)
         return True
 
     def new_conversation(self) -> None:

@@ -24,10 +24,18 @@ class TimelineModel(QStandardItemModel):
         self._competence: Competence | None = None
         self.setHorizontalHeaderLabels([_("Date"), _("What happened")])
 
-    def set_events(self, events: list[TimelineEvent]) -> None:
-        """Show these events (already newest first)."""
+    def set_events(
+        self,
+        events: list[TimelineEvent],
+        kind: TimelineKind | None = None,
+        competence: Competence | None = None,
+    ) -> None:
+        """Show these events (already newest first), filtered as ``set_filter`` does.
+
+        Events and filter in one call build the tree once: opening a student shows both.
+        """
         self._events = events
-        self._rebuild()
+        self.set_filter(kind, competence)
 
     def set_filter(self, kind: TimelineKind | None, competence: Competence | None) -> None:
         """Show only one kind of event and/or events tagged with one competence."""
@@ -44,6 +52,10 @@ class TimelineModel(QStandardItemModel):
         ]
 
     def _rebuild(self) -> None:
+        """Build each school year's subtree whole before adding it: one insert per year.
+
+        Adding rows one by one to a model the view shows costs a view update per row.
+        """
         self.removeRows(0, self.rowCount())
         bold = QFont()
         bold.setBold(True)
@@ -52,12 +64,11 @@ class TimelineModel(QStandardItemModel):
         period_item: QStandardItem | None = None
         current: tuple[str, int] | None = None
         for event in self.visible_events():
-            if year_item is None or year_item.text() != _("School year {year}").format(
-                year=event.school_year
-            ):
+            if year_item is None or current is None or current[0] != event.school_year:
+                if year_item is not None:
+                    root.appendRow([year_item, QStandardItem()])
                 year_item = QStandardItem(_("School year {year}").format(year=event.school_year))
                 year_item.setFont(bold)
-                root.appendRow([year_item, QStandardItem()])
                 current = None
             if current != (event.school_year, event.period):
                 current = (event.school_year, event.period)
@@ -70,3 +81,5 @@ class TimelineModel(QStandardItemModel):
             what_item.setToolTip(f"{event.kind.label}\n{text}")
             assert period_item is not None
             period_item.appendRow([date_item, what_item])
+        if year_item is not None:
+            root.appendRow([year_item, QStandardItem()])

@@ -200,8 +200,11 @@ class CaseloadScreen(QWidget):
         table.activated.connect(self._open)
         return table
 
-    def show_entries(self, entries: list[CaseloadEntry]) -> None:
-        """Show this caseload; the filter choices follow the students in it."""
+    def show_entries(self, entries: list[CaseloadEntry], *, complete: bool = True) -> None:
+        """Show this caseload; the filter choices follow the students in it.
+
+        ``complete=False`` marks a first screenful shown while the rest loads.
+        """
         self._fill_choices(
             self.group_combo, sorted({e.student.group for e in entries if e.student.group})
         )
@@ -210,8 +213,11 @@ class CaseloadScreen(QWidget):
             sorted({e.student.programme for e in entries if e.student.programme}),
         )
         self.model.set_entries(entries)
-        self._count_due_for_erasure()
-        self._update_count()
+        if complete:
+            self._count_due_for_erasure()
+            self._update_count()
+        else:
+            self.count_label.setText(_("Loading all students…"))
 
     def _build_erasure_reminder(self) -> QFrame:
         """A calm line saying that students are due for erasure, with a button to list them."""
@@ -273,7 +279,7 @@ class CaseloadScreen(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total_count()
-        late = sum(1 for row in range(shown) if self.model.entry_at(row).is_overdue(self.today))
+        late = self.model.late_count()
         text = ngettext("{shown} of {total} student", "{shown} of {total} students", total).format(
             shown=shown, total=total
         )

@@ -274,8 +274,10 @@ class StudentScreen(QWidget):
         self.archive_button.setText(
             _("Make active again") if student.status is StudentStatus.ARCHIVED else _("Archive…")
         )
-        self.timeline_model.set_events(self.file.events)
-        self._apply_filter()
+        self.timeline_model.set_events(
+            self.file.events, self.kind_combo.current_value(), self.competence_combo.current_value()
+        )
+        self.timeline.expandAll()
         self._fill_side_panel()
         self.scan_chart.set_history(self.file.scans)
         self.actions_bar.show()

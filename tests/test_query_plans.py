@@ -1,0 +1,53 @@
+"""What a screen reads costs what it shows: opening a student scans no table that grows with the
+caseload (SQLite's own query plan for every statement the real click runs says so).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+
+from coachdesk.app import build_window
+from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.storage.repositories import Repositories
+
+TODAY = dt.date(2026, 11, 23)
+SMALL_TABLES = {"sqlite_master", "meta", "settings", "store_identity", "questions"}
+"""Tables whose size does not grow with the number of students (the schema, the question bank)."""
+
+
+def _full_scans(conn: sqlite3.Connection, statements: list[str]) -> set[str]:
+    """Return the tables that any of ``statements`` reads whole, without an index."""
+    scanned = set()
+    for statement in statements:
+        if not statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            continue
+        for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}"):
+            found = re.match(r"SCAN (\w+)(?! USING (?:COVERING )?INDEX)", row[3])
+            if found and found.group(1) not in SMALL_TABLES:
+                scanned.add(found.group(1))
+    return scanned
+
+
+def test_opening_a_student_scans_no_table_that_grows_with_the_caseload(
+    qtbot, repos: Repositories
+) -> None:
+    fill_with_demo(repos, students=40, today=TODAY)
+    workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
+    window = build_window(workspace, TODAY)
+    qtbot.addWidget(window)
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)  # builds the screens: their set-up may read what it likes
+    window.show_screen(0)
+    conn = repos.store.db.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        window.open_student(entry)
+        window.show_screen(2)  # every screen the click fills
+    finally:
+        conn.set_trace_callback(None)
+    assert statements
+    assert _full_scans(conn, statements) == set()
