@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import functools
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
@@ -20,6 +18,7 @@ from coachdesk.errors import StoreError
 from coachdesk.export.fonts import FONT, FONT_BOLD, register_fonts
 from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.i18n import _
+from coachdesk.savefile import save
 
 ACCENT = HexColor("#2f6f73")
 MARGIN = 18 * mm
@@ -95,20 +94,15 @@ class _NumberedCanvas(Canvas):
 
 
 def write_pdf(target: Path, story: list[Flowable], title: str, footer: str) -> Path:
-    """Build the PDF into a temporary file beside ``target``, then move it into place.
+    """Write the PDF through the one save-file path (``savefile.save``).
 
     A crash or a full disk never leaves a half-written PDF under the chosen name.
     """
     register_fonts()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, partial_name = tempfile.mkstemp(
-        prefix=".coachdesk-", suffix=".pdf.partial", dir=target.parent
-    )
-    os.close(handle)
-    partial = Path(partial_name)
-    try:
+
+    def build(handle: BinaryIO) -> None:
         document = SimpleDocTemplate(
-            str(partial),
+            handle,
             pagesize=A4,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -118,13 +112,12 @@ def write_pdf(target: Path, story: list[Flowable], title: str, footer: str) -> P
             author="CoachDesk",
         )
         document.build(story, canvasmaker=functools.partial(_NumberedCanvas, footer=footer))
-        partial.replace(target)
+
+    try:
+        return save(target, build)
     except OSError as error:
         raise StoreError(
             _("The PDF could not be written to {path}: {reason}").format(
                 path=target, reason=error.strerror
             )
         ) from error
-    finally:
-        partial.unlink(missing_ok=True)
-    return target
