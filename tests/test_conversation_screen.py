@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,6 +33,7 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
+from coachdesk.ui.screens.conversation.prepare_step import QUESTION_ROLE
 from tests.helpers import answer_next_dialog
 
 TODAY = dt.date(2026, 11, 23)
@@ -502,3 +504,47 @@ def test_a_next_appointment_in_the_past_asks_before_closing(
     assert seen and "ligt niet na dit gesprek" in told[0]
     conversation = workspace.repos.conversations.get(screen.conversation.id)  # type: ignore[union-attr]
     assert conversation is not None and conversation.state is not ConversationState.CLOSED
+
+
+def test_questions_are_asked_and_printed_in_the_order_they_were_chosen(
+    qtbot, window: MainWindow, workspace: Workspace, tmp_path: Path
+) -> None:
+    screen = _start(qtbot, window, ConversationKind.DIALOGUE)
+    step = screen.prepare_step
+    texts = [step.questions_list.item(row).data(QUESTION_ROLE).text for row in range(4)]
+    for row in (3, 0, 2):  # the opening question is the one ticked first, not the top one
+        step.questions_list.item(row).setCheckState(Qt.CheckState.Checked)
+    assert step.chosen_questions() == [texts[3], texts[0], texts[2]]
+    step.order_list.setCurrentRow(2)
+    window.activateWindow()  # the closed dialog hands activation back
+    qtbot.waitUntil(window.isActiveWindow)
+    step.order_list.setFocus()
+    qtbot.keyClick(step.order_list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert step.chosen_questions() == [texts[3], texts[2], texts[0]]
+    assert step.order_list.item(0).text() == f"1. {texts[3]}"
+    flow = window.services.conversation.flow
+    assert flow.calm_view(screen.conversation.id).questions == step.chosen_questions()  # type: ignore[union-attr]
+
+    def type_question(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Wat zou je oma zeggen?")
+        dialog.accept()
+
+    seen = answer_next_dialog(QInputDialog, type_question)
+    qtbot.mouseClick(step.add_question_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert step.chosen_questions()[-1] == "Wat zou je oma zeggen?"  # ticked at once
+    own = step.questions_list.findItems("Wat zou je oma zeggen?", Qt.MatchFlag.MatchStartsWith)
+    assert own[0].text().endswith("(eigen vraag)")
+
+    target = tmp_path / "kaart.pdf"
+
+    def choose_file(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(target))
+        dialog.accept()
+
+    seen = answer_next_dialog(QFileDialog, choose_file)
+    screen.save_prep_card()
+    assert seen
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    places = [text.index(" ".join(q.split())) for q in step.chosen_questions()]
+    assert places == sorted(places)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
@@ -111,11 +113,27 @@ class PrepareStep(QWidget):
             check.toggled.connect(self._focus_changed)
             focus_row.addWidget(check)
         focus_row.addStretch(1)
+        self._chosen: list[str] = []
+        """The ticked questions in the order they will be asked (and printed)."""
         self.questions_list = QListWidget(self.content)
-        self.questions_list.setMinimumHeight(220)
         self.questions_list.setAccessibleName(_("Questions"))
-        self.questions_list.itemChanged.connect(lambda _item: self._save_choices())
+        # The page scrolls; a list that scrolls inside it would catch the wheel.
+        self.questions_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions_list.itemChanged.connect(self._ticked)
         self.questions_list.itemDoubleClicked.connect(self._edit_question)
+        self.order_list = QListWidget(self.content)
+        self.order_list.setAccessibleName(_("Order in the conversation"))
+        self.order_list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.order_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.order_list.model().rowsMoved.connect(lambda *_args: self._reordered())
+        QShortcut(
+            QKeySequence("Alt+Up"), self.order_list, lambda: self.move_chosen(-1),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )  # fmt: skip
+        QShortcut(
+            QKeySequence("Alt+Down"), self.order_list, lambda: self.move_chosen(1),
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )  # fmt: skip
         self.add_question_button = QPushButton(_("Add my own question…"), self.content)
         self.add_question_button.clicked.connect(self._add_question)
         self.remove_question_button = QPushButton(_("Remove my question"), self.content)
@@ -145,6 +163,10 @@ class PrepareStep(QWidget):
         self.content_layout.addWidget(_heading(_("Questions (tick a handful)"), self.content))
         self.content_layout.addWidget(self.questions_list)
         self.content_layout.addLayout(question_buttons)
+        self.content_layout.addWidget(
+            _heading(_("Order in the conversation (drag, or Alt+↑/↓)"), self.content)
+        )
+        self.content_layout.addWidget(self.order_list)
         self.content_layout.addStretch(1)
         scroller = QScrollArea(self)
         scroller.setWidget(self.content)
@@ -216,31 +238,69 @@ class PrepareStep(QWidget):
 
     def _fill_questions(self) -> None:
         assert self.preparation is not None
-        chosen = list(self.preparation.conversation.questions)
+        self._chosen = list(self.preparation.conversation.questions)
         self.questions_list.blockSignals(True)
         self.questions_list.clear()
         offered = self._bank.questions(self._focus())
         texts = {q.text for q in offered}
-        extra = [Question(text=t, phase=Phase.EXPLORING) for t in chosen if t not in texts]
+        extra = [Question(text=t, phase=Phase.EXPLORING) for t in self._chosen if t not in texts]
         for question in [*extra, *offered]:
-            topic = question.competence.label if question.competence else question.phase.label
-            own = "" if question.builtin else " ✎"
-            item = QListWidgetItem(f"{question.text}   ({topic}{own})")
+            if question.builtin:
+                topic = question.competence.label if question.competence else question.phase.label
+            else:
+                topic = _("my own question")
+            item = QListWidgetItem(f"{question.text}   ({topic})")
             item.setData(QUESTION_ROLE, question)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(
-                Qt.CheckState.Checked if question.text in chosen else Qt.CheckState.Unchecked
+                Qt.CheckState.Checked if question.text in self._chosen else Qt.CheckState.Unchecked
             )
             self.questions_list.addItem(item)
         self.questions_list.blockSignals(False)
+        _fit_height(self.questions_list)
+        self._show_order()
+
+    def _show_order(self) -> None:
+        self.order_list.blockSignals(True)
+        self.order_list.clear()
+        for number, text in enumerate(self._chosen, start=1):
+            item = QListWidgetItem(f"{number}. {text}")
+            item.setData(QUESTION_ROLE, text)
+            self.order_list.addItem(item)
+        self.order_list.blockSignals(False)
+        _fit_height(self.order_list)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        """A tick adds the question at the end of the order; unticking takes it out."""
+        text = item.data(QUESTION_ROLE).text
+        if item.checkState() == Qt.CheckState.Checked and text not in self._chosen:
+            self._chosen.append(text)
+        elif item.checkState() != Qt.CheckState.Checked and text in self._chosen:
+            self._chosen.remove(text)
+        self._save_choices()
+        self._show_order()
+
+    def _reordered(self) -> None:
+        self._chosen = [
+            self.order_list.item(row).data(QUESTION_ROLE) for row in range(self.order_list.count())
+        ]
+        self._save_choices()
+        self._show_order()
+
+    def move_chosen(self, delta: int) -> None:
+        """Move the selected question up (-1) or down (+1) in the order of the conversation."""
+        row = self.order_list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < len(self._chosen):
+            return
+        self._chosen.insert(target, self._chosen.pop(row))
+        self._save_choices()
+        self._show_order()
+        self.order_list.setCurrentRow(target)
 
     def chosen_questions(self) -> list[str]:
-        """Return the ticked questions in list order."""
-        return [
-            self.questions_list.item(row).data(QUESTION_ROLE).text
-            for row in range(self.questions_list.count())
-            if self.questions_list.item(row).checkState() == Qt.CheckState.Checked
-        ]
+        """Return the ticked questions in the order they will be asked."""
+        return list(self._chosen)
 
     def _save_choices(self) -> None:
         if self.preparation is None:
@@ -255,15 +315,23 @@ class PrepareStep(QWidget):
         self.preparation = self._flow.prepare(conversation.id)
 
     def _add_question(self) -> None:
-        text, accepted = QInputDialog.getText(self, _("Add my own question"), _("Question"))
-        if not accepted or not text.strip():
+        """Add an own question to the bank and tick it for this conversation."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(_("Add my own question"))
+        dialog.setLabelText(_("Question"))
+        dialog.setMinimumWidth(520)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted or not dialog.textValue().strip():
             return
+        text = dialog.textValue().strip()
         focus = self._focus()
         try:
             self._bank.add(text, Phase.EXPLORING, focus[0] if focus else None)
         except UserFacingError as error:
             show_problem(self, error)
             return
+        if self.preparation is not None and text not in self._chosen:
+            self._chosen.append(text)
+            self._save_choices()
         self._fill_questions()
 
     def _edit_question(self, item: QListWidgetItem) -> None:
@@ -293,3 +361,9 @@ class PrepareStep(QWidget):
     def _bank_missing(self, question: Question) -> bool:
         """A question kept by a conversation but no longer in the bank cannot be edited."""
         return all(q.id != question.id for q in self._bank.questions())
+
+
+def _fit_height(widget: QListWidget) -> None:
+    """Show every row: the page around the list scrolls, the list itself does not."""
+    rows = sum(widget.sizeHintForRow(row) for row in range(widget.count()))
+    widget.setFixedHeight(max(rows, widget.fontMetrics().height()) + 2 * widget.frameWidth() + 4)
