@@ -548,3 +548,27 @@ def test_questions_are_asked_and_printed_in_the_order_they_were_chosen(
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
     places = [text.index(" ".join(q.split())) for q in step.chosen_questions()]
     assert places == sorted(places)
+
+
+def test_words_typed_in_the_close_survive_a_lock_and_a_switch_to_another_conversation(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    first = screen.conversation
+    assert first is not None
+    flow = window.services.conversation.flow
+    qtbot.keyClicks(wrap.summary_edit, "Ik wil meer met klanten doen.")
+    window.lock()  # at once, well before the autosave would have come
+    assert flow.closing(first.id).summary.text == "Ik wil meer met klanten doen."
+    window.unlock()
+    qtbot.keyClicks(wrap.summary_edit, " En plannen.")
+    other = next(
+        index
+        for index in range(screen.conversation_combo.count())
+        if screen.conversation_combo.itemText(index) != screen.conversation_combo.currentText()
+    )
+    screen.conversation_combo.setCurrentIndex(other)  # straight to an earlier conversation
+    assert screen.conversation is not None and screen.conversation.id != first.id
+    assert flow.closing(first.id).summary.text == "Ik wil meer met klanten doen. En plannen."
+    assert "En plannen." not in flow.closing(screen.conversation.id).summary.text

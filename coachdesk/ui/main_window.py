@@ -344,11 +344,7 @@ class MainWindow(QMainWindow):
         """Save what is being typed, hide every window with student data, show the lock screen."""
         if self.is_locked:
             return
-        calm = self._calm_view()
-        if calm is not None:
-            calm.save_now()
-        for editor in self.editors.values():
-            editor.autosave.save_now()
+        self._save_typing()
         self.services.drafts.flush()
         shown = [w for w in QApplication.topLevelWidgets() if w is not self and w.isVisible()]
         self._hidden_while_locked = [widget for widget in shown if not widget.isModal()]
@@ -765,7 +761,16 @@ class MainWindow(QMainWindow):
         if shown is not None:
             self.student_screen.show_student(shown.student.id)
 
+    def _save_typing(self) -> None:
+        """Store every word being typed: keywords, the close of a conversation, reflections."""
+        conversations = self._built.get(CONVERSATION_ROW)
+        if conversations is not None:
+            cast(ConversationScreen, conversations).save_typing()
+        for editor in self.editors.values():
+            editor.autosave.save_now()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._save_typing()
         for editor in list(self.editors.values()):
             editor.close()
         self.services.drafts.close()

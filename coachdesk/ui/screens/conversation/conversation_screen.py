@@ -248,13 +248,17 @@ class ConversationScreen(QWidget):
             self.conversation = None
             self.show_student(self.student, select=selected)
 
-    def _save_draft(self, closing: Closing) -> None:
-        if self.conversation is None:
-            return
+    def _save_draft(self, conversation_id: str, closing: Closing) -> None:
         try:
-            self._services.flow.save_draft(self.conversation.id, closing)
+            self._services.flow.save_draft(conversation_id, closing)
         except UserFacingError as error:
             show_problem(self, error)
+
+    def save_typing(self) -> None:
+        """Store what is being typed now (keywords, the close): before a lock or quitting."""
+        if self.calm_view is not None:
+            self.calm_view.save_now()
+        self.wrap_up_step.autosave.save_now()
 
     def _ready_to_close(self, closing: Closing) -> bool:
         """Return whether every date can be read and any odd date was confirmed."""

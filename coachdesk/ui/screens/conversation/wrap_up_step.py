@@ -60,13 +60,13 @@ class WrapUpStep(QWidget):
         close_requested(Closing): Afronden (Ctrl+Enter) with every date readable.
         read_back_requested(Closing): Samen nakijken (F6).
         calendar_requested(Closing): Zet in agenda, for the next appointment.
-        draft_changed(Closing): the close changed; save it as a draft.
+        draft_changed(str, Closing): the close of this conversation id changed; keep a draft.
     """
 
     close_requested = Signal(object)
     read_back_requested = Signal(object)
     calendar_requested = Signal(object)
-    draft_changed = Signal(object)
+    draft_changed = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -438,8 +438,8 @@ class WrapUpStep(QWidget):
         self.autosave.changed()
 
     def _save_draft(self) -> None:
-        if self.conversation is not None:
-            self.draft_changed.emit(self.closing())
+        if self.conversation is not None:  # the form's own conversation, also while switching
+            self.draft_changed.emit(self.conversation.id, self.closing())
 
     def _request_close(self) -> None:
         if self.conversation is not None:
