@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -149,8 +150,10 @@ class AgreementRow(QWidget):
         self.what_edit.setPlaceholderText(_("does what, e.g. makes a weekly plan every Monday"))
         self.what_edit.setAccessibleName(_("Agreement"))
         self.due_field = DateField(agreement.due_date, today, _("By when"), self)
-        self.remove_button = QPushButton(_("Remove"), self)
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("✕")
         self.remove_button.setAccessibleName(_("Remove agreement"))
+        self.remove_button.setToolTip(_("Remove agreement"))
         self.sentence_label = QLabel(self)
         self.sentence_label.setProperty("role", "sentence")
         self.sentence_label.setWordWrap(True)

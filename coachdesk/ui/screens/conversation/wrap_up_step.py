@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -76,6 +76,7 @@ class WrapUpStep(QWidget):
         self.scroller.setWidgetResizable(True)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.viewport().installEventFilter(self)
         self.keywords_view = QTextBrowser(self)
         self.keywords_view.setObjectName("keywordsPanel")
         self.keywords_view.setAccessibleName(_("Keywords from the conversation"))
@@ -160,8 +161,8 @@ class WrapUpStep(QWidget):
         self.private_edit.textChanged.connect(self._changed)
         column.addWidget(self.private_edit)
         column.addStretch(1)
-        form.setMaximumWidth(FORM_WIDTH)
         self.scroller.setWidget(form)
+        self._fit_form()
         self._show_state(conversation)
         self._update_sharing()
 
@@ -283,6 +284,21 @@ class WrapUpStep(QWidget):
         column.addWidget(box)
         box.changed.connect(self._changed)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self.scroller.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_form()  # also when the scroll bar comes or goes
+        return super().eventFilter(watched, event)
+
+    def _fit_form(self) -> None:
+        """One column as wide as the space allows (at most FORM_WIDTH): never wider.
+
+        A long goal or label then wraps instead of pushing the column past the edge, where
+        it would need sideways scrolling.
+        """
+        form = self.scroller.widget()
+        if form is not None:
+            form.setFixedWidth(min(FORM_WIDTH, self.scroller.viewport().width()))
+
     def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Whatever gets the keyboard (Tab, Alt+letter, a click) is scrolled into view."""
         form = self.scroller.widget()
@@ -291,8 +307,15 @@ class WrapUpStep(QWidget):
         part = new
         while part.parentWidget() is not form:
             part = part.parentWidget()
-        self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, the sharing
-        self.scroller.ensureWidgetVisible(new, 16, 48)
+
+        def scroll() -> None:
+            if form.isAncestorOf(new):  # still there once laid out
+                form.layout().activate()
+                self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
+                self.scroller.ensureWidgetVisible(new, 16, 48)
+
+        # A row that was just added has its place only after the layout ran.
+        QTimer.singleShot(0, self, scroll)
 
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
@@ -349,7 +372,6 @@ class WrapUpStep(QWidget):
             self.agreements_heading.setBuddy(row.what_edit)  # Alt+A: the newest agreement
         if focus:
             row.what_edit.setFocus()
-            self.scroller.ensureWidgetVisible(row)
 
     def _add_goal(self, goal: Goal | None, *, focus: bool = True) -> None:
         assert self.conversation is not None
