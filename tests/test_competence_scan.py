@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.roles import Role
@@ -19,7 +20,7 @@ from coachdesk.services.progress_report import ProgressReports
 from coachdesk.storage.repositories import Repositories
 from coachdesk.ui.screens.scan.scan_chart import ScanChart
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
-from tests.helpers import make_student
+from tests.helpers import answer_next_dialog, make_student
 
 DAY = dt.date(2026, 10, 1)
 
@@ -72,6 +73,28 @@ def test_the_student_fills_it_in_with_the_keyboard(qtbot) -> None:
         qtbot.keyClick(view, Qt.Key.Key_4)
     assert done == [_answers(4)]
     assert "Geef de laptop terug" in view.statement_label.text()
+    assert view.hint_label.text() == "Opgeslagen · Esc sluit"  # no longer "without saving"
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert not view.isVisible()
+
+
+def test_esc_halfway_asks_before_the_answers_are_thrown_away(qtbot) -> None:
+    done: list[dict[str, int]] = []
+    view = ScanEntryView("Competentiescan", Role.STUDENT, statements(), done.append)
+    qtbot.addWidget(view)
+    view.show()
+    for _item in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_3)
+    asked: list[str] = []
+    seen = answer_next_dialog(QMessageBox, lambda box: (asked.append(box.text()), box.reject()))
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen and "4 van 15" in asked[0]
+    assert view.isVisible() and view.index == 4  # going on where the student was
+    seen = answer_next_dialog(
+        QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click()
+    )
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert seen and not view.isVisible() and done == []
 
 
 def test_the_chart_draws_growth_and_describes_it_for_screen_readers(

@@ -8,8 +8,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from coachdesk.domain.competences import SCAN_SCALE, scale_label
 from coachdesk.domain.roles import Role
@@ -55,6 +62,7 @@ class ScanEntryView(QWidget):
         self.items, self.rater = items, rater
         self.answers: dict[str, int] = {}
         self.index = 0
+        self.done = False
         if on_finished is not None:
             self.finished.connect(on_finished)
         self.title_label = QLabel(title, self)
@@ -78,9 +86,9 @@ class ScanEntryView(QWidget):
             self.buttons.append(button)
             row.addWidget(button)
         row.addStretch(1)
-        hint = QLabel(_("Keys 1–4 answer · ← back · Esc stops without saving"), self)
-        hint.setObjectName("scanHint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint_label = QLabel(_("Keys 1–4 answer · ← back · Esc stops"), self)
+        self.hint_label.setObjectName("scanHint")
+        self.hint_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(64, 40, 64, 32)
         layout.addWidget(self.title_label)
@@ -91,7 +99,7 @@ class ScanEntryView(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.progress_label)
         layout.addStretch(1)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint_label)
         self._show()
 
     def _show(self) -> None:
@@ -117,6 +125,8 @@ class ScanEntryView(QWidget):
         for button in self.buttons:
             button.hide()
         self.progress_label.setText("")
+        self.done = True
+        self.hint_label.setText(_("Saved · Esc closes"))
         self.finished.emit(dict(self.answers))
 
     def back(self) -> None:
@@ -135,3 +145,21 @@ class ScanEntryView(QWidget):
             self.close()
         else:
             super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """Halfway through, ask before the answers given so far are thrown away."""
+        if self.answers and not self.done:
+            answer = QMessageBox.question(
+                self,
+                _("Stop the scan?"),
+                _(
+                    "{count} of {total} statements are answered. If you stop now, these "
+                    "answers are not saved."
+                ).format(count=len(self.answers), total=len(self.items)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        super().closeEvent(event)
