@@ -101,3 +101,43 @@ def test_a_large_demo_has_about_a_hundred_timeline_items_per_student(
 ) -> None:
     report = fill_with_demo(repos, students=200, today=TODAY)
     assert 80 <= report.records / report.students <= 130
+
+
+def test_the_demo_is_believable_internships_fit_and_nothing_is_said_twice(
+    demo: Repositories,
+) -> None:
+    fits = {
+        "Verzorgende-IG": {"Zorgcentrum De Linde"},
+        "Software developer": {"Softwarehuis Bitwerk"},
+        "Doktersassistent": {"Huisartsenpraktijk Oosterpark"},
+        "Eerste monteur elektrotechnische installaties": {
+            "Elektro Jansen B.V.",
+            "Installatietechniek Noord",
+        },
+    }
+    trainers_of: dict[str, set[str]] = {}
+    for student in demo.students.caseload(include_archived=True):
+        trainer = next(
+            c for c in demo.contacts.select() if c.student_id == student.id and c.role.value == "praktijkopleider"
+        )  # fmt: skip
+        trainers_of.setdefault(trainer.company, set()).add(trainer.name)
+        if student.programme in fits:
+            assert trainer.company in fits[student.programme], (student.programme, trainer.company)
+        goals = [g.description for g in demo.goals.for_student(student.id)]
+        assert len(goals) == len(set(goals)), student.student_number
+        open_texts = [
+            a.description
+            for a in demo.agreements.for_student(student.id)
+            if a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)
+        ]
+        assert len(open_texts) == len(set(open_texts)), student.student_number
+    assert all(len(names) == 1 for names in trainers_of.values()), trainers_of  # one per company
+    trialogues = [
+        c
+        for c in demo.conversations.select()
+        if c.kind is ConversationKind.TRIALOGUE and c.state is ConversationState.CLOSED
+    ]
+    assert trialogues
+    for conversation in trialogues:
+        kinds = {n.kind.value for n in demo.notes.for_conversation(conversation.id)}
+        assert {"visie_student", "visie_school", "visie_bedrijf"} <= kinds

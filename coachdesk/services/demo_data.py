@@ -34,6 +34,7 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
+from coachdesk.services.conversation_flow import PARTY_VIEWS, needs_party_views
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -118,7 +119,10 @@ class _DemoBuilder:
             leave_date=self.today - dt.timedelta(days=rng.randint(10, 120)) if archived else None,
         )
         self._stamp(student, self.start)
-        company, city = rng.choice(material["companies"])
+        # An internship that fits the programme, with the one praktijkopleider of that company.
+        company, city, trainer_name, _codes = rng.choice(
+            [c for c in material["companies"] if code in c[3]]
+        )
         parent = Contact(
             student_id=student.id,
             role=ContactRole.PARENT,
@@ -130,7 +134,7 @@ class _DemoBuilder:
         trainer = Contact(
             student_id=student.id,
             role=ContactRole.WORKPLACE_TRAINER,
-            name=rng.choice(material["trainers"]),
+            name=trainer_name,
             company=company,
             email="praktijkopleider@bedrijf.demo",
         )
@@ -185,7 +189,7 @@ class _DemoBuilder:
         other_kinds = [kind for kind in templates if kind != "stage"]
         for _index in range(rng.randint(14, 18)):
             kind = rng.choice(other_kinds)
-            other_company, other_city = rng.choice(self.material["companies"])
+            other_company, other_city, *_rest = rng.choice(self.material["companies"])
             day = self._day_between(self.start, self.today - dt.timedelta(days=2))
             made.append(
                 Experience(
@@ -233,6 +237,7 @@ class _DemoBuilder:
         rng, material = self.rng, self.material
         coach_name = material["coach"]
         open_agreements: list[Agreement] = []
+        goals_set: set[str] = set()
         plan = self._conversation_plan()
         if rng.random() < 0.3 and student.status is StudentStatus.ACTIVE:
             plan.append(
@@ -284,12 +289,24 @@ class _DemoBuilder:
             self._conversation_notes(student, conversation)
             names = {role: name for role, name, _contact in people}
             names[Role.STUDENT] = student.given_name
-            open_agreements = pending + self._agreements(conversation, kind, names)
+            taken = {a.description for a in pending}
+            open_agreements = pending + self._agreements(conversation, kind, names, taken)
             if rng.random() < 0.35:
-                self._goal(student, conversation)
+                self._goal(student, conversation, goals_set)
 
     def _conversation_notes(self, student: Student, conversation: Conversation) -> None:
         rng = self.rng
+        if needs_party_views(conversation.kind):  # a trialogue records every party's view
+            for kind in PARTY_VIEWS:
+                view = Note(
+                    student_id=student.id,
+                    conversation_id=conversation.id,
+                    body=rng.choice(self.material["views"][kind.value]),
+                    audience=Audience.STUDENT,
+                    readers=[Audience.WORKPLACE_TRAINER],
+                    kind=kind,
+                )
+                self._stamp(view, conversation.date)
         summary = Note(
             student_id=student.id,
             conversation_id=conversation.id,
@@ -319,13 +336,20 @@ class _DemoBuilder:
             self._stamp(private, conversation.date)
 
     def _agreements(
-        self, conversation: Conversation, kind: ConversationKind, names: dict[Role, str]
+        self,
+        conversation: Conversation,
+        kind: ConversationKind,
+        names: dict[Role, str],
+        taken: set[str],
     ) -> list[Agreement]:
-        """Two or three agreements, each owned by someone at the table, by name."""
+        """Two or three agreements, each owned by someone at the table, by name; none twice."""
         rng = self.rng
         choices = [
+            (owner, text) for owner, text in self.material["agreements"] if text not in taken
+        ]
+        choices = [
             (owner, text)
-            for owner, text in self.material["agreements"]
+            for owner, text in choices
             if owner in ("student", "coach")
             or (owner == "praktijkopleider" and kind is ConversationKind.TRIALOGUE)
             or (owner == "ouder" and kind is ConversationKind.PARENTS)
@@ -343,8 +367,13 @@ class _DemoBuilder:
             made.append(self._stamp(agreement, conversation.date))
         return made
 
-    def _goal(self, student: Student, conversation: Conversation) -> None:
-        competence, text = self.rng.choice(self.material["goals"])
+    def _goal(self, student: Student, conversation: Conversation, goals_set: set[str]) -> None:
+        """A goal the student has not set before."""
+        fresh = [(c, text) for c, text in self.material["goals"] if text not in goals_set]
+        if not fresh:
+            return
+        competence, text = self.rng.choice(fresh)
+        goals_set.add(text)
         achieved = (self.today - conversation.date).days > 150
         goal = Goal(
             student_id=student.id,
