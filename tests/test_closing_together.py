@@ -12,7 +12,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, agreement_sentence
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.audience import Audience, Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
@@ -298,3 +298,44 @@ def test_keywords_typed_without_a_question_come_first_of_the_unasked(
     ]
     notes = repos.notes.live_notes(conversation_id)
     assert {n.kind for n in notes} == {NoteKind.LIVE}
+
+
+def test_a_part_marked_private_before_version_8_stays_private_when_edited_after_closing(
+    repos: Repositories,
+) -> None:
+    flow, conversation_id = _trialogue(repos)
+    conversation = repos.conversations.get(conversation_id)
+    assert conversation is not None
+    repos.conversations.update(
+        dataclasses.replace(
+            conversation, summary="Samenvatting privé", state=ConversationState.CLOSED
+        )
+    )
+    student_id = conversation.student_id
+
+    def old_private(body: str, kind: NoteKind, competence: Competence | None = None) -> Note:
+        return Note(
+            student_id=student_id,
+            conversation_id=conversation_id,
+            body=body,
+            audience=Audience.PRIVATE,
+            kind=kind,
+            competence=competence,
+        )
+
+    repos.notes.add_many(
+        [
+            old_private("Samenvatting privé", NoteKind.GENERAL),
+            old_private("Inzicht privé", NoteKind.INSIGHT, Competence.CAREER_STEERING),
+            old_private("Visie privé", NoteKind.VIEW_COMPANY),
+            old_private("Echte privénotitie", NoteKind.GENERAL),
+        ]
+    )
+    form = flow.closing(conversation_id)  # what the coach sees on opening it again
+    assert form.summary.text == "" and form.insights[Competence.CAREER_STEERING].text == ""
+    for private in ("Samenvatting privé", "Inzicht privé", "Visie privé", "Echte privénotitie"):
+        assert private in form.private_note
+    flow.close(conversation_id, dataclasses.replace(form, share_with_trainer=True), TODAY)
+    for reader in (Reader.STUDENT, Reader.WORKPLACE_TRAINER):
+        report = SummaryContent(repos).build(conversation_id, reader)
+        assert "privé" not in repr((report.summary, report.insights, report.views))

@@ -587,3 +587,60 @@ def test_words_typed_in_the_close_survive_a_lock_and_a_switch_to_another_convers
     assert screen.conversation is not None and screen.conversation.id != first.id
     assert flow.closing(first.id).summary.text == "Ik wil meer met klanten doen. En plannen."
     assert "En plannen." not in flow.closing(screen.conversation.id).summary.text
+
+
+def test_the_last_words_typed_survive_the_close_being_shown_again(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    qtbot.keyClicks(wrap.summary_edit, "Eerste zin.")
+    wrap.autosave.save_now()
+    qtbot.keyClicks(wrap.summary_edit, " Tweede zin.")  # within the autosave pause
+    screen._refresh_current()  # as after leaving the calm view, or F5 on the same student
+    assert screen.wrap_up_step.summary_edit.toPlainText() == "Eerste zin. Tweede zin."
+
+
+def test_read_back_and_close_leaves_no_draft_behind(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    conversation_id = screen.conversation.id  # type: ignore[union-attr]
+    qtbot.keyClicks(wrap.summary_edit, "Ik wil meer met klanten doen.")
+    qtbot.keyClicks(wrap.private_edit, "Thuis speelt iets.")
+    qtbot.keyClick(wrap.summary_edit, Qt.Key.Key_F6)
+    assert screen.read_back_view is not None
+    screen.read_back_view._confirm()  # "Klopt: gesprek afronden"
+    closed = workspace.repos.conversations.get(conversation_id)
+    assert closed is not None and closed.read_back_at is not None
+    assert workspace.repos.closing_drafts.get(conversation_id) is None  # it held the private note
+
+
+def test_f5_from_my_students_opens_the_conversation_in_progress_not_the_newest(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    flow = window.services.conversation.flow
+    student = window.caseload_screen.model.entry_at(0).student
+    people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam", None)]
+    held = flow.start(student.id, ConversationKind.DIALOGUE, TODAY, people)
+    flow.calm_view(held.id)  # the talk happened; the close is still to be written
+    later = flow.start(student.id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(28), people)
+    window.show_screen(0)
+    window.caseload_screen.table.selectRow(0)
+    window.start_conversation()  # F5
+    screen = window.conversation_screen
+    assert screen.conversation is not None and screen.conversation.id == held.id
+    assert workspace.repos.conversations.get(later.id).state is ConversationState.PREPARED  # type: ignore[union-attr]
+    assert screen.calm_view is not None
+    screen.calm_view.close()
+
+
+def test_an_agreement_starting_with_de_is_not_given_to_the_parents(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    row = screen.wrap_up_step.agreement_rows[-1]
+    qtbot.keyClicks(row.what_edit, "De cv naar de decaan sturen")
+    agreement = row.value()
+    assert agreement is not None and agreement.owner is Role.STUDENT

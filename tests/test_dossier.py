@@ -10,14 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Audience, Note, readable_by
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.errors import ValidationError
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.dossier import DossierError, Dossiers, decrypt, encrypt, parse
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
-from tests.helpers import plain_store, run_cli
+from tests.helpers import make_student, plain_store, run_cli
 
 PASSPHRASE = "lange wachtwoordzin 2026"
 TODAY = dt.date(2026, 11, 23)
@@ -251,3 +251,23 @@ def test_the_handover_dialog_waits_for_a_matching_passphrase_and_consent(qtbot) 
     dialog.consent_check.setChecked(True)
     assert save.isEnabled()
     assert unnamed_controls(dialog) == []
+
+
+def test_a_note_for_the_parents_in_a_dossier_from_before_version_8_still_reaches_them(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    student = repos.students.add(make_student())
+    repos.notes.add(Note(student_id=student.id, body="Voor de ouders", audience=Audience.PARENTS))
+    content = Dossiers(repos).content([student.student_number])
+    for entry in content["students"]:
+        for row in entry["notes"]:
+            del row["readers"], row["question"]  # as the app wrote them before schema 8
+    other_store = open_store(tmp_path / "andere" / "coachdesk.sqlite")
+    try:
+        other = Repositories.for_store(other_store)
+        Dossiers(other).import_dossier(content)
+        (note,) = other.notes.select()
+        assert readable_by(note, Audience.PARENTS)
+        assert not readable_by(note, Audience.WORKPLACE_TRAINER)
+    finally:
+        other_store.close()

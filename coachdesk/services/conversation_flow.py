@@ -318,25 +318,16 @@ class ConversationFlow:
         notes = self._repos.notes.for_conversation(conversation_id)
         consents = self._repos.consents.for_conversation(conversation_id)
         granted = {c.recipient for c in consents if c.granted}
-        shared = [n for n in notes if n.kind is not NoteKind.LIVE]
-        summary_note = next(
-            (
-                n
-                for n in shared
-                if n.kind is NoteKind.GENERAL and n.audience is not Audience.PRIVATE
-            ),
-            None,
-        )
-        private = next(
-            (n for n in shared if n.kind is NoteKind.GENERAL and n.audience is Audience.PRIVATE),
-            None,
-        )
+        written = [n for n in notes if n.kind is not NoteKind.LIVE]
+        shared = [n for n in written if n.audience is not Audience.PRIVATE]
+        # Before schema 8 any part could be marked private: it stays private, in the private note.
+        private = [n.body for n in written if n.audience is Audience.PRIVATE]
+        summary_note = next((n for n in shared if n.kind is NoteKind.GENERAL), None)
         defaults = self.new_closing(conversation)
         return Closing(
-            summary=SharedText(
-                conversation.summary,
-                _readers(summary_note) if summary_note else defaults.summary.readers,
-            ),
+            summary=SharedText(conversation.summary, _readers(summary_note))
+            if summary_note
+            else SharedText(readers=defaults.summary.readers),
             insights={
                 **defaults.insights,
                 **{
@@ -356,7 +347,7 @@ class ConversationFlow:
             next_appointment=conversation.next_appointment,
             next_time=conversation.next_appointment_time,
             next_place=conversation.next_appointment_place,
-            private_note=private.body if private else "",
+            private_note="\n\n".join(dict.fromkeys(private)),
             share_with_parents=Role.PARENT in granted,
             share_with_trainer=Role.WORKPLACE_TRAINER in granted,
             read_back=conversation.read_back_at is not None,

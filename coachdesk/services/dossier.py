@@ -20,7 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.audience import SHARED_READERS, Audience
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.passphrases import MIN_LENGTH
 from coachdesk.domain.records import utc_now
@@ -280,6 +280,8 @@ class Dossiers:
                 sections = {}
                 for section in SECTIONS:
                     rows = [_remapped(row, remap) for row in entry.get(section, [])]
+                    if section == "notes":
+                        rows = [_with_readers(row) for row in rows]
                     sections[section] = [from_row(repos[section].record_type, row) for row in rows]
             except (KeyError, TypeError, ValueError, AttributeError) as error:
                 raise DossierError(
@@ -290,6 +292,14 @@ class Dossiers:
                 ) from error
             plan.append((student, sections))
         return plan
+
+
+def _with_readers(row: dict[str, Any]) -> dict[str, Any]:
+    """A note from a dossier made before schema 8 names one audience: it becomes its reader."""
+    if "readers" in row:
+        return row
+    shared = row.get("audience") in SHARED_READERS
+    return {**row, "readers": json.dumps([row["audience"]] if shared else [])}
 
 
 def _remapped(row: Any, remap: dict[str, str]) -> dict[str, Any]:

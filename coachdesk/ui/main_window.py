@@ -503,11 +503,15 @@ class MainWindow(QMainWindow):
 
     def start_conversation(self) -> None:
         """F5 anywhere: the calm view of the conversation in progress, or the next planned one."""
+        on_conversations = self.stack.currentWidget() is self._built.get(CONVERSATION_ROW)
         student = self._student_in_view()
         if student is None or not self._show_conversations_of(student):
             return
         screen = self.conversation_screen
-        if screen.conversation is None or screen.conversation.state is ConversationState.CLOSED:
+        chosen = screen.conversation
+        # On the conversation screen F5 starts the one chosen there; elsewhere the one in
+        # progress, or else the next planned one (never just the newest in the list).
+        if not on_conversations or chosen is None or chosen.state is ConversationState.CLOSED:
             upcoming = self.services.conversation.flow.current(student.id, self.today)
             if upcoming is None:
                 self.statusBar().showMessage(

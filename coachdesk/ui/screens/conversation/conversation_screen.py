@@ -167,6 +167,7 @@ class ConversationScreen(QWidget):
         if self.conversation is not None and self.conversation.id == conversation.id:
             return
         assert self.student is not None
+        self.wrap_up_step.autosave.save_now()  # the last words typed, before the form is read
         flow = self._services.flow
         self.conversation = conversation
         preparation = flow.prepare(conversation.id)
@@ -292,6 +293,7 @@ class ConversationScreen(QWidget):
         assert self.conversation is not None and self.student is not None
         if not self._ready_to_close(closing):
             return
+        self.wrap_up_step.autosave.save_now()  # nothing pending that could outlive the close
         try:
             self._services.flow.close(self.conversation.id, closing, self.today)
         except UserFacingError as error:

@@ -30,6 +30,8 @@ class ReadBackView(QWidget):
     def __init__(self, summary: Summary) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setWindowTitle("CoachDesk")  # no names in window titles
+        # While it is up, the close underneath takes no keys: Ctrl+Enter here is this one's.
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.text_view = QTextBrowser(self)
         self.text_view.setObjectName("readBackText")
         self.text_view.setOpenLinks(False)
@@ -59,8 +61,8 @@ class ReadBackView(QWidget):
         self.text_view.setFocus()  # arrows and PageDown scroll the text
 
     def _confirm(self) -> None:
+        self.close()  # first out of the way: a question about a date is asked on the window
         self.confirmed.emit()
-        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         super().closeEvent(event)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -309,6 +310,8 @@ class WrapUpStep(QWidget):
             part = part.parentWidget()
 
         def scroll() -> None:
+            if not (shiboken6.isValid(form) and shiboken6.isValid(new)):
+                return  # removed before it was laid out
             if form.isAncestorOf(new):  # still there once laid out
                 form.layout().activate()
                 self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
@@ -366,7 +369,7 @@ class WrapUpStep(QWidget):
             )
             row.changed.connect(self._changed)
             row.next_requested.connect(lambda: self._add_agreement(None))
-            row.remove_requested.connect(lambda: self._remove(row, self.agreement_rows))
+            row.remove_requested.connect(lambda: self._remove(row))
             self.agreement_rows.append(row)
             self.agreements_box.addWidget(row)
             self.agreements_heading.setBuddy(row.what_edit)  # Alt+A: the newest agreement
@@ -387,19 +390,31 @@ class WrapUpStep(QWidget):
             self.scroller.widget() or self,
         )
         row.changed.connect(self._changed)
-        row.remove_requested.connect(lambda: self._remove(row, self.goal_rows))
+        row.remove_requested.connect(lambda: self._remove(row))
         self.goal_rows.append(row)
         self.goals_box.addWidget(row)
         self.goals_heading.setBuddy(row.text_edit)
         if focus:
             row.text_edit.setFocus()
 
-    def _remove(self, row: QWidget, rows: list) -> None:  # type: ignore[type-arg]
-        rows.remove(row)
-        row.deleteLater()
+    def _remove(self, row: AgreementRow | GoalRow) -> None:
+        """Take a row away; an empty one stays to type in, and Alt+A/Alt+D lead to it."""
+        if isinstance(row, AgreementRow):
+            self.agreement_rows.remove(row)
+            row.deleteLater()
+            self._add_agreement(None, focus=False)
+            self.agreements_heading.setBuddy(self.agreement_rows[-1].what_edit)
+        else:
+            self.goal_rows.remove(row)
+            row.deleteLater()
+            if not self.goal_rows:
+                self._add_goal(None, focus=False)
+            self.goals_heading.setBuddy(self.goal_rows[-1].text_edit)
         self._changed()
 
     def _changed(self) -> None:
+        # What was read back is no longer what will be closed.
+        self._closing = dataclasses.replace(self._closing, read_back=False)
         self._update_sharing()
         self.autosave.changed()
 
@@ -418,8 +433,9 @@ class WrapUpStep(QWidget):
             ]
             if closing.agreements:
                 parts.append(_("the agreements"))
-            if any(g.status is GoalStatus.ACTIVE for g in closing.goals):
-                parts.append(_("the goals"))
+            earlier = (combo.current_value() for _goal, combo in self.goal_status)
+            if GoalStatus.ACTIVE in (*(g.status for g in closing.goals), *earlier):
+                parts.append(_("the goals"))  # every current goal, as the report lists them
             if closing.next_appointment:
                 parts.append(_("the next appointment"))
             self.sharing.show_contents(reader, list(dict.fromkeys(parts)))
@@ -455,9 +471,8 @@ class WrapUpStep(QWidget):
         return [f for f in fields if not f.is_valid()]
 
     def mark_read_back(self) -> None:
-        """Remember that the student's version was read back together."""
+        """Remember that the student's version, exactly as it is now, was read back together."""
         self._closing = dataclasses.replace(self._closing, read_back=True)
-        self.autosave.changed()
 
     def _save_draft(self) -> None:
         if self.conversation is not None:  # the form's own conversation, also while switching
