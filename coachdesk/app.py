@@ -281,16 +281,16 @@ class AppController:
             lock.release()
             show_problem(self.window, error)
             return
-        self.lock.release()
-        self.lock = lock
         self.quick_check = None  # the store it checks is being closed
-        old_window, old_workspace = self.window, self.workspace
+        old_window, old_workspace, old_lock = self.window, self.workspace, self.lock
+        self.lock = lock
         self.workspace, self.window = workspace, self._window_for(workspace)
         self.window.setGeometry(old_window.geometry())
         self.window.show()
-        old_window.close()
+        old_window.close()  # saves what was being typed, while the old store is still ours
         old_window.deleteLater()
         old_workspace.close()
+        old_lock.release()
 
     def _own_opener(self, location: StoreLocation) -> StoreOpener | None:
         if self.own_opener is None:
