@@ -24,6 +24,7 @@ from coachdesk.export.summary_pdf import write_summary
 from coachdesk.i18n.dates import parse_date, parse_time
 from coachdesk.services.closing import Closing, Owner, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
+from coachdesk.services.privacy import Privacy
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
@@ -339,3 +340,14 @@ def test_a_part_marked_private_before_version_8_stays_private_when_edited_after_
     for reader in (Reader.STUDENT, Reader.WORKPLACE_TRAINER):
         report = SummaryContent(repos).build(conversation_id, reader)
         assert "privé" not in repr((report.summary, report.insights, report.views))
+
+
+def test_an_inzage_holds_the_close_still_being_written(repos: Repositories) -> None:
+    flow, conversation_id = _trialogue(repos)
+    flow.save_draft(conversation_id, _closing(flow, conversation_id))
+    student = repos.students.get(repos.conversations.get(conversation_id).student_id)  # type: ignore[union-attr]
+    assert student is not None
+    inzage = Privacy(repos).inzage(student.student_number, TODAY)
+    (draft,) = inzage.content["students"][0]["closing_drafts"]
+    assert draft["conversation_id"] == conversation_id
+    assert draft["draft"]["private_note"] == PRIVATE

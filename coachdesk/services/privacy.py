@@ -44,6 +44,12 @@ class Privacy:
         """Return all data about a student, private notes and referrals included."""
         student = self._student(student_number)
         content = Dossiers(self._repos).content([student_number], include_private=True)
+        # A close still being written is data about the student too (it may hold a private note).
+        content["students"][0]["closing_drafts"] = [
+            {"conversation_id": conversation.id, "draft": json.loads(draft[0])}
+            for conversation in self._repos.conversations.for_student(student.id)
+            if (draft := self._repos.closing_drafts.get(conversation.id)) is not None
+        ]
         first = student.created_at.date()
         overview = ProgressReports(self._repos).build(
             student_number, min(first, today or first), today, today=today
