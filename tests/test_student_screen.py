@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from coachdesk.app import build_window
 from coachdesk.domain.competences import Competence
@@ -57,7 +57,7 @@ def test_typing_a_name_finds_the_student_and_enter_opens_the_timeline(
     assert target.group in student_screen.facts_label.text()
     assert student_screen.timeline_model.rowCount() >= 1  # school years
     assert "Schooljaar" in student_screen.timeline_model.item(0).text()
-    assert student_screen.agreements_list.count() >= 1
+    assert student_screen.side_panel.agreement_texts()
 
 
 def test_filters_narrow_the_caseload_and_the_count_follows(qtbot, window: MainWindow) -> None:
@@ -151,3 +151,60 @@ def test_editing_details_updates_the_header(qtbot, window: MainWindow) -> None:
     assert seen
     assert "NIEUW-1" in window.student_screen.facts_label.text()
     assert "Saïda El Amrani" in window.student_screen.contacts_label.text()
+
+
+def test_every_open_agreement_goal_and_the_whole_scan_chart_can_be_read(
+    qtbot, window: MainWindow
+) -> None:
+    """One scrolling column: each line wrapped in full, the chart at its full height."""
+    window.resize(1366, 768)
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    screen = window.student_screen
+    file = screen.file
+    assert file is not None and len(file.open_agreements) >= 2
+    panel = screen.side_panel
+    assert len(panel.agreement_texts()) == len(file.open_agreements)
+    assert len(panel.goal_texts()) == max(len(file.current_goals), 1)
+    chart = panel.scan_chart
+    labels = [
+        label
+        for label in panel.widget().findChildren(QLabel)
+        if label.isVisibleTo(panel) and label.text()
+    ]
+    qtbot.waitUntil(lambda: all(label.height() > 0 for label in labels))
+    assert chart.height() >= chart.minimumHeight()
+    for label in labels:
+        needed = label.heightForWidth(label.width()) if label.wordWrap() else 0
+        assert label.height() >= needed, label.text()
+    panel.ensureWidgetVisible(chart)
+    assert panel.verticalScrollBar().value() > 0  # reached by scrolling, not cut off
+
+
+def test_timeline_rows_wrap_so_every_event_reads_in_full(qtbot, window: MainWindow) -> None:
+    window.resize(1366, 768)
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    view = window.student_screen.timeline
+    model = window.student_screen.timeline_model
+    width = view.header().sectionSize(1) - 12
+    long_rows = 0
+    for year in range(model.rowCount()):
+        for period in range(model.item(year).rowCount()):
+            period_item = model.item(year).child(period)
+            for row in range(period_item.rowCount()):
+                index = model.indexFromItem(period_item.child(row, 1))
+                text = index.data()
+                needed = view.fontMetrics().boundingRect(
+                    QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+                )
+                assert view.visualRect(index).height() >= needed.height(), text
+                long_rows += view.fontMetrics().horizontalAdvance(text) > width
+    assert long_rows >= 3  # the demo has events longer than one line
+
+
+def test_menu_buttons_are_push_buttons_that_draw_their_arrow(window: MainWindow) -> None:
+    """Fusion draws a tool button's menu mark as a stray "_"; a push button gets an arrow."""
+    screen = window.student_screen
+    for button in (screen.scan_button, screen.privacy_button):
+        assert isinstance(button, QPushButton)
+        assert button.menu() is not None and button.menu().actions()
+        assert button.accessibleName() == button.text()

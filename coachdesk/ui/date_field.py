@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QToolButton,
     QWidget,
     QWidgetAction,
 )
 
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, parse_date, parse_time, weekday_date
+from coachdesk.ui.widgets import menu_button
 
 V = TypeVar("V", dt.date, dt.time)
 
@@ -119,18 +119,14 @@ class DateField(_ParsedField[dt.date]):
         self._today = today
         self.edit.setAccessibleName(accessible_name)
         self.edit.setFixedWidth(self.edit.fontMetrics().horizontalAdvance("00-00-00000") + 20)
-        self.calendar_button = QToolButton(self)
+        self.calendar_button, menu = menu_button(_("Calendar"), self)
         # Tab goes from the date straight on; Alt+↓ in the field opens the calendar.
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.calendar_button.setText(_("Calendar"))
         self.calendar_button.setAccessibleName(
             _("Pick {what} from the calendar").format(what=accessible_name.lower())
         )
-        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar: QCalendarWidget | None = None
-        menu = QMenu(self.calendar_button)
         menu.aboutToShow.connect(lambda: self._show_calendar(menu))
-        self.calendar_button.setMenu(menu)
         QShortcut(
             QKeySequence("Alt+Down"),
             self.edit,

@@ -80,6 +80,7 @@ QWidget#togetherForm QLabel, QWidget#togetherForm QLineEdit, QWidget#togetherFor
 QWidget#togetherForm QComboBox, QWidget#togetherForm QCheckBox,
 QWidget#togetherForm QPushButton {{ font-size: 13pt; }}
 QWidget#togetherForm QLabel[role="hint"] {{ font-size: 12pt; }}
+QLabel[role="sideHeading"] {{ font-weight: 600; color: {c.title}; }}
 QLabel[role="partHeading"] {{ font-size: 15pt; font-weight: 600; color: {c.title}; }}
 QLabel[role="sentence"] {{ color: {c.accent}; font-size: 12pt; }}
 QTextBrowser#keywordsPanel {{ background: {c.alternate}; border: none; font-size: 12pt; }}

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
+    QPushButton,
     QWidget,
 )
 
@@ -34,6 +36,19 @@ def hint(text: str, parent: QWidget | None = None) -> QLabel:
     label.setProperty("role", "hint")
     label.setWordWrap(True)
     return label
+
+
+def menu_button(text: str, parent: QWidget | None = None) -> tuple[QPushButton, QMenu]:
+    """Return a button that opens a menu, and its (empty) menu.
+
+    A push button draws its menu arrow beside the text, in the text colour; a tool button in
+    the Fusion style only puts a tiny mark in its corner that reads as a stray "_".
+    """
+    button = QPushButton(text, parent)
+    button.setAccessibleName(text.replace("&", ""))
+    menu = QMenu(button)
+    button.setMenu(menu)
+    return button, menu
 
 
 def date_edit(value: dt.date | None = None, parent: QWidget | None = None) -> QDateEdit:

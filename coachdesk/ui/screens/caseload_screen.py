@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QSpinBox,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from coachdesk.domain.students import (
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
-from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
+from coachdesk.ui.widgets import ChoiceCombo, hint, menu_button, screen_title
 
 ROW_HEIGHT = 30
 RETENTION = "retention"
@@ -99,13 +97,9 @@ class CaseloadScreen(QWidget):
         self.not_seen_weeks.setAccessibleName(_("Not seen for"))
         self.import_button = QPushButton(_("Import class list…"), self)
         self.settings_button = QPushButton(_("Settings…"), self)
-        self.handover_button = QToolButton(self)
-        self.handover_button.setText(_("Handover"))
-        self.handover_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        handover_menu = QMenu(self.handover_button)
+        self.handover_button, handover_menu = menu_button(_("Handover"), self)
         handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
         handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
-        self.handover_button.setMenu(handover_menu)
         self.count_label = hint("", self)
         self.retention_years = RETENTION_YEARS
         """Years after leaving before an archived student is due for erasure (a setting)."""

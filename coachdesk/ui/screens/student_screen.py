@@ -5,24 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
     QPushButton,
     QSplitter,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.contacts_text import contacts_line
 from coachdesk.domain.roles import Role
@@ -36,10 +30,10 @@ from coachdesk.ui.dialogs.archive_dialog import ArchiveDialog
 from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.qt_models.caseload_model import OVERDUE_COLOUR
 from coachdesk.ui.qt_models.timeline_model import TimelineModel
-from coachdesk.ui.screens.scan.scan_chart import ScanChart
-from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
+from coachdesk.ui.screens.student_side_panel import StudentSidePanel
+from coachdesk.ui.widgets import ChoiceCombo, hint, menu_button, screen_title
+from coachdesk.ui.wrapped_text_delegate import WrappedTextDelegate
 
 SIDE_PANEL_WIDTH = 380
 
@@ -94,10 +88,7 @@ class StudentScreen(QWidget):
             lambda: self.file and self.reflection_requested.emit(self.file.student)
         )
         self.scan_button = self._scan_button()
-        self.privacy_button = QToolButton(self)
-        self.privacy_button.setText(_("Privacy"))
-        self.privacy_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        privacy_menu = QMenu(self.privacy_button)
+        self.privacy_button, privacy_menu = menu_button(_("Privacy"), self)
         privacy_menu.addAction(
             _("Inzage: everything about this student…"),
             lambda: self.file and self.inzage_requested.emit(self.file.student),
@@ -106,8 +97,6 @@ class StudentScreen(QWidget):
             _("Erase this student for good…"),
             lambda: self.file and self.erase_requested.emit(self.file.student),
         )
-        self.privacy_button.setMenu(privacy_menu)
-        self.scan_chart = ScanChart(self)
         self.progress_button = QPushButton(_("Progress (PDF)…"), self)
         self.progress_button.setToolTip(_("Progress overview (PDF)…"))
         self.progress_button.clicked.connect(
@@ -126,20 +115,18 @@ class StudentScreen(QWidget):
         self.kind_combo.setAccessibleName(_("Show"))
         self.competence_combo.setAccessibleName(_("Competences"))
         self.timeline.setModel(self.timeline_model)
-        self.timeline.setUniformRowHeights(True)
+        # Rows wrap, so every event reads in full without opening it.
+        self.timeline.setWordWrap(True)
+        self.timeline.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.timeline.setItemDelegateForColumn(1, WrappedTextDelegate(self.timeline))
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setAlternatingRowColors(True)
         self.timeline.activated.connect(self._event_activated)
         self.timeline.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.header().setStretchLastSection(True)
-        self.agreements_list = QListWidget(self)
-        self.goals_list = QListWidget(self)
-        for side_list in (self.agreements_list, self.goals_list):
-            side_list.setWordWrap(True)
-            side_list.setAccessibleName(
-                _("Open agreements") if side_list is self.agreements_list else _("Current goals")
-            )
-            side_list.setSpacing(4)
+        self.timeline.header().sectionResized.connect(self._rewrap_timeline)
+        self.side_panel = StudentSidePanel(self)
+        self.scan_chart = self.side_panel.scan_chart
 
         self.add_experience_button.clicked.connect(self._add_experience)
         self.edit_button.clicked.connect(self._edit)
@@ -174,11 +161,8 @@ class StudentScreen(QWidget):
         heading.addWidget(self.conversation_button)
         return heading
 
-    def _scan_button(self) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(_("Competence scan"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
+    def _scan_button(self) -> QPushButton:
+        button, menu = menu_button(_("Competence scan"), self)
         for text, rater in (
             (_("The student fills it in"), Role.STUDENT),
             (_("The coach fills it in"), Role.COACH),
@@ -194,7 +178,6 @@ class StudentScreen(QWidget):
             _("Paper version for the workplace trainer (PDF)…"),
             lambda: self.file and self.scan_paper_requested.emit(self.file.student),
         )
-        button.setMenu(menu)
         return button
 
     def _build_actions(self) -> QWidget:
@@ -223,16 +206,6 @@ class StudentScreen(QWidget):
         return filters
 
     def _build_body(self) -> QSplitter:
-        side = QWidget(self)
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(12, 0, 0, 0)
-        side_layout.addWidget(QLabel("<b>" + _("Open agreements") + "</b>", side))
-        side_layout.addWidget(self.agreements_list, 3)
-        side_layout.addWidget(QLabel("<b>" + _("Current goals") + "</b>", side))
-        side_layout.addWidget(self.goals_list, 2)
-        side_layout.addWidget(QLabel("<b>" + _("Competence scan") + "</b>", side))
-        side_layout.addWidget(self.scan_chart)
-        side.setMinimumWidth(240)
         timeline_box = QWidget(self)
         timeline_layout = QVBoxLayout(timeline_box)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
@@ -240,7 +213,7 @@ class StudentScreen(QWidget):
         timeline_layout.addWidget(self.timeline, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(timeline_box)
-        splitter.addWidget(side)
+        splitter.addWidget(self.side_panel)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([640, SIDE_PANEL_WIDTH])
         return splitter
@@ -279,7 +252,6 @@ class StudentScreen(QWidget):
         )
         self.timeline.expandAll()
         self._fill_side_panel()
-        self.scan_chart.set_history(self.file.scans)
         self.actions_bar.show()
         self.conversation_button.show()
         self.body.show()
@@ -299,23 +271,11 @@ class StudentScreen(QWidget):
 
     def _fill_side_panel(self) -> None:
         assert self.file is not None
-        self.agreements_list.clear()
-        for agreement in self.file.open_agreements:
-            item = QListWidgetItem(
-                agreement_sentence(agreement, self.file.student.given_name, self.today)
-            )
-            if agreement.is_overdue(self.today):
-                item.setForeground(QBrush(QColor(OVERDUE_COLOUR)))
-                item.setText(item.text() + " · " + _("late"))
-            self.agreements_list.addItem(item)
-        if not self.file.open_agreements:
-            self.agreements_list.addItem(_("No open agreements."))
-        self.goals_list.clear()
-        for goal in self.file.current_goals:
-            label = f" ({goal.competence.label})" if goal.competence else ""
-            self.goals_list.addItem(goal.description + label)
-        if not self.file.current_goals:
-            self.goals_list.addItem(_("No current goals."))
+        self.side_panel.show_file(self.file, self.today)
+
+    def _rewrap_timeline(self) -> None:
+        """A wider or narrower text column changes how many lines each row needs."""
+        self.timeline.doItemsLayout()
 
     def _reload(self) -> None:
         assert self.file is not None

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +41,7 @@ from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.read_back_view import ReadBackView
 from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
-from coachdesk.ui.widgets import ChoiceCombo, hint, screen_title
+from coachdesk.ui.widgets import ChoiceCombo, hint, menu_button, screen_title
 
 
 @dataclass(frozen=True)
@@ -329,14 +327,10 @@ class ConversationScreen(QWidget):
         self.read_back_view = None
         self.window().activateWindow()
 
-    def _report_button(self, text: str, action: Callable[[Reader], None]) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
+    def _report_button(self, text: str, action: Callable[[Reader], None]) -> QPushButton:
+        button, menu = menu_button(text, self)
         for reader in Reader:
             menu.addAction(reader.label, lambda reader=reader: action(reader))
-        button.setMenu(menu)
         return button
 
     def _report(self, reader: Reader) -> Summary | None:

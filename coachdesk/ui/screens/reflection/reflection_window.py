@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMenu,
+    QPushButton,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +27,7 @@ from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.dialogs.versions_dialog import VersionsDialog
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.reflection.rich_text_edit import CleanPasteTextEdit
+from coachdesk.ui.widgets import menu_button
 
 WORD_COUNT_DELAY_MS = 300
 FULL_SCREEN_TEXT_WIDTH = 760
@@ -170,13 +171,9 @@ class ReflectionWindow(QMainWindow):
         self.addToolBar(bar)
         return bar
 
-    def _template_button(self) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(_("Template"))
-        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(button)
+    def _template_button(self) -> QPushButton:
+        button, menu = menu_button(_("Template"), self)
         menu.aboutToShow.connect(lambda: self._fill_template_menu(menu))
-        button.setMenu(menu)
         return button
 
     def _fill_template_menu(self, menu: QMenu) -> None:
