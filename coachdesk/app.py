@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import DamagedStoreError, QuarantinedStoreError, UserFacingError
-from coachdesk.i18n import _, language
+from coachdesk.i18n import _
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
@@ -51,6 +51,7 @@ from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDial
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.qt_translations import install_qt_translations
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
 from coachdesk.ui.theme import apply_theme
 
@@ -335,16 +336,6 @@ def recover(
             show_problem(None, problem)
 
 
-def install_translators(app: QApplication) -> None:
-    """Make Qt's own dialogs and buttons speak the UI language."""
-    if language() == "en":
-        return
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(language()), "qtbase", "_", folder):
-        app.installTranslator(translator)
-
-
 def report_uncaught(controller: AppController, error: BaseException) -> None:
     """Say calmly what went wrong; a store found damaged while in use closes the app.
 
@@ -397,7 +388,7 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("CoachDesk")
     app.setDesktopFileName("coachdesk")
-    install_translators(app)
+    install_qt_translations(app)
     apply_theme(app)
     quick_check = QuickCheck.AFTER_PAINT
     try:

@@ -19,6 +19,9 @@ from coachdesk.paths import resource_path
 DOMAIN = "coachdesk"
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = ("nl", "en")
+LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+"""Dates, numbers and Qt's own texts per language. British English: day before month, as the
+Dutch schools and the typed dates ("18-12") the app reads have it."""
 
 _active: gettext.NullTranslations | None = None
 _language = DEFAULT_LANGUAGE
@@ -69,6 +72,16 @@ def set_language(language: str) -> None:
 def language() -> str:
     """Return the active language code."""
     return _language
+
+
+def locale_name() -> str:
+    """Return the locale (Babel and Qt) of the active language, e.g. ``nl_NL``."""
+    return LOCALES[_language]
+
+
+def every_translation(message: str) -> set[str]:
+    """Return ``message`` in every language, to recognise words stored in another language."""
+    return {_load(code).gettext(message) for code in LANGUAGES}
 
 
 def _translations() -> gettext.NullTranslations:

@@ -1,4 +1,4 @@
-"""Dates and times written the way a Dutch reader expects ("22 november 2026")."""
+"""Dates and times in the active language through Babel: "22 november 2026", "22 November 2026"."""
 
 from __future__ import annotations
 
@@ -8,28 +8,28 @@ from functools import lru_cache
 
 from babel.dates import format_date, get_month_names
 
-from coachdesk.i18n import language
+from coachdesk.i18n import locale_name
 
 
 def long_date(value: dt.date) -> str:
     """Return a date in long form in the active language."""
-    return format_date(value, format="long", locale=language())
+    return format_date(value, format="long", locale=locale_name())
 
 
 def short_date(value: dt.date) -> str:
     """Return a compact date (22-11-2026 in Dutch) for tables."""
-    return _formatted(value, "short", language())
+    return _formatted(value, "short", locale_name())
 
 
 def day_month(value: dt.date, today: dt.date) -> str:
     """Return "18 december" within the current calendar year, "18 december 2027" otherwise."""
     pattern = "d MMMM" if value.year == today.year else "d MMMM y"
-    return format_date(value, format=pattern, locale=language())
+    return format_date(value, format=pattern, locale=locale_name())
 
 
 def weekday_date(value: dt.date) -> str:
     """Return "vrijdag 18 december 2026": the weekday lets a reader check a typed date."""
-    return format_date(value, format="EEEE d MMMM y", locale=language())
+    return format_date(value, format="EEEE d MMMM y", locale=locale_name())
 
 
 def clock_time(value: dt.time) -> str:
@@ -39,7 +39,7 @@ def clock_time(value: dt.time) -> str:
 
 def compact_date(value: dt.date, today: dt.date) -> str:
     """Return "12 sep" for dates in the current calendar year, "12 sep 2025" otherwise."""
-    return _formatted(value, "d MMM" if value.year == today.year else "d MMM y", language())
+    return _formatted(value, "d MMM" if value.year == today.year else "d MMM y", locale_name())
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.reflections import ReflectionVersion
 from coachdesk.i18n import _, ngettext
+from coachdesk.i18n.dates import clock_time, short_date
 from coachdesk.ui.widgets import dialog_buttons, hint
 
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,7 +30,8 @@ class VersionsDialog(QDialog):
         self.list = QListWidget(self)
         for version in versions:
             words = len(version.body.split())
-            when = version.created_at.astimezone().strftime("%d-%m-%Y %H:%M")
+            local = version.created_at.astimezone()
+            when = f"{short_date(local.date())} {clock_time(local.time())}"
             item = QListWidgetItem(
                 f"{when} · {version.title} · "
                 + ngettext("{n} word", "{n} words", words).format(n=words)

@@ -24,7 +24,7 @@ from coachdesk.domain.agreements import Agreement, AgreementStatus, agreement_se
 from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.questions import Phase, Question
 from coachdesk.errors import UserFacingError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, every_translation
 from coachdesk.i18n.dates import short_date
 from coachdesk.services.conversation_flow import ConversationFlow, Preparation
 from coachdesk.services.question_bank import QuestionBank
@@ -195,11 +195,7 @@ class PrepareStep(QWidget):
         goals = [f"• {g.description}" for g in preparation.open_goals]
         self.goals_label.setText("\n".join(goals) or _("No open goals."))
         since = [f"• {short_date(e.start_date)} {e.title}" for e in preparation.recent_experiences]
-        prefix = _("Reflection")
-        since += [
-            f"• {r.title}" if r.title.startswith(prefix) else f"• {prefix}: {r.title}"
-            for r in preparation.recent_reflections
-        ]
+        since += [f"• {_reflection_line(r.title)}" for r in preparation.recent_reflections]
         self.since_label.setText("\n".join(since[:12]) or _("Nothing recorded since then."))
         self._show_scan(preparation)
         self.scan_chart.set_history(preparation.scan_history)
@@ -361,6 +357,19 @@ class PrepareStep(QWidget):
     def _bank_missing(self, question: Question) -> bool:
         """A question kept by a conversation but no longer in the bank cannot be edited."""
         return all(q.id != question.id for q in self._bank.questions())
+
+
+def _reflection_line(title: str) -> str:
+    """Return "Reflection: <title>" once, also for a title begun in the other language.
+
+    A new reflection's title starts as "Reflectie: " or "Reflection: ", in the language of
+    that moment; the coach may have switched since.
+    """
+    for word in every_translation("Reflection"):
+        if title.casefold().startswith(word.casefold()):
+            title = title[len(word) :].lstrip(" :")
+            break
+    return _("Reflection") + ": " + title
 
 
 def _fit_height(widget: QListWidget) -> None:
