@@ -1,7 +1,11 @@
-"""Checks shared by the accessibility tests: names for every control, nothing clipped."""
+"""Checks shared by the accessibility tests: names for every control, nothing clipped, contrast."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -65,3 +69,74 @@ def clipped_texts(root: QWidget) -> list[str]:
                 f"button {widget.text()!r}: {widget.sizeHint().width()} > {widget.width()}"
             )
     return clipped
+
+
+def _luminance(rgb: int) -> float:
+    """WCAG 2 relative luminance of a 0xRRGGBB colour."""
+    channels = []
+    for shift in (16, 8, 0):
+        value = ((rgb >> shift) & 0xFF) / 255
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    red, green, blue = channels
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(first: int, second: int) -> float:
+    """WCAG 2 contrast ratio of two 0xRRGGBB colours (1 to 21)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _measured_contrast(image: QImage, area: QRect) -> float:
+    """Contrast of the text in ``area`` of a rendered window.
+
+    The background is the most common colour along the edge of the area (text rarely touches
+    it; a button's face may be a gradient, so not the whole area); the text is the colour
+    furthest from it, as glyph stems are drawn in the full colour.
+    """
+    if area.width() < 3 or area.height() < 3:
+        return 21.0
+    edge: Counter[int] = Counter()
+    inside: set[int] = set()
+    for y in range(area.top(), area.bottom() + 1):
+        for x in range(area.left(), area.right() + 1):
+            colour = image.pixel(x, y) & 0xFFFFFF
+            inside.add(colour)
+            if y in (area.top(), area.bottom()) or x in (area.left(), area.right()):
+                edge[colour] += 1
+    background = edge.most_common(1)[0][0]
+    return max(contrast_ratio(background, colour) for colour in inside)
+
+
+def low_contrast_texts(window: QWidget, minimum: float = 4.5) -> list[str]:
+    """Return the visible labels and buttons of ``window`` whose text is too faint to read.
+
+    The window is rendered as it shows, style sheets and palettes included, and each text's
+    colour is measured against the background behind it (WCAG AA: 4.5:1 for body text).
+    """
+    image = window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    scale = image.width() / max(window.width(), 1)
+    found = []
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QAbstractButton) or not widget.isVisible():
+            continue
+        if not widget.text().strip() or widget.window() is not window:
+            continue
+        visible = widget.visibleRegion().boundingRect()
+        if isinstance(widget, QLabel):
+            visible = visible.intersected(widget.contentsRect())
+        else:  # inside the button's frame
+            visible = visible.intersected(widget.rect().adjusted(3, 3, -3, -3))
+        if visible.isEmpty():
+            continue
+        top_left = widget.mapTo(window, visible.topLeft())
+        area = QRect(
+            int(top_left.x() * scale),
+            int(top_left.y() * scale),
+            int(visible.width() * scale),
+            int(visible.height() * scale),
+        ).intersected(image.rect())
+        ratio = _measured_contrast(image, area)
+        if ratio < minimum:
+            found.append(f"{type(widget).__name__} {widget.text()[:40]!r}: {ratio:.2f}:1")
+    return found

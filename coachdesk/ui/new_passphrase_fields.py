@@ -8,12 +8,13 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from coachdesk.domain.passphrases import Strength, judge
 from coachdesk.i18n import _
 
-_STRENGTH_COLOURS = {
-    Strength.TOO_SHORT: "#a32d1f",
-    Strength.WEAK: "#a32d1f",
-    Strength.FAIR: "#8a5a00",
-    Strength.STRONG: "#2f6f4f",
+_STRENGTH_STATES = {
+    Strength.TOO_SHORT: "problem",
+    Strength.WEAK: "problem",
+    Strength.FAIR: "fair",
+    Strength.STRONG: "good",
 }
+"""The theme colours each state (coachdesk/ui/theme.py)."""
 
 
 class NewPassphraseFields(QWidget):
@@ -59,6 +60,7 @@ class NewPassphraseFields(QWidget):
     def _changed(self) -> None:
         judgement = judge(self.passphrase())
         self.strength_label.setText(judgement.advice if self.passphrase() else "")
-        colour = _STRENGTH_COLOURS[judgement.strength]
-        self.strength_label.setStyleSheet(f"color: {colour};")
+        self.strength_label.setProperty("state", _STRENGTH_STATES[judgement.strength])
+        self.strength_label.style().unpolish(self.strength_label)
+        self.strength_label.style().polish(self.strength_label)
         self.changed.emit()

@@ -27,7 +27,7 @@ class PassphraseForm(QWidget):
         self.secret_edit.setAccessibleName(_("Passphrase"))
         self.recovery_check = QCheckBox(_("Use the recovery key instead"), self)
         self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setProperty("state", "problem")
         self.problem_label.setWordWrap(True)
         # Room for two lines from the start: the form does not jump when a message appears.
         self.problem_label.setMinimumHeight(2 * self.problem_label.fontMetrics().lineSpacing() + 4)

@@ -1,4 +1,8 @@
-"""A calm, readable look: Fusion style, soft colours, generous type; light or dark like the OS."""
+"""A calm, readable look: Fusion style, soft colours, generous type; light or dark like the OS.
+
+Every colour of the interface is named here, once per theme; widgets take them from the style
+sheet below (by object name, role or state) or, when they paint, from ``colours()``.
+"""
 
 from __future__ import annotations
 
@@ -27,6 +31,17 @@ class Colours:
     banner_border: str
     title: str
     problem: str
+    fair: str
+    good: str
+    calm_background: str
+    calm_field: str
+    calm_border: str
+    answer_border: str
+    answer_checked: str
+    grid: str
+    rater_student: str
+    rater_coach: str
+    rater_trainer: str
 
 
 LIGHT = Colours(
@@ -42,6 +57,17 @@ LIGHT = Colours(
     banner_border="#e6cf8b",
     title="#1f3b3d",
     problem="#a32d1f",
+    fair="#7a5000",
+    good="#2f6f4f",
+    calm_background="#f4f1ea",
+    calm_field="#fffdf8",
+    calm_border="#d9d2c3",
+    answer_border="#c9c1b0",
+    answer_checked="#e3efef",
+    grid="#cfd8d8",
+    rater_student="#2f6f73",
+    rater_coach="#6b4f9e",
+    rater_trainer="#b06a1c",
 )
 DARK = Colours(
     window="#1e2526",
@@ -56,7 +82,24 @@ DARK = Colours(
     banner_border="#6b5a28",
     title="#d7ecec",
     problem="#ff8f80",
+    fair="#e8c26a",
+    good="#8fd6a8",
+    calm_background="#1a2021",
+    calm_field="#232b2c",
+    calm_border="#3d4849",
+    answer_border="#4a5657",
+    answer_checked="#24403f",
+    grid="#3a4647",
+    rater_student="#5fb8bd",
+    rater_coach="#b59ce3",
+    rater_trainer="#e3a45a",
 )
+_active = LIGHT
+
+
+def colours() -> Colours:
+    """Return the colours of the theme in use, for widgets that paint themselves."""
+    return _active
 
 
 def style_sheet(c: Colours) -> str:
@@ -76,6 +119,12 @@ QFrame#erasureReminder {{
 QLabel[role="screenTitle"] {{ font-size: 18pt; font-weight: 600; color: {c.title}; }}
 QLabel[role="hint"] {{ color: {c.muted}; font-size: 11pt; }}
 QLabel[state="problem"] {{ color: {c.problem}; }}
+QLabel[state="fair"] {{ color: {c.fair}; }}
+QLabel[state="good"] {{ color: {c.good}; }}
+QLabel[role="notice"] {{
+    background: {c.banner}; border: 1px solid {c.banner_border}; padding: 6px; border-radius: 4px;
+}}
+QLabel[role="context"] {{ color: {c.muted}; }}
 QWidget#togetherForm QLabel, QWidget#togetherForm QLineEdit, QWidget#togetherForm QPlainTextEdit,
 QWidget#togetherForm QComboBox, QWidget#togetherForm QCheckBox,
 QWidget#togetherForm QPushButton {{ font-size: 13pt; }}
@@ -85,6 +134,22 @@ QLabel[role="partHeading"] {{ font-size: 15pt; font-weight: 600; color: {c.title
 QLabel[role="sentence"] {{ color: {c.accent}; font-size: 12pt; }}
 QTextBrowser#keywordsPanel {{ background: {c.alternate}; border: none; font-size: 12pt; }}
 QTextBrowser#readBackText {{ background: {c.base}; border: none; font-size: 17pt; }}
+QWidget#calmView, QWidget#scanEntry {{ background: {c.calm_background}; }}
+QLabel#calmName {{ color: {c.accent}; font-size: 30pt; font-weight: 600; }}
+QLabel#calmQuestion {{ color: {c.text}; font-size: 34pt; }}
+QLabel#calmCounter, QLabel#calmClock, QLabel#calmHint {{ color: {c.muted}; font-size: 13pt; }}
+QPlainTextEdit#calmNotes {{
+    background: {c.calm_field}; color: {c.text}; border: 1px solid {c.calm_border};
+    border-radius: 8px; font-size: 15pt;
+}}
+QLabel#scanTitle {{ color: {c.accent}; font-size: 24pt; font-weight: 600; }}
+QLabel#scanStatement {{ color: {c.text}; font-size: 30pt; }}
+QLabel#scanProgress, QLabel#scanHint {{ color: {c.muted}; font-size: 13pt; }}
+QPushButton[role="answer"] {{
+    font-size: 18pt; padding: 18px 26px; border-radius: 10px; background: {c.calm_field};
+    color: {c.text}; border: 2px solid {c.answer_border};
+}}
+QPushButton[role="answer"]:checked {{ border-color: {c.accent}; background: {c.answer_checked}; }}
 QPushButton[role="primary"] {{
     background: {c.accent}; color: {c.accent_text}; border: none; border-radius: 6px;
     padding: 8px 18px;
@@ -104,7 +169,9 @@ def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
     if font.pointSize() < BASE_POINT_SIZE:
         font.setPointSize(BASE_POINT_SIZE)
     app.setFont(font)
+    global _active  # noqa: PLW0603 - one look for the whole application, like its palette
     colours = DARK if (is_dark(app) if dark is None else dark) else LIGHT
+    _active = colours
     palette = app.palette()
     for role, value in (
         (QPalette.ColorRole.Window, colours.window),

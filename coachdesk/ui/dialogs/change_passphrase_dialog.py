@@ -41,7 +41,7 @@ class ChangePassphraseDialog(QDialog):
         self.fields = NewPassphraseFields(self)
         self.fields.changed.connect(self._update)
         self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setProperty("state", "problem")
         self.problem_label.setWordWrap(True)
         self.buttons = dialog_buttons(self, on_accept=self._save)
         save = self.buttons.button(self.buttons.StandardButton.Save)

@@ -52,7 +52,7 @@ class NewStoreDialog(QDialog):
         self.fields = NewPassphraseFields(self)
         self.fields.changed.connect(self._update)
         self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setProperty("state", "problem")
         self.problem_label.setWordWrap(True)
         self.recovery_label = QLabel(self)
         self.recovery_label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

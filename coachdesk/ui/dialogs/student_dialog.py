@@ -60,7 +60,7 @@ class StudentDialog(QDialog):
         self.switch_edit.setPlaceholderText(_("only when the programme or level changes"))
         self.contacts_box = self._build_contacts_box(contacts)
         self.problem_label = QLabel(self)
-        self.problem_label.setStyleSheet("color: #a32d1f;")
+        self.problem_label.setProperty("state", "problem")
         self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
 
         form = QFormLayout()

@@ -21,9 +21,9 @@ from coachdesk.domain.students import Pathway, StudentStatus
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date
 from coachdesk.services.caseload import CaseloadEntry
+from coachdesk.ui.theme import colours
 
 _Index = QModelIndex | QPersistentModelIndex
-OVERDUE_COLOUR = QColor("#a32d1f")
 
 
 def search_key(text: str) -> str:
@@ -287,7 +287,7 @@ class CaseloadTableModel(QAbstractTableModel):
         if not late:
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return OVERDUE_COLOUR
+            return QColor(colours().problem)
         if column != self.DUE_COLUMN:
             return None
         font = QFont()

@@ -19,15 +19,6 @@ from coachdesk.i18n import _
 from coachdesk.services.conversation_flow import CalmView
 from coachdesk.ui.autosave import AutosavePolicy
 
-CALM_STYLE = """
-QWidget#calmView { background: #f4f1ea; }
-QLabel#calmName { color: #2f6f73; font-size: 30pt; font-weight: 600; }
-QLabel#calmQuestion { color: #1d2b2c; font-size: 34pt; }
-QLabel#calmCounter, QLabel#calmClock, QLabel#calmHint { color: #6b6b6b; font-size: 13pt; }
-QPlainTextEdit#calmNotes {
-    background: #fffdf8; border: 1px solid #d9d2c3; border-radius: 8px; font-size: 15pt;
-}
-"""
 _NEXT_KEYS = {Qt.Key.Key_PageDown}
 _PREVIOUS_KEYS = {Qt.Key.Key_PageUp}
 _ALT_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down}
@@ -47,7 +38,6 @@ class CalmConversationView(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("calmView")
         self.setWindowTitle("CoachDesk")
-        self.setStyleSheet(CALM_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._save_keywords = save_keywords
         self.keywords = dict(view.keywords)

@@ -68,7 +68,7 @@ class ReflectionWindow(QMainWindow):
         self.editor.setFont(body_font)
         self.notice_label = QLabel(self)
         self.notice_label.setWordWrap(True)
-        self.notice_label.setStyleSheet("background:#fdf3d8; padding:6px; border-radius:4px;")
+        self.notice_label.setProperty("role", "notice")
         self.notice_label.hide()
         if opened.recovered is not None:
             self.editor.setHtml(opened.recovered.body_html)
@@ -82,7 +82,7 @@ class ReflectionWindow(QMainWindow):
         else:
             self.editor.setMarkdown(opened.reflection.body)
         self.context_label = QLabel(context, self)
-        self.context_label.setStyleSheet("color:#4a5a5b;")
+        self.context_label.setProperty("role", "context")
         self.words_label = QLabel(self)
         self.state_label = QLabel(self)
         for label in (self.words_label, self.state_label):

@@ -15,18 +15,25 @@ from coachdesk.domain.roles import Role
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date
 from coachdesk.services.competence_scan import ScanHistory
+from coachdesk.ui.theme import colours
 
 ROW_HEIGHT = 62
 LEGEND_HEIGHT = 26
-RATER_STYLE = {
-    Role.STUDENT: (QColor("#2f6f73"), 2.6),
-    Role.COACH: (QColor("#6b4f9e"), 1.2),
-    Role.WORKPLACE_TRAINER: (QColor("#b06a1c"), 1.2),
-}
+RATERS = (Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER)
+
+
+def rater_style(rater: Role) -> tuple[QColor, float]:
+    """Return the colour (from the theme) and line width of a rater; the student's is widest."""
+    theme = colours()
+    return {
+        Role.STUDENT: (QColor(theme.rater_student), 2.6),
+        Role.COACH: (QColor(theme.rater_coach), 1.2),
+        Role.WORKPLACE_TRAINER: (QColor(theme.rater_trainer), 1.2),
+    }[rater]
 
 
 def _marker(painter: QPainter, rater: Role, at: QPointF, size: float = 5.0) -> None:
-    colour, _width = RATER_STYLE[rater]
+    colour, _width = rater_style(rater)
     painter.setBrush(colour)
     painter.setPen(QPen(colour, 1))
     if rater is Role.STUDENT:
@@ -82,7 +89,7 @@ class ScanChart(QWidget):
             return
         metrics = painter.fontMetrics()
         x, legend_y = 8.0, 12.0
-        for rater in RATER_STYLE:
+        for rater in RATERS:
             needed = 20 + metrics.horizontalAdvance(rater.label)
             if x + needed > self.width():
                 x, legend_y = 8.0, legend_y + 18
@@ -111,10 +118,11 @@ class ScanChart(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 competence.label,
             )
-            painter.setPen(QPen(QColor("#cfd8d8"), 1, Qt.PenStyle.DotLine))
+            painter.setPen(QPen(QColor(colours().grid), 1, Qt.PenStyle.DotLine))
             for value in SCAN_SCALE:
                 painter.drawLine(QPointF(plot_left, y(value)), QPointF(plot_right, y(value)))
-            for rater, (colour, width) in RATER_STYLE.items():
+            for rater in RATERS:
+                colour, width = rater_style(rater)
                 points = [
                     QPointF(x, y(rating))
                     for x, moment in zip(xs, moments, strict=True)

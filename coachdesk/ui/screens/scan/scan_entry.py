@@ -23,17 +23,6 @@ from coachdesk.domain.roles import Role
 from coachdesk.i18n import _
 from coachdesk.services.competence_scan import Statement
 
-SCAN_STYLE = """
-QWidget#scanEntry { background: #f4f1ea; }
-QLabel#scanTitle { color: #2f6f73; font-size: 24pt; font-weight: 600; }
-QLabel#scanStatement { color: #1d2b2c; font-size: 30pt; }
-QLabel#scanProgress, QLabel#scanHint { color: #6b6b6b; font-size: 13pt; }
-QPushButton[role="answer"] {
-    font-size: 18pt; padding: 18px 26px; border-radius: 10px; background: #ffffff;
-    border: 2px solid #c9c1b0;
-}
-QPushButton[role="answer"]:checked { border-color: #2f6f73; background: #e3efef; }
-"""
 _KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 
 
@@ -56,7 +45,6 @@ class ScanEntryView(QWidget):
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("scanEntry")
         self.setWindowTitle("CoachDesk")
-        self.setStyleSheet(SCAN_STYLE)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.items, self.rater = items, rater
