@@ -1,4 +1,4 @@
-"""The English interface: English dates through Babel, and no Dutch word doubled in."""
+"""The English interface: English dates through Babel, English scan statements, no Dutch doubled in."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ import re
 from pathlib import Path
 
 from coachdesk.app import build_window
+from coachdesk.domain.roles import Role
 from coachdesk.i18n import set_language
 from coachdesk.i18n.dates import compact_date, long_date, short_date, weekday_date
+from coachdesk.services.competence_scan import statements
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -49,3 +52,16 @@ def test_the_english_timeline_and_preparation_read_as_english(qtbot, data_dir: P
     assert all(re.match(r"• Reflection: (?!Reflect)", line) for line in reflections), reflections
     window.close()
     workspace.close()
+
+
+def test_the_scan_asks_its_statements_in_the_interface_language(qtbot) -> None:
+    set_language("en")
+    view = ScanEntryView("Competence scan", Role.STUDENT, statements())
+    qtbot.addWidget(view)
+    assert view.statement_label.text() == "I can say what I am good at."
+    for statement in statements():
+        for rater in Role:
+            assert statement.text(rater).isascii(), statement.id  # no Dutch ë, no Dutch left
+            assert " ik " not in f" {statement.text(rater).casefold()} ", statement.id
+    set_language("nl")
+    assert statements()[0].text(Role.STUDENT) == "Ik kan vertellen waar ik goed in ben."

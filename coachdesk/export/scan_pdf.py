@@ -158,7 +158,13 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
     for competence in Competence:
         rows: list[list[object]] = [header]
         rows += [
-            [paragraph(paragraph_text(s.for_others), css["body"]), "☐", "☐", "☐", "☐"]
+            [
+                paragraph(paragraph_text(s.text(Role.WORKPLACE_TRAINER)), css["body"]),
+                "☐",
+                "☐",
+                "☐",
+                "☐",
+            ]
             for s in statements()
             if s.competence is competence
         ]

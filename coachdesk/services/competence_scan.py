@@ -15,7 +15,7 @@ from functools import cache
 from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
-from coachdesk.i18n import _
+from coachdesk.i18n import _, language
 from coachdesk.paths import resource_path
 from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
@@ -26,16 +26,24 @@ STUDENT_FIRST_WINDOW = dt.timedelta(days=60)
 
 @dataclass(frozen=True)
 class Statement:
-    """One statement, phrased for the student ("Ik …") and for the others ("De student …")."""
+    """One statement, phrased for the student ("Ik …") and for the others ("De student …").
+
+    The Dutch wording is the instrument's own; the English is used in the English interface.
+    """
 
     id: str
     competence: Competence
     for_student: str
     for_others: str
+    for_student_en: str = ""
+    for_others_en: str = ""
 
     def text(self, rater: Role) -> str:
-        """Return the wording that suits the rater."""
-        return self.for_student if rater is Role.STUDENT else self.for_others
+        """Return the wording that suits the rater, in the active language."""
+        english = language() == "en"
+        if rater is Role.STUDENT:
+            return (self.for_student_en if english else "") or self.for_student
+        return (self.for_others_en if english else "") or self.for_others
 
 
 @cache
@@ -43,7 +51,14 @@ def statements() -> tuple[Statement, ...]:
     """Return the scan's statements, grouped by competence in the shared order."""
     data = json.loads(resource_path("scan", "leermeter.json").read_text(encoding="utf-8"))
     found = [
-        Statement(s["id"], Competence(s["competence"]), s["student"], s["other"])
+        Statement(
+            s["id"],
+            Competence(s["competence"]),
+            s["student"],
+            s["other"],
+            s.get("student_en", ""),
+            s.get("other_en", ""),
+        )
         for s in data["statements"]
     ]
     order = list(Competence)
