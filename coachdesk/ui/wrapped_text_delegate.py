@@ -24,7 +24,10 @@ class WrappedTextDelegate(QStyledItemDelegate):
         if not text:
             return hint
         width = max(self._view.header().sectionSize(index.column()) - TEXT_MARGIN, 40)
-        needed = option.fontMetrics.boundingRect(  # type: ignore[attr-defined]
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        if metrics.horizontalAdvance(str(text)) <= width:
+            return hint  # one line: no wrapping to lay out (most rows; a timeline has hundreds)
+        needed = metrics.boundingRect(
             QRect(0, 0, width, 1_000_000), Qt.TextFlag.TextWordWrap, str(text)
         )
         return QSize(hint.width(), max(hint.height(), needed.height() + 6))
