@@ -79,3 +79,15 @@ def test_the_shipped_compiled_catalogue_matches_its_source() -> None:
     mo_file = po_file.with_suffix(".mo")
     if mo_file.is_file() and mo_file.stat().st_mtime_ns >= po_file.stat().st_mtime_ns:
         assert mo_file.read_bytes() == compile_catalogue(po_file, "nl")
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """Extraction cannot see ``_()`` inside an f-string: such a text stayed English in Dutch."""
+    hidden = re.compile(r"""\bf(["']).*\{[^}]*\b(_|ngettext)\(.*\1""")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "coachdesk").rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if hidden.search(line)
+    ]
+    assert found == []

@@ -59,5 +59,6 @@ def summary_html(summary: Summary) -> str:
             parts.append(f"<table><tr>{cells}</tr></table>")
         else:
             parts.append(_block(item))
-    parts.append(f"<p><small>{_text(_('Confidential · CoachDesk'))}</small></p>")
+    confidential = _("Confidential · CoachDesk")
+    parts.append(f"<p><small>{_text(confidential)}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"
