@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, Qt, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -50,16 +50,35 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
+def _text_width(label: QLabel) -> int:
+    """Width the label's first line needs; rich text is measured as laid out, not its tags."""
+    text = label.text()
+    rich = label.textFormat() == Qt.TextFormat.RichText or (
+        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+    )
+    if not rich:
+        return label.fontMetrics().horizontalAdvance(text.split("\n")[0])
+    document = QTextDocument()
+    document.setDefaultFont(label.font())
+    document.setDocumentMargin(0)
+    document.setHtml(text)
+    return int(document.idealWidth() + 0.5)
+
+
 def clipped_texts(root: QWidget) -> list[str]:
-    """Return visible labels and buttons whose text does not fit their width."""
+    """Return visible labels and buttons whose text does not fit: too wide, or (wrapped) too low."""
     clipped = []
     for widget in root.findChildren(QWidget):
         if not widget.isVisible():
             continue
-        if isinstance(widget, QLabel) and not widget.wordWrap() and widget.text():
-            needed = widget.fontMetrics().horizontalAdvance(widget.text().split("\n")[0])
-            if widget.textFormat() != widget.textFormat().RichText and needed > widget.width() + 2:
+        if isinstance(widget, QLabel) and widget.text() and not widget.wordWrap():
+            needed = _text_width(widget)
+            if needed > widget.contentsRect().width() + 2:
                 clipped.append(f"label {widget.text()!r}: {needed} > {widget.width()}")
+        elif isinstance(widget, QLabel) and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if needed > widget.height() + 2:
+                clipped.append(f"label {widget.text()[:40]!r}: {needed} high > {widget.height()}")
         elif (
             isinstance(widget, QAbstractButton)
             and widget.text()
@@ -123,6 +142,8 @@ def low_contrast_texts(window: QWidget, minimum: float = 4.5) -> list[str]:
         if not widget.text().strip() or widget.window() is not window:
             continue
         visible = widget.visibleRegion().boundingRect()
+        if visible.height() < min(widget.height(), widget.fontMetrics().height()):
+            continue  # partly scrolled out of sight: the part shown is no whole line of text
         if isinstance(widget, QLabel):
             visible = visible.intersected(widget.contentsRect())
         else:  # inside the button's frame

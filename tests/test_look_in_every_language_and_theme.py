@@ -7,7 +7,11 @@ behind it, at least 4.5:1. The colours come from the one palette in coachdesk/ui
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -35,6 +39,7 @@ from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.theme import apply_theme
 from tests.accessibility import clipped_texts, contrast_ratio, low_contrast_texts
+from tests.helpers import run_cli
 
 TODAY = dt.date(2026, 11, 23)
 LAPTOP = QSize(1366, 768)
@@ -63,7 +68,7 @@ def _as_on_a_laptop(view: QWidget) -> QWidget:
     return view
 
 
-def every_screen(qtbot, window: MainWindow) -> Iterator[tuple[str, QWidget]]:
+def every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     """Show each screen in turn, as a coach reaches it, and hand over the window showing it."""
     window.show_screen(0)
     yield "my students", window
@@ -110,7 +115,7 @@ def test_every_screen_is_unclipped_and_readable(
         window.resize(LAPTOP)
         window.show()
         problems = {}
-        for name, shown in every_screen(qtbot, window):
+        for name, shown in every_screen(window):
             _settle(qtbot)
             found = clipped_texts(shown) + low_contrast_texts(shown)
             if found:
@@ -198,8 +203,63 @@ def test_the_english_interface_has_no_dutch_left(qtbot, workspace: Workspace) ->
     window.resize(LAPTOP)
     window.show()
     left = {}
-    for name, shown in every_screen(qtbot, window):
+    for name, shown in every_screen(window):
         _settle(qtbot)
         if found := _shown_texts(shown) & dutch:
             left[name] = sorted(found)
     assert left == {}
+
+
+SCALED_SCRIPT = """
+import datetime as dt, json, pathlib, sys
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from coachdesk.app import build_window
+from coachdesk.i18n import set_language
+from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.theme import apply_theme
+from tests.accessibility import clipped_texts, low_contrast_texts
+import tests.test_look_in_every_language_and_theme as look
+app = QApplication([])
+look.LAPTOP = QSize(1093, 614)  # 1366 x 768 pixels at 125 %
+workspace = Workspace.open(StoreLocation(pathlib.Path(sys.argv[1]), demo=True))
+found = {}
+for language in ("nl", "en"):
+    for dark in (False, True):
+        set_language(language)
+        apply_theme(app, dark=dark)
+        window = build_window(workspace, dt.date(2026, 11, 23))
+        window.resize(look.LAPTOP)
+        window.show()
+        for name, shown in look.every_screen(window):
+            for _ in range(3):
+                app.processEvents()
+            if problems := clipped_texts(shown) + low_contrast_texts(shown):
+                found[f"{language} {'dark' if dark else 'light'} {name}"] = problems
+        window.close()
+workspace.close()
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.slow
+def test_every_screen_is_unclipped_and_readable_at_125_percent(tmp_path: Path) -> None:
+    """Windows' common 125 % on a 1366 x 768 laptop: Qt's own scaling, as the coach has it."""
+    folder = tmp_path / "data"
+    assert run_cli("--demo", "demo", "--students", "6", data_dir=folder).returncode == 0
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "QT_SCALE_FACTOR": "1.25",
+        "PYTHONPATH": str(ROOT),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", SCALED_SCRIPT, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == {}

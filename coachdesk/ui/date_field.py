@@ -54,6 +54,7 @@ class _ParsedField(QWidget, Generic[V]):
         self.edit.setPlaceholderText(placeholder)
         self.echo = QLabel(self)
         self.echo.setProperty("role", "hint")
+        self.echo.setWordWrap(True)  # "donderdag 24 september 2026" on two lines when narrow
         self.edit.textChanged.connect(self._update_echo)
         self.edit.textChanged.connect(self.changed)
         self.edit.editingFinished.connect(self._tidy)

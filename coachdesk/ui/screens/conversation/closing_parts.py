@@ -171,8 +171,7 @@ class AgreementRow(QWidget):
             signal.connect(self.changed)
         self.remove_button.clicked.connect(self.remove_requested)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 4)
+        grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
         grid.addWidget(self.owner_combo, 0, 0)
@@ -180,8 +179,14 @@ class AgreementRow(QWidget):
         grid.addWidget(QLabel(_("by"), self), 1, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.due_field, 1, 1)
         grid.addWidget(self.remove_button, 1, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.sentence_label, 2, 1, 1, 2)
         grid.setColumnStretch(1, 1)
+        # Below the grid, not in it: a grid gives a wrapped label spanning columns too
+        # little height (at 125 % the sentence's last line was cut off).
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 4, 0, 4)
+        rows.setSpacing(2)
+        rows.addLayout(grid)
+        rows.addWidget(self.sentence_label)
         self._update_sentence()
 
     def _picked(self) -> None:
