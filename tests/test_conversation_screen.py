@@ -115,7 +115,7 @@ def test_a_dialogue_from_preparation_to_close_and_back_next_time(
     assert screen.calm_view is None
     assert window.isVisible()
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
-    keywords = screen._services.flow.calm_view(conversation_id).keywords
+    keywords = screen._services.flow.calm_view(conversation_id, TODAY).keywords
     assert keywords == {chosen[1]: "trots op de taart"}
 
     wrap = screen.wrap_up_step
@@ -538,7 +538,7 @@ def test_questions_are_asked_and_printed_in_the_order_they_were_chosen(
     assert step.chosen_questions() == [texts[3], texts[2], texts[0]]
     assert step.order_list.item(0).text() == f"1. {texts[3]}"
     flow = window.services.conversation.flow
-    assert flow.calm_view(screen.conversation.id).questions == step.chosen_questions()  # type: ignore[union-attr]
+    assert flow.calm_view(screen.conversation.id, TODAY).questions == step.chosen_questions()  # type: ignore[union-attr]
 
     def type_question(dialog: QInputDialog) -> None:
         dialog.setTextValue("Wat zou je oma zeggen?")
@@ -624,7 +624,7 @@ def test_f5_from_my_students_opens_the_conversation_in_progress_not_the_newest(
     student = window.caseload_screen.model.entry_at(0).student
     people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam", None)]
     held = flow.start(student.id, ConversationKind.DIALOGUE, TODAY, people)
-    flow.calm_view(held.id)  # the talk happened; the close is still to be written
+    flow.calm_view(held.id, TODAY)  # the talk happened; the close is still to be written
     later = flow.start(student.id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(28), people)
     window.show_screen(0)
     window.caseload_screen.table.selectRow(0)

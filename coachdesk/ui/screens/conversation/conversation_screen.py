@@ -222,7 +222,7 @@ class ConversationScreen(QWidget):
         conversation_id = self.conversation.id
         flow = self._services.flow
         view = CalmConversationView(
-            flow.calm_view(conversation_id),
+            flow.calm_view(conversation_id, self.today),
             lambda question, text: flow.save_keywords(conversation_id, question, text),
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
