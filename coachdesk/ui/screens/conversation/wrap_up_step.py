@@ -323,9 +323,8 @@ class WrapUpStep(QWidget):
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
         if not keywords:
-            self.keywords_view.setHtml(
-                f"<p>{escape(_('No keywords were typed during the conversation.'))}</p>"
-            )
+            nothing = _("No keywords were typed during the conversation.")
+            self.keywords_view.setHtml(f"<p>{escape(nothing)}</p>")
             return
         parts = []
         for question, text in keywords:
