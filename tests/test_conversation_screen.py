@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,18 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app import build_window
-from coachdesk.domain.agreements import AgreementStatus
+from coachdesk.domain.agreements import Agreement, AgreementStatus
 from coachdesk.domain.audience import Audience, Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import ContactRole, Student
+from coachdesk.services.closing import Owner
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.screens.conversation.closing_parts import AgreementRow
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
 from coachdesk.ui.screens.conversation.prepare_step import QUESTION_ROLE
 from tests.helpers import answer_next_dialog
@@ -644,3 +647,33 @@ def test_an_agreement_starting_with_de_is_not_given_to_the_parents(
     qtbot.keyClicks(row.what_edit, "De cv naar de decaan sturen")
     agreement = row.value()
     assert agreement is not None and agreement.owner is Role.STUDENT
+
+
+@pytest.mark.parametrize(
+    ("typed", "owner"),
+    [
+        ("فاطمة تبلغ المدرسة", "فاطمة العلي"),  # Arabic has no capitals: still a name
+        ("Mirjam belt de school", "Mirjam de Haan"),
+        ("de ouders bellen de school", "Fatima El Amrani"),  # a sentence, not a person
+    ],
+)
+def test_a_name_typed_first_makes_that_person_the_owner_in_any_script(
+    qtbot, typed: str, owner: str
+) -> None:
+    owners = [
+        Owner(Role.STUDENT, "Fatima El Amrani"),
+        Owner(Role.PARENT, "فاطمة العلي"),
+        Owner(Role.PARENT, "de ouders"),
+        Owner(Role.COACH, "Mirjam de Haan"),
+    ]
+    empty = Agreement(student_id="", description="", owner=Role.STUDENT)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = AgreementRow(empty, owners, TODAY, holder)
+    for char in typed:  # as a keyboard in any layout sends it (QTest types Latin only)
+        press = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char
+        )
+        QApplication.sendEvent(row.what_edit, press)
+    agreement = row.value()
+    assert agreement is not None and agreement.owner_name == owner
