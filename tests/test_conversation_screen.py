@@ -677,3 +677,21 @@ def test_a_name_typed_first_makes_that_person_the_owner_in_any_script(
         QApplication.sendEvent(row.what_edit, press)
     agreement = row.value()
     assert agreement is not None and agreement.owner_name == owner
+
+
+def test_the_private_note_stays_folded_away_from_the_table_unless_the_coach_opens_it(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    wrap.summary_edit.setFocus()
+    qtbot.waitUntil(wrap.summary_edit.hasFocus)
+    assert not wrap.private_edit.isVisible()
+    qtbot.keyClick(wrap.summary_edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(wrap.private_edit.hasFocus)
+    qtbot.keyClicks(wrap.private_edit, "Thuis speelt iets.")
+    wrap.summary_edit.setFocus()  # back to what the table reads
+    qtbot.waitUntil(lambda: not wrap.private_edit.isVisible())
+    assert "ingevuld" in wrap.private_toggle.text()
+    assert "Thuis" not in " ".join(label.text() for label in wrap.findChildren(QLabel))
+    assert wrap.closing().private_note == "Thuis speelt iets."
