@@ -695,3 +695,16 @@ def test_the_private_note_stays_folded_away_from_the_table_unless_the_coach_open
     assert "ingevuld" in wrap.private_toggle.text()
     assert "Thuis" not in " ".join(label.text() for label in wrap.findChildren(QLabel))
     assert wrap.closing().private_note == "Thuis speelt iets."
+
+
+def test_a_conversation_opens_where_it_stands_prepare_if_planned_else_close_together(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)  # planned: it opens on preparation
+    conversation = screen.conversation
+    assert conversation is not None and screen.student is not None
+    screen.steps.setCurrentWidget(screen.prepare_step)
+    screen._services.flow.calm_view(conversation.id, TODAY)  # the talk took place
+    screen.conversation = None
+    screen.show_student(screen.student, select=conversation.id)
+    assert screen.steps.currentWidget() is screen.wrap_up_step
