@@ -172,17 +172,16 @@ class ConversationFlow:
         ]
         previous = earlier[0] if earlier else None
         since = previous.date if previous else dt.date.min
-        where, params = "student_id = ?", [student.id]
         agreements = [
             a
-            for a in repos.agreements.select(where, params, order_by="created_at, rowid")
+            for a in repos.agreements.oldest_first(student.id)
             if a.conversation_id != conversation.id
             and (
                 a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)
                 or (previous is not None and a.conversation_id == previous.id)
             )
         ]
-        scans = repos.scans.select(where, params, order_by="date DESC")
+        scans = repos.scans.newest_first(student.id)
         latest = [s for s in scans if s.date == scans[0].date] if scans else []
         latest.sort(key=lambda scan: SCAN_RATERS.index(scan.rater))  # the student's view first
         return Preparation(
@@ -192,16 +191,14 @@ class ConversationFlow:
             previous=previous,
             earlier_agreements=agreements,
             open_goals=[
-                g for g in repos.goals.select(where, params) if g.status is GoalStatus.ACTIVE
+                g for g in repos.goals.for_student(student.id) if g.status is GoalStatus.ACTIVE
             ],
             recent_experiences=[
-                e
-                for e in repos.experiences.select(where, params, order_by="start_date DESC")
-                if e.start_date >= since
+                e for e in repos.experiences.newest_first(student.id) if e.start_date >= since
             ],
             recent_reflections=[
                 r
-                for r in repos.reflections.select(where, params, order_by="created_at DESC")
+                for r in repos.reflections.newest_first(student.id)
                 if r.created_at.date() >= since
             ],
             latest_scan=latest,

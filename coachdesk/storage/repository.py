@@ -75,13 +75,21 @@ class Repository(Generic[R]):
         with self.store.atomic() as db:
             db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
 
+    def for_student(self, student_id: str) -> list[R]:
+        """Return one student's rows in the order they were written."""
+        return self.select("student_id = ?", [student_id], order_by="rowid")
+
     def select(
         self, where: str | None = None, params: Sequence[Any] = (), order_by: str | None = None
     ) -> list[R]:
-        """Return the records matching a SQL ``where`` clause (repositories only)."""
+        """Return the records matching a SQL ``where`` clause.
+
+        For the named queries of the repositories (and for tests): services never write SQL,
+        they call a named method such as ``goals.for_student(id)``.
+        """
         rows = self.store.db[self.table].rows_where(where, list(params), order_by=order_by)
         return [from_row(self.record_type, row) for row in rows]
 
     def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
-        """Return how many rows match."""
+        """Return how many rows match (services ask for all rows: ``count()``)."""
         return self.store.db[self.table].count_where(where or "1 = 1", list(params))
