@@ -527,12 +527,13 @@ def _run_command(args: argparse.Namespace, location: StoreLocation) -> int:
     if args.command == "encrypt":
         return _run_encrypt(location)
     if args.command == "change-passphrase":
+        old = recovery_key = None
         if args.recovery:
-            proof = {"recovery_key": _passphrase(RECOVERY_KEY_ENV, _("Recovery key: "))}
+            recovery_key = _passphrase(RECOVERY_KEY_ENV, _("Recovery key: "))
         else:
-            proof = {"old": _passphrase(PASSPHRASE_ENV, _("Passphrase: "))}
+            old = _passphrase(PASSPHRASE_ENV, _("Passphrase: "))
         new = _passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
-        change_passphrase(location.path, new, **proof)
+        change_passphrase(location.path, new, old=old, recovery_key=recovery_key)
         print(_("The passphrase is changed; the recovery key stays the same."))
         return EXIT_OK
     factory = _store_factory(location)

@@ -257,7 +257,10 @@ class _DemoBuilder:
                 focus_competences=rng.sample(list(Competence), rng.randint(1, 2)),
             )
             self._stamp(conversation, min(day, self.today))
-            people = [(Role.STUDENT, student.full_name, None), (Role.COACH, coach_name, None)]
+            people: list[tuple[Role, str, str | None]] = [
+                (Role.STUDENT, student.full_name, None),
+                (Role.COACH, coach_name, None),
+            ]
             if kind in (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT):
                 people.append((Role.WORKPLACE_TRAINER, trainer.name, trainer.id))
             if kind is ConversationKind.PARENTS:

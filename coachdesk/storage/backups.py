@@ -16,7 +16,7 @@ from coachdesk.errors import StoreError
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_folder, made_at
-from coachdesk.storage.cipher import DB_ERRORS
+from coachdesk.storage.cipher import DB_ERRORS, DB_OR_OS_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
     ensure_free_space,
@@ -101,7 +101,7 @@ def copy_into_place(
         for leftover in ("-wal", "-shm"):
             store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
         commit(partial, store_path)
-    except (*DB_ERRORS, OSError) as error:
+    except DB_OR_OS_ERRORS as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
 

@@ -28,7 +28,7 @@ class Repository(Generic[R]):
     def add(self, record: R) -> R:
         """Store a new record."""
         with self.store.atomic() as db:
-            db[self.table].insert(to_row(record))
+            db.table(self.table).insert(to_row(record))
         return record
 
     def add_many(self, records: Iterable[R], batch_size: int = 500) -> int:
@@ -42,7 +42,7 @@ class Repository(Generic[R]):
                 yield to_row(record)
 
         with self.store.atomic() as db:
-            db[self.table].insert_all(rows(), batch_size=batch_size)
+            db.table(self.table).insert_all(rows(), batch_size=batch_size)
         return count
 
     def save_many(self, records: Iterable[R], batch_size: int = 500, *, touch: bool = True) -> None:
@@ -56,7 +56,7 @@ class Repository(Generic[R]):
             for record in records
         )
         with self.store.atomic() as db:
-            db[self.table].upsert_all(rows, pk="id", batch_size=batch_size)
+            db.table(self.table).upsert_all(rows, pk="id", batch_size=batch_size)
 
     def get(self, record_id: str) -> R | None:
         """Return the record with ``record_id``, or ``None``."""
@@ -67,7 +67,7 @@ class Repository(Generic[R]):
         """Store a changed record and stamp its ``updated_at``."""
         changed = dataclasses.replace(record, updated_at=utc_now())
         with self.store.atomic() as db:
-            db[self.table].update(changed.id, to_row(changed))
+            db.table(self.table).update(changed.id, to_row(changed))
         return changed
 
     def delete(self, record_id: str) -> None:

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         if screen is None:
             screen = self._build_screen(row)
             self._built[row] = screen
-            stand_in = self.stack.widget(row)
+            stand_in = cast(QWidget, self.stack.widget(row))
             self.stack.insertWidget(row, screen)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -335,7 +336,7 @@ class ConversationScreen(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for reader in Reader:
-            menu.addAction(reader.label, lambda reader=reader: action(reader))
+            menu.addAction(reader.label, partial(action, reader))
         button.setMenu(menu)
         return button
 

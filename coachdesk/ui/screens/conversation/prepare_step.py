@@ -182,8 +182,8 @@ class PrepareStep(QWidget):
         self.preparation = preparation
         while self.agreements_layout.count():
             item = self.agreements_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for agreement in preparation.earlier_agreements:
             self.agreements_layout.addWidget(
                 _AgreementRow(agreement, preparation, self._flow, self.agreements_box)
@@ -213,8 +213,8 @@ class PrepareStep(QWidget):
     def _show_scan(self, preparation: Preparation) -> None:
         while self.scan_grid.count():
             item = self.scan_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         scans = preparation.latest_scan
         if not scans:
             self.scan_grid.addWidget(hint(_("No scan yet."), self.scan_box), 0, 0)
