@@ -12,7 +12,7 @@ from pathlib import Path
 import coachdesk
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE_PACKAGES = ("domain", "storage", "services", "export", "i18n")
+QT_FREE_PACKAGES = ("cli", "domain", "storage", "services", "export", "i18n")
 
 
 def _qt_free_modules() -> list[str]:

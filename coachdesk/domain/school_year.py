@@ -8,6 +8,7 @@ from dataclasses import dataclass
 SCHOOL_YEAR_START_MONTH = 8
 """A school year runs from 1 August to 31 July."""
 
+
 def school_year_start(day: dt.date) -> dt.date:
     """Return 1 August of the school year that ``day`` falls in."""
     year = day.year if day.month >= SCHOOL_YEAR_START_MONTH else day.year - 1
