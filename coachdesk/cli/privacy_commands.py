@@ -21,14 +21,10 @@ def _inzage_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_inzage(args: argparse.Namespace, workspace: Workspace) -> int:
-    from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+    from coachdesk.export.inzage_files import write_inzage  # noqa: PLC0415 - reportlab on export only
 
-    number, folder = args.student_number, args.out
-    privacy = Privacy(workspace.repos)
-    inzage = privacy.inzage(number)
-    folder.mkdir(parents=True, exist_ok=True)
-    privacy.write_inzage_json(inzage, folder / f"inzage-{number}.json")
-    write_progress(inzage.overview, folder / f"inzage-{number}.pdf")
+    folder = args.out
+    write_inzage(Privacy(workspace.repos), args.student_number, folder)
     print(
         _("Inzage written to {folder}: a PDF to read and a JSON file with all data.").format(
             folder=folder
