@@ -34,7 +34,7 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
-from coachdesk.services.conversation_flow import PARTY_VIEWS, needs_party_views
+from coachdesk.services.closing import PARTY_VIEWS, needs_party_views
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 

@@ -28,8 +28,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import clock_time, weekday_date
 from coachdesk.services.audit import audit_store
-from coachdesk.services.closing import Closing
-from coachdesk.services.conversation_flow import PARTY_VIEWS, closing_notes
+from coachdesk.services.closing import PARTY_VIEWS, Closing, closing_notes
 from coachdesk.storage.repositories import Repositories
 
 

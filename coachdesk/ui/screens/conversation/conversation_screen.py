@@ -30,8 +30,8 @@ from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, long_date
-from coachdesk.services.closing import Closing
-from coachdesk.services.conversation_flow import ConversationFlow, needs_party_views
+from coachdesk.services.closing import Closing, needs_party_views
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService

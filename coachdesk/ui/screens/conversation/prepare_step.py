@@ -26,7 +26,8 @@ from coachdesk.domain.questions import Phase, Question
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.conversation_flow import ConversationFlow, Preparation
+from coachdesk.services.conversation_flow import ConversationFlow
+from coachdesk.services.preparation import Preparation
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.scan.scan_chart import ScanChart

@@ -39,8 +39,13 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.closing import Closing, Owner, SharedText
-from coachdesk.services.conversation_flow import consent_giver_label, needs_party_views
+from coachdesk.services.closing import (
+    Closing,
+    Owner,
+    SharedText,
+    consent_giver_label,
+    needs_party_views,
+)
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.screens.conversation.closing_parts import (
