@@ -1,7 +1,7 @@
 """The argument parser, built in the language of this run so help and usage errors follow it.
 
-The language is found first (``--lang``, else the one chosen in the app) with a small parser
-that knows only that; then the full parser is built with every text translated.
+The language is found first (``early_options``: ``--lang``, else the one chosen in the app);
+then the full parser is built with every text translated.
 """
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ from coachdesk import __version__
 from coachdesk.cli.command import Command
 from coachdesk.cli.common import EXIT_USAGE
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext
-from coachdesk.paths import DATA_DIR_ENV, default_data_dir
-from coachdesk.preferences import load_language
+from coachdesk.paths import DATA_DIR_ENV
 
 ARGPARSE_MESSAGES = (
     N_("usage: "),
@@ -45,20 +44,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(
             EXIT_USAGE, _("Error: {message}. See: coachdesk --help").format(message=message) + "\n"
         )
-
-
-def language_of(argv: Sequence[str] | None) -> str:
-    """Return the language for this run, known before the parser is built so ``--help`` uses it.
-
-    ``--lang`` wins, else the one chosen in the app; a wrong value is left to the full parser.
-    """
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang")
-    early.add_argument("--data-dir", type=Path)
-    known, _rest = early.parse_known_args(argv)
-    if known.lang in LANGUAGES:
-        return str(known.lang)
-    return load_language(known.data_dir or default_data_dir())
 
 
 def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:

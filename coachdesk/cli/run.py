@@ -7,12 +7,14 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import KeyedCommand, StoreCommand, WorkspaceCommand
 from coachdesk.cli.common import EXIT_BUG, EXIT_PROBLEM, PASSPHRASE_ENV, passphrase
-from coachdesk.cli.parser import build_parser, language_of
+from coachdesk.cli.parser import build_parser
 from coachdesk.cli.table import BY_NAME, COMMANDS
 from coachdesk.crash_log import write_crash_log
+from coachdesk.early_options import early_options
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, set_language
 from coachdesk.paths import default_data_dir
@@ -21,6 +23,9 @@ from coachdesk.services.quarantine import explain_damage_found
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.cipher import is_store_damage
 from coachdesk.storage.store_lock import StoreLock
+
+if TYPE_CHECKING:
+    from coachdesk.ui.first_frame import FirstFrame
 
 
 def _store_factory(location: StoreLocation) -> StoreOpener:
@@ -81,17 +86,21 @@ def _run_command(args: argparse.Namespace, location: StoreLocation) -> int:
         workspace.close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code."""
-    set_language(language_of(argv))
-    args = build_parser(COMMANDS).parse_args(argv)
+def main(argv: Sequence[str] | None = None, *, first_frame: FirstFrame | None = None) -> int:
+    """Run the command line; return the process exit code.
+
+    ``first_frame`` is the window's outline ``coachdesk.launch`` painted before this loaded.
+    """
+    arguments = sys.argv[1:] if argv is None else argv
+    set_language(early_options(arguments).language)
+    args = build_parser(COMMANDS).parse_args(arguments)
     data_dir = args.data_dir or default_data_dir()
     location = StoreLocation(data_dir, demo=args.demo)
     try:
         if args.command is None:
             from coachdesk.app import run_gui  # noqa: PLC0415 - keep Qt out of CLI-only runs
 
-            return run_gui(location, screenshot=args.screenshot)
+            return run_gui(location, screenshot=args.screenshot, first_frame=first_frame)
         return _dispatch(args, location)
     except UserFacingError as error:
         print(_("Error: {message}").format(message=error.message), file=sys.stderr)

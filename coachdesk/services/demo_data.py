@@ -240,9 +240,9 @@ class _DemoBuilder:
         goals_set: set[str] = set()
         plan = self._conversation_plan()
         if rng.random() < 0.3 and student.status is StudentStatus.ACTIVE:
-            plan.append(
-                (self.today + dt.timedelta(days=rng.randint(1, 14)), ConversationKind.DIALOGUE)
-            )
+            soon = rng.randint(1, 14)  # about half of the planned ones are trialogues
+            kind = ConversationKind.TRIALOGUE if soon % 2 else ConversationKind.DIALOGUE
+            plan.append((self.today + dt.timedelta(days=soon), kind))
         for day, kind in plan:
             upcoming = day > self.today
             conversation = Conversation(

@@ -121,7 +121,8 @@ class StudentFileService:
                 TimelineKind.CONVERSATION,
                 c.date,
                 c.kind.label,
-                " · ".join(part for part in (c.state.label, c.topic) if part),
+                # A closed conversation says what came of it, in the student's words.
+                " · ".join(part for part in (c.state.label, c.topic, c.summary) if part),
                 c.id,
                 tuple(c.focus_competences),
             )

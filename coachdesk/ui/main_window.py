@@ -158,11 +158,14 @@ class MainWindow(QMainWindow):
             self.show_screen(Screen.CASELOAD)
 
     def _build_shortcuts(self) -> None:
-        """Screens by Ctrl+1…4; the conversation keys here, so they work on every screen."""
+        """Screens by Ctrl+1…4, Ctrl+Q quits; the conversation keys here, so they work on every
+        screen."""
         for row, key in enumerate(("Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4")):
             QShortcut(QKeySequence(key), self, lambda row=row: self.show_screen(row))
         QShortcut(QKeySequence.StandardKey.New, self, self.new_conversation)
         QShortcut(QKeySequence("F5"), self, self.start_conversation)
+        # Quitting saves what is being typed first, as closing the window does (closeEvent).
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
 
     def _connect_screens(self) -> None:
         """Route what each screen asks for to the window's actions."""
