@@ -33,7 +33,8 @@ from coachdesk.domain.students import Student
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.export.summary_pdf import write_summary
-from coachdesk.services.conversation_flow import Closing, ConversationFlow
+from coachdesk.services.closing import Closing
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace

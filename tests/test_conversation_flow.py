@@ -16,12 +16,8 @@ from coachdesk.domain.questions import Phase
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole
 from coachdesk.errors import ValidationError
-from coachdesk.services.closing import Closing, SharedText
-from coachdesk.services.conversation_flow import (
-    ConversationFlow,
-    consent_giver_label,
-    default_participants,
-)
+from coachdesk.services.closing import Closing, SharedText, consent_giver_label
+from coachdesk.services.conversation_flow import ConversationFlow, default_participants
 from coachdesk.services.question_bank import QuestionBank, builtin_questions
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student

@@ -32,12 +32,13 @@ from coachdesk.services.closing import Owner
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.autosave import AFTER_PAUSE_S, AutosavePolicy
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.screens.conversation.closing_parts import AgreementRow
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
 from coachdesk.ui.screens.conversation.prepare_step import QUESTION_ROLE
-from tests.helpers import answer_next_dialog
+from tests.helpers import FakeClock, answer_next_dialog
 
 TODAY = dt.date(2026, 11, 23)
 PRIVATE_TEXT = "Zorgmelding: thuis gaat het niet goed"
@@ -214,6 +215,33 @@ def test_calm_mode_shows_no_other_student_and_no_private_note(
     assert PRIVATE_TEXT not in on_screen
     calm.close()
     assert window.isVisible()
+
+
+def test_keywords_in_calm_mode_are_stored_by_the_one_autosave_rule(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _start(qtbot, window, ConversationKind.DIALOGUE)
+    chosen = _tick_questions(screen, 2)
+    screen.enter_calm_mode()
+    calm = screen.calm_view
+    assert calm is not None and screen.conversation is not None
+    assert isinstance(calm.autosave, AutosavePolicy)  # the rule the editor and the close use
+    assert isinstance(screen.wrap_up_step.autosave, AutosavePolicy)
+    clock = FakeClock()
+    calm.autosave.clock = clock
+    conversation_id = screen.conversation.id
+
+    def stored() -> dict[str, str]:
+        return screen._services.flow.calm_view(conversation_id).keywords
+
+    qtbot.keyClicks(calm.notes_edit, "wil bakker worden")
+    clock.now += AFTER_PAUSE_S - 0.1
+    calm.autosave.check()
+    assert stored() == {}  # the coach may still be typing
+    clock.now += 0.1
+    calm.autosave.check()
+    assert stored() == {chosen[0]: "wil bakker worden"}  # within a second of the pause
+    calm.close()
 
 
 def test_reports_are_saved_and_missing_consent_is_explained(

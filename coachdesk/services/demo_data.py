@@ -34,7 +34,7 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
-from coachdesk.services.conversation_flow import PARTY_VIEWS, needs_party_views
+from coachdesk.services.closing import PARTY_VIEWS, needs_party_views
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -257,7 +257,10 @@ class _DemoBuilder:
                 focus_competences=rng.sample(list(Competence), rng.randint(1, 2)),
             )
             self._stamp(conversation, min(day, self.today))
-            people = [(Role.STUDENT, student.full_name, None), (Role.COACH, coach_name, None)]
+            people: list[tuple[Role, str, str | None]] = [
+                (Role.STUDENT, student.full_name, None),
+                (Role.COACH, coach_name, None),
+            ]
             if kind in (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT):
                 people.append((Role.WORKPLACE_TRAINER, trainer.name, trainer.id))
             if kind is ConversationKind.PARENTS:

@@ -25,6 +25,7 @@ from coachdesk.storage.backup_names import backup_path
 from coachdesk.storage.checked_state import fingerprint, remember_check, unchanged_since_check
 from coachdesk.storage.cipher import (
     DB_ERRORS,
+    DB_OR_OS_ERRORS,
     SQLITE_HEADER,
     is_store_damage,
     looks_encrypted,
@@ -167,7 +168,7 @@ class Store:
             commit(partial, target)
             if keyfile_path(self.path).is_file():
                 save_copy(keyfile_path(self.path), keyfile_path(target))
-        except (*DB_ERRORS, OSError) as error:
+        except DB_OR_OS_ERRORS as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
         return target
@@ -319,7 +320,7 @@ def open_store(
             if check_later is None:
                 refuse_damage(path, factory)
         conn = factory.connect(path)
-    except (*DB_ERRORS, OSError) as error:
+    except DB_OR_OS_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])

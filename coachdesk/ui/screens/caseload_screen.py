@@ -104,7 +104,7 @@ class CaseloadScreen(QWidget):
         self.handover_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         handover_menu = QMenu(self.handover_button)
         handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
-        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
+        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested.emit)
         self.handover_button.setMenu(handover_menu)
         self.count_label = hint("", self)
         self.retention_years = RETENTION_YEARS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -29,8 +30,8 @@ from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, long_date
-from coachdesk.services.closing import Closing
-from coachdesk.services.conversation_flow import ConversationFlow, needs_party_views
+from coachdesk.services.closing import Closing, needs_party_views
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
@@ -338,7 +339,7 @@ class ConversationScreen(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for reader in Reader:
-            menu.addAction(reader.label, lambda reader=reader: action(reader))
+            menu.addAction(reader.label, partial(action, reader))
         button.setMenu(menu)
         return button
 

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -38,8 +40,13 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.closing import Closing, Owner, SharedText
-from coachdesk.services.conversation_flow import consent_giver_label, needs_party_views
+from coachdesk.services.closing import (
+    Closing,
+    Owner,
+    SharedText,
+    consent_giver_label,
+    needs_party_views,
+)
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.screens.conversation.closing_parts import (
@@ -112,7 +119,7 @@ class WrapUpStep(QWidget):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self._request_close)
         QShortcut(QKeySequence("F6"), self, self._request_read_back)
         self.autosave = AutosavePolicy(self._save_draft, self)
-        QApplication.instance().focusChanged.connect(self._keep_in_view)
+        cast(QApplication, QApplication.instance()).focusChanged.connect(self._keep_in_view)
 
         side = QVBoxLayout()
         side.addWidget(part_heading(_("From the conversation"), self))
@@ -331,7 +338,7 @@ class WrapUpStep(QWidget):
             signal.connect(self._changed)
 
     def _part(self, column: QVBoxLayout, heading: str, box: SharedTextBox) -> None:
-        column.addWidget(part_heading(heading, box.parentWidget(), box.edit))
+        column.addWidget(part_heading(heading, cast(QWidget, box.parentWidget()), box.edit))
         column.addWidget(box)
         box.changed.connect(self._changed)
 
@@ -356,14 +363,14 @@ class WrapUpStep(QWidget):
         if new is None or form is None or not form.isAncestorOf(new):
             return
         part = new
-        while part.parentWidget() is not form:
-            part = part.parentWidget()
+        while (parent := part.parentWidget()) is not form and parent is not None:
+            part = parent
 
         def scroll() -> None:
             if not (shiboken6.isValid(form) and shiboken6.isValid(new)):
                 return  # removed before it was laid out
             if form.isAncestorOf(new):  # still there once laid out
-                form.layout().activate()
+                cast(QLayout, form.layout()).activate()
                 self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
                 self.scroller.ensureWidgetVisible(new, 16, 48)
 
