@@ -166,11 +166,6 @@ class CaseloadTableModel(QAbstractTableModel):
         late = self._late
         return sum(late[index] for index in self._visible)
 
-    @property
-    def current_filter(self) -> CaseloadFilter:
-        """Return the filter in use."""
-        return self._filter
-
     def total_count(self) -> int:
         """Return the number of students before search and filters."""
         return len(self._entries)
@@ -182,13 +177,6 @@ class CaseloadTableModel(QAbstractTableModel):
     def entry_at(self, row: int) -> CaseloadEntry:
         """Return the student shown in ``row``."""
         return self._entries[self._visible[row]]
-
-    def row_of(self, student_id: str) -> int | None:
-        """Return the row showing ``student_id``, if visible."""
-        for row, index in enumerate(self._visible):
-            if self._entries[index].student.id == student_id:
-                return row
-        return None
 
     def _refresh(self, *, resort: bool = False) -> None:
         """Apply search and filters to the sorted order; sorting happens only when asked."""

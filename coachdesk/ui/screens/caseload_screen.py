@@ -99,7 +99,7 @@ class CaseloadScreen(QWidget):
         self.settings_button = QPushButton(_("Settings…"), self)
         self.handover_button, handover_menu = menu_button(_("Handover"), self)
         handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
-        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
+        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested.emit)
         self.count_label = hint("", self)
         self.retention_years = RETENTION_YEARS
         """Years after leaving before an archived student is due for erasure (a setting)."""
