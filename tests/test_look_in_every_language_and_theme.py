@@ -89,8 +89,8 @@ def every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "close together", window
     window.show_screen(3)
     yield "my practice", window
-    window.fill_in_scan(entry.student, Role.STUDENT)
-    scan = window.scan_view
+    window.scans.fill_in(entry.student, Role.STUDENT)
+    scan = window.scans.scan_view
     assert scan is not None
     yield "scan", _as_on_a_laptop(scan)
     scan.close()

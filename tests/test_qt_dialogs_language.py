@@ -66,7 +66,7 @@ def _file_dialog_texts(qtbot, window) -> set[str]:
         dialog.reject()
 
     seen = answer_next_dialog(QFileDialog, read)
-    window.save_scan_paper(window.caseload_screen.model.entry_at(0).student)
+    window.scans.save_paper(window.caseload_screen.model.entry_at(0).student)
     assert seen
     return texts
 
