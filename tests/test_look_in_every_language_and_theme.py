@@ -83,8 +83,9 @@ def every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "details", details
     details.reject()
     window.show_screen(2)
-    yield "prepare", window
     conversation = window.conversation_screen
+    conversation.steps.setCurrentWidget(conversation.prepare_step)
+    yield "prepare", window
     conversation.steps.setCurrentWidget(conversation.wrap_up_step)
     yield "close together", window
     window.show_screen(3)
