@@ -33,7 +33,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import ContactRole, Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
-from coachdesk.preferences import save_language
+from coachdesk.preferences import load_column_widths, save_language
 from coachdesk.services.caseload import CaseloadEntry, CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans, statements
 from coachdesk.services.dossier import Dossiers
@@ -42,9 +42,11 @@ from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_entry import StudentEntry
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.ui.dialog_veil import DialogVeil
+from coachdesk.ui.dialogs.add_student_dialog import AddStudentDialog
 from coachdesk.ui.dialogs.change_passphrase_dialog import (
     ChangePassphrase,
     ChangePassphraseDialog,
@@ -54,6 +56,7 @@ from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.page_stack import PageStack
 from coachdesk.ui.passphrase_form import Unlock
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
@@ -67,6 +70,7 @@ from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
+from coachdesk.ui.window_place import MINIMUM_SIZE, remember_window
 
 CALM_MODE_LOCK_FACTOR = 3
 """A conversation has long quiet moments; locking mid-conversation would break it."""
@@ -130,6 +134,8 @@ class WindowServices:
     settings: SettingsService
     importer: Callable[[], StudentImport]
     """Makes an importer; raises ``UserFacingError`` for the demo store."""
+    student_entry: StudentEntry
+    """Adds one student typed in by hand."""
     conversation: ConversationServices
     progress: ProgressReports
     reflections: ReflectionService
@@ -171,8 +177,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.today = today or dt.date.today()
         self.setWindowTitle(_("CoachDesk — demo") if store.is_demo else "CoachDesk")
-        self.resize(1180, 760)
-        self.setMinimumSize(860, 560)
+        self.resize(1180, 760)  # the app places it on the screen (ui/window_place.py)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -183,9 +189,10 @@ class MainWindow(QMainWindow):
         )
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.caseload_screen.retention_years = services.settings.retention_years()
+        self.caseload_screen.columns.restore(load_column_widths(store.data_dir))
         self.editors: dict[str, ReflectionWindow] = {}
         self.welcome_screen = WelcomeScreen(self)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.stack.addWidget(self.caseload_screen)
         self._built: dict[int, QWidget] = {}
         """The screens behind the navigation built so far: each is built when first used."""
@@ -198,7 +205,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.navigation)
-        body.addWidget(self.stack, 1)
+        body.addWidget(self.stack.in_scroll_area(), 1)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -209,6 +216,7 @@ class MainWindow(QMainWindow):
             column.addWidget(self._build_read_only_banner())
             for writer in (
                 self.caseload_screen.import_button,
+                self.caseload_screen.add_button,
                 self.caseload_screen.settings_button,
             ):
                 writer.setEnabled(False)  # the rest says so when tried: nothing is saved here
@@ -248,6 +256,8 @@ class MainWindow(QMainWindow):
         """Route what each screen asks for to the window's actions."""
         self.caseload_screen.student_opened.connect(self.open_student)
         self.caseload_screen.import_requested.connect(self.import_class_list)
+        self.caseload_screen.add_student_requested.connect(self.add_student)
+        self.caseload_screen.demo_requested.connect(lambda: self.switch_store_requested.emit(True))
         self.caseload_screen.settings_requested.connect(self.open_settings)
         self.caseload_screen.dossier_export_requested.connect(self.export_dossier)
         self.caseload_screen.dossier_import_requested.connect(self.import_dossier)
@@ -548,6 +558,24 @@ class MainWindow(QMainWindow):
             10_000,
         )
 
+    def add_student(self) -> None:
+        """Add one student by hand; the caseload then shows them, selected."""
+        students = [entry.student for entry in self.caseload_screen.model.entries()]
+        added = AddStudentDialog.ask(
+            self,
+            self.services.student_entry.add,
+            sorted({s.group for s in students if s.group}),
+            sorted({s.programme for s in students if s.programme}),
+        )
+        if added is None:
+            return
+        self.refresh_caseload()
+        self.show_screen(0)
+        self.caseload_screen.select_student(added.id)
+        self.statusBar().showMessage(
+            _("{name} is now in your caseload.").format(name=added.full_name), 10_000
+        )
+
     def open_reflection(self, reflection_id: str, context: str) -> ReflectionWindow:
         """Open a reflection in its own editor window (or bring the open one forward)."""
         editor = self.editors.get(reflection_id)
@@ -778,6 +806,7 @@ class MainWindow(QMainWindow):
         for editor in list(self.editors.values()):
             editor.close()
         self.services.drafts.close()
+        remember_window(self, self.store.data_dir, self.caseload_screen.columns.widths())
         super().closeEvent(event)
 
     def save_progress_report(self, student: Student) -> None:

@@ -179,6 +179,10 @@ class CaseloadTableModel(QAbstractTableModel):
         """Return how many students (shown or not) pass ``rule``."""
         return sum(1 for entry in self._entries if rule.matches(entry))
 
+    def entries(self) -> list[CaseloadEntry]:
+        """Return every student, shown or not."""
+        return self._entries
+
     def entry_at(self, row: int) -> CaseloadEntry:
         """Return the student shown in ``row``."""
         return self._entries[self._visible[row]]
@@ -272,8 +276,10 @@ class CaseloadTableModel(QAbstractTableModel):
             return self._columns[column].text(entry)
         if role == self.ENTRY_ROLE:
             return entry
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{entry.student.full_name} · {entry.student.student_number}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, also where the column cuts it short
+            if column == 0:
+                return f"{entry.student.full_name} · {entry.student.student_number}"
+            return self._columns[column].text(entry) or None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             return self._late_style(entry, column, role)
         return None
