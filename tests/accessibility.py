@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -11,6 +12,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -65,3 +69,40 @@ def clipped_texts(root: QWidget) -> list[str]:
                 f"button {widget.text()!r}: {widget.sizeHint().width()} > {widget.width()}"
             )
     return clipped
+
+
+def cut_short_in_table(table: QTableView) -> list[str]:
+    """Return the table's headers that do not show whole, and names cut short in column 0.
+
+    A header must fit the label area the style leaves beside its sort arrow; a name must fit
+    its column as the item delegate draws it. Other columns may end in "…" if their tooltip
+    holds the whole text.
+    """
+    header, model = table.horizontalHeader(), table.model()
+    found = []
+    for column in range(model.columnCount()):
+        option = QStyleOptionHeader()
+        option.initFrom(header)
+        option.state |= QStyle.StateFlag.State_Horizontal
+        option.orientation = Qt.Orientation.Horizontal
+        option.rect = QRect(0, 0, header.sectionSize(column), header.height())
+        shown = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+        option.sortIndicator = (
+            QStyleOptionHeader.SortIndicator.SortDown
+            if shown
+            else QStyleOptionHeader.SortIndicator.None_
+        )
+        room = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        if header.fontMetrics().horizontalAdvance(title) > room.width():
+            found.append(f"header {title!r}: {room.width()} px")
+    needed = table.sizeHintForColumn(0)
+    if needed > table.columnWidth(0):
+        found.append(f"names need {needed} px, the column has {table.columnWidth(0)}")
+    for row in range(model.rowCount()):
+        for column in range(1, model.columnCount()):
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if text and index.data(Qt.ItemDataRole.ToolTipRole) != text:
+                found.append(f"row {row}, column {column}: no tooltip with the whole text")
+    return found

@@ -146,7 +146,7 @@ def test_an_empty_caseload_says_what_to_do_next(qtbot, empty_own_window: MainWin
     buttons = [screen.empty_import_button, screen.empty_add_button, screen.empty_demo_button]
     assert [b.text() for b in buttons] == [
         "Klassenlijst importeren…",
-        "Student toevoegen…",
+        "Student &toevoegen…",
         "Demo bekijken",
     ]
     assert clipped_texts(window) == []

@@ -54,6 +54,7 @@ from coachdesk.ui.dialogs.change_passphrase_dialog import (
 from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
+from coachdesk.ui.eliding_label import ElidingLabel
 from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.page_stack import PageStack
@@ -223,7 +224,7 @@ class MainWindow(QMainWindow):
         column.addLayout(body, 1)
         self._build_lock(central)
 
-        self.store_label = QLabel(
+        self.store_label = ElidingLabel(
             _("{kind}: {path}").format(kind=_store_kind(store), path=store.path), self
         )
         self.store_label.setContentsMargins(12, 2, 12, 2)

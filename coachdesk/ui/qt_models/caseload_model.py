@@ -87,7 +87,9 @@ class CaseloadTableModel(QAbstractTableModel):
     """Students with klas, opleiding, stage company, last and next conversation, agreements."""
 
     ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+    GROUP_COLUMN = 1
     PROGRAMME_COLUMN = 2
+    COMPANY_COLUMN = 3
     LAST_COLUMN = 4
     DUE_COLUMN = 5
     AGREEMENTS_COLUMN = 6

@@ -21,6 +21,16 @@ NAME_COLUMN = 0
 STRETCH_COLUMN = CaseloadTableModel.PROGRAMME_COLUMN
 SAMPLE_ROWS = 200
 """Rows measured for a column's longest text: enough for a fair width, quick at 20,000."""
+GIVING_WAY = (
+    (STRETCH_COLUMN, CaseloadTableModel.COMPANY_COLUMN),
+    (
+        CaseloadTableModel.GROUP_COLUMN,
+        CaseloadTableModel.LAST_COLUMN,
+        CaseloadTableModel.DUE_COLUMN,
+        CaseloadTableModel.AGREEMENTS_COLUMN,
+    ),
+)
+"""Which columns are narrowed first when the room is short: the long descriptions."""
 NAME_CANDIDATES = 200
 """The names (longest first by letters) measured in pixels for the name column."""
 
@@ -84,15 +94,22 @@ class CaseloadColumns(QObject):
             return
         least = [self.header_width(column) for column in range(count)]
         wanted = [max(w, n) for w, n in zip(self._wanted, least, strict=True)]
-        shared = [column for column in range(count) if column != NAME_COLUMN]
         room = self._table.viewport().width() - wanted[NAME_COLUMN]
-        cap = _widest_fitting([(least[c], wanted[c]) for c in shared], room)
+        widths = dict.fromkeys(range(count), 0)
+        for tier in GIVING_WAY:  # long descriptions give way first, dates and counts last
+            kept = [c for c in range(count) if c != NAME_COLUMN and c not in tier]
+            rest = room - sum(widths[c] or wanted[c] for c in kept)
+            cap = _widest_fitting([(least[c], wanted[c]) for c in tier], rest)
+            for column in tier:
+                widths[column] = max(least[column], min(wanted[column], cap))
+            if cap >= max(wanted[c] for c in tier):
+                break
         self._fitting = True
         try:
             self._table.setColumnWidth(NAME_COLUMN, wanted[NAME_COLUMN])
-            for column in shared:
-                if column != STRETCH_COLUMN:  # the programme takes what is left
-                    self._table.setColumnWidth(column, max(least[column], min(wanted[column], cap)))
+            for column, width in widths.items():
+                if column not in (NAME_COLUMN, STRETCH_COLUMN):  # the programme takes the rest
+                    self._table.setColumnWidth(column, width or wanted[column])
         finally:
             self._fitting = False
 

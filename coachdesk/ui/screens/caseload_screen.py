@@ -46,6 +46,16 @@ def _combo(all_label: str, items: list[tuple[str, object]]) -> ChoiceCombo:
     return ChoiceCombo([(all_label, None), *items])
 
 
+def _shrink_to_first_choice(combo: ChoiceCombo) -> None:
+    """Let a filter narrow on a small screen, never below its "All …" choice (the open list
+    still shows every choice whole).
+    """
+    metrics = combo.fontMetrics()
+    longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    frame = combo.sizeHint().width() - longest
+    combo.setMinimumWidth(frame + metrics.horizontalAdvance(combo.itemText(0)))
+
+
 class CaseloadScreen(QWidget):
     """The coach's students; Enter or a double click opens one.
 
@@ -135,9 +145,7 @@ class CaseloadScreen(QWidget):
             self.status_combo,
         ):
             widget.setSizeAdjustPolicy(ChoiceCombo.SizeAdjustPolicy.AdjustToContents)
-            # Whole choices when there is room; on a small screen they share the width (the
-            # open list still shows every choice whole).
-            widget.setMinimumWidth(widget.fontMetrics().horizontalAdvance("m") * 7)
+            _shrink_to_first_choice(widget)
             filters.addWidget(widget)
         filters.addStretch(1)
         counts = QHBoxLayout()
@@ -147,7 +155,11 @@ class CaseloadScreen(QWidget):
         self.caseload_part = QWidget(self)
         part = QVBoxLayout(self.caseload_part)
         part.setContentsMargins(0, 0, 0, 0)
-        part.addWidget(self.search_edit)
+        search = QHBoxLayout()  # bringing students in, beside finding them: fits 1024 px wide
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.import_button)
+        search.addWidget(self.add_button)
+        part.addLayout(search)
         part.addLayout(filters)
         part.addWidget(self.erasure_reminder)
         part.addLayout(counts)
@@ -192,13 +204,8 @@ class CaseloadScreen(QWidget):
         self.settings_button.clicked.connect(self.settings_requested)
         heading = QHBoxLayout()
         heading.addWidget(screen_title(_("My students"), self), 1)
-        for button in (
-            self.import_button,
-            self.add_button,
-            self.handover_button,
-            self.settings_button,
-        ):
-            heading.addWidget(button)
+        heading.addWidget(self.handover_button)
+        heading.addWidget(self.settings_button)
         return heading
 
     def _build_table(self) -> QTableView:
@@ -249,7 +256,7 @@ class CaseloadScreen(QWidget):
         self.empty_import_button = QPushButton(_("Import class list…"), panel)
         self.empty_import_button.setProperty("role", "primary")
         self.empty_import_button.clicked.connect(self.import_requested)
-        self.empty_add_button = QPushButton(_("Add student…"), panel)
+        self.empty_add_button = QPushButton(_("&Add student…"), panel)
         self.empty_add_button.clicked.connect(self.add_student_requested)
         self.empty_demo_button = QPushButton(_("View the demo"), panel)
         self.empty_demo_button.clicked.connect(self.demo_requested)
