@@ -10,13 +10,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from coachdesk.app import AppController
+from coachdesk.app import AppController, build_window
 from coachdesk.domain.students import Pathway
 from coachdesk.errors import ValidationError
 from coachdesk.services.csv_files import parse
 from coachdesk.services.student_entry import StudentEntry, StudentEntryError
 from coachdesk.services.student_import import ImportField, StudentImport
-from coachdesk.services.workspace import StoreLocation
+from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.repositories import Repositories
 from coachdesk.ui.dialogs.add_student_dialog import AddStudentDialog
 from coachdesk.ui.main_window import MainWindow
@@ -232,4 +232,42 @@ def test_a_number_in_use_is_said_in_the_dialog(qtbot, empty_own_window: MainWind
     _answer(fill)
     window.add_student()
     assert said == ["Studentnummer 000123 hoort al bij Zoë van der Meer."]
+    assert window.caseload_screen.model.total_count() == 1
+
+
+def test_the_student_added_stays_selected_when_the_table_first_paints(
+    qtbot, data_dir: Path
+) -> None:
+    """Started by the coach, the caseload loads after the first paint; empty, it loads at once."""
+    own = Workspace.open(StoreLocation(data_dir))
+    window = build_window(own, caseload_after_paint=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.welcome_screen.empty_button.click()
+    qtbot.waitUntil(window.caseload_screen.empty_state.isVisible)
+    answer_next_dialog(AddStudentDialog, lambda dialog: _fill_and_save(qtbot, dialog))
+    window.add_student()
+    table = window.caseload_screen.table
+    qtbot.waitExposed(table)
+    qtbot.wait(100)  # the table's first paints
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [0]
+    window.close()
+    own.close()
+
+
+def _fill_and_save(qtbot, dialog: AddStudentDialog) -> None:
+    for target in (F.STUDENT_NUMBER, F.GIVEN_NAME, F.FAMILY_NAME):
+        dialog.edits[target].setText(TYPED[target])
+    qtbot.keyClick(dialog.edits[F.FAMILY_NAME], Qt.Key.Key_Return)
+
+
+def test_the_welcome_screen_offers_adding_a_student_too(
+    qtbot, empty_own_window: MainWindow
+) -> None:
+    window = empty_own_window
+    assert window.welcome_screen.add_button.text() == "Student &toevoegen…"
+    answer_next_dialog(AddStudentDialog, lambda dialog: _fill_and_save(qtbot, dialog))
+    qtbot.mouseClick(window.welcome_screen.add_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.caseload_screen
+    assert window.navigation.isVisible()
     assert window.caseload_screen.model.total_count() == 1

@@ -18,7 +18,8 @@ class ElidingLabel(QLabel):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         hint = super().sizeHint()
-        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + 4, hint.height())
+        frame = self.width() - self.contentsRect().width()  # contents margins, indent
+        return QSize(self.fontMetrics().horizontalAdvance(self._whole) + frame + 4, hint.height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(

@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(0))
         self.welcome_screen.import_chosen.connect(self.import_class_list)
+        self.welcome_screen.add_chosen.connect(self.add_student)
 
     @property
     def student_screen(self) -> StudentScreen:
@@ -438,6 +439,9 @@ class MainWindow(QMainWindow):
         """Show the first screenful of students in one frame, then load the whole caseload."""
         cadence = self.services.settings.cadence()
         first = self.services.caseload.overview(self.today, cadence, first=FIRST_SCREENFUL)
+        if not first:  # no table to paint (at most archived students): load the rest now
+            self.refresh_caseload()
+            return
         self.caseload_screen.show_entries(first, complete=False)
         _AfterPaint(self.caseload_screen.table.viewport(), self.refresh_caseload)
 

@@ -23,21 +23,30 @@ FRAME = QMargins(8, 40, 8, 8)
 """Room for the title bar and borders, which the window manager adds after showing."""
 
 
+def room_in(free_area: QRect) -> QSize:
+    """Return the largest window that fits ``free_area`` with its frame around it."""
+    return free_area.marginsRemoved(FRAME).size()
+
+
+def _centred(free_area: QRect, size: QSize) -> QRect:
+    geometry = QRect(QPoint(0, 0), size)
+    geometry.moveCenter(free_area.marginsRemoved(FRAME).center())
+    return geometry
+
+
 def first_geometry(free_area: QRect) -> QRect | None:
     """Return the comfortable size centred in ``free_area`` with room for the frame, or
     ``None`` when it does not fit: then the window opens maximised.
     """
-    room = free_area.marginsRemoved(FRAME)
+    room = room_in(free_area)
     if room.width() < COMFORTABLE_SIZE.width() or room.height() < COMFORTABLE_SIZE.height():
         return None
-    geometry = QRect(QPoint(0, 0), COMFORTABLE_SIZE)
-    geometry.moveCenter(room.center())
-    return geometry
+    return _centred(free_area, COMFORTABLE_SIZE)
 
 
 def minimum_size(free_area: QRect) -> QSize:
     """Return the smallest window size, never more than ``free_area`` holds with a frame."""
-    return MINIMUM_SIZE.boundedTo(free_area.marginsRemoved(FRAME).size())
+    return MINIMUM_SIZE.boundedTo(room_in(free_area))
 
 
 def place_window(window: QWidget, saved: bytes | None) -> None:
@@ -48,7 +57,8 @@ def place_window(window: QWidget, saved: bytes | None) -> None:
     if saved and window.restoreGeometry(saved):
         return
     geometry = first_geometry(free_area)
-    if geometry is None:
+    if geometry is None:  # un-maximised later, it still fits the free area
+        window.setGeometry(_centred(free_area, COMFORTABLE_SIZE.boundedTo(room_in(free_area))))
         window.setWindowState(Qt.WindowState.WindowMaximized)
     else:
         window.setGeometry(geometry)

@@ -74,6 +74,8 @@ class AddStudentDialog(QDialog):
         self.problem_label.setStyleSheet("color: #a32d1f;")
         self.problem_label.hide()
         self.buttons = dialog_buttons(self, on_accept=self._save)
+        for edit in self.edits.values():  # once the coach corrects, the old message goes
+            edit.textEdited.connect(self.problem_label.hide)
 
         form = QFormLayout()
         for target in (
