@@ -51,6 +51,7 @@ from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
+from coachdesk.ui.first_frame import FirstFrame
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
@@ -396,8 +397,13 @@ def _save_screenshot(window: MainWindow, target: Path) -> None:
     QApplication.quit()
 
 
-def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
-    """Start the app on ``location``; with ``screenshot``, save the window as PNG and quit."""
+def run_gui(
+    location: StoreLocation, screenshot: Path | None = None, first_frame: FirstFrame | None = None
+) -> int:
+    """Start the app on ``location``; with ``screenshot``, save the window as PNG and quit.
+
+    ``first_frame`` (painted before the app loaded) gives its place to the window once built.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoachDesk")
@@ -423,8 +429,12 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     if controller is None:
         return 1
     _install_excepthook(controller)
-    place_window(controller.window, load_window_state(location.data_dir))
+    # Where the first frame was painted (as the coach left the window), else as saved.
+    saved = first_frame.saveGeometry().data() if first_frame is not None else None
+    place_window(controller.window, saved or load_window_state(location.data_dir))
     controller.window.show()
+    if first_frame is not None:
+        first_frame.close()
     if screenshot is not None:
         QTimer.singleShot(
             SCREENSHOT_DELAY_MS, lambda: _save_screenshot(controller.window, screenshot)

@@ -209,7 +209,7 @@ def test_bad_input_keeps_the_dialog_open_with_every_typed_word(
         qtbot.keyClick(dialog.edits[F.FAMILY_NAME], Qt.Key.Key_Return)
 
     seen = _answer(fill)
-    window.add_student()
+    window.new_student.add()
     assert seen == [True]
     assert said == ["Vul de achternaam in."]
     assert window.caseload_screen.model.total_count() == 1
@@ -230,7 +230,7 @@ def test_a_number_in_use_is_said_in_the_dialog(qtbot, empty_own_window: MainWind
         dialog.reject()
 
     _answer(fill)
-    window.add_student()
+    window.new_student.add()
     assert said == ["Studentnummer 000123 hoort al bij Zoë van der Meer."]
     assert window.caseload_screen.model.total_count() == 1
 
@@ -246,7 +246,7 @@ def test_the_student_added_stays_selected_when_the_table_first_paints(
     window.welcome_screen.empty_button.click()
     qtbot.waitUntil(window.caseload_screen.empty_state.isVisible)
     answer_next_dialog(AddStudentDialog, lambda dialog: _fill_and_save(qtbot, dialog))
-    window.add_student()
+    window.new_student.add()
     table = window.caseload_screen.table
     qtbot.waitExposed(table)
     qtbot.wait(100)  # the table's first paints

@@ -169,6 +169,25 @@ def test_help_speaks_the_language_asked_for(tmp_path: Path) -> None:
     assert dutch.stdout.startswith("gebruik: coachdesk")
 
 
+def test_dutch_help_has_no_english_line_and_english_help_no_dutch_one(tmp_path: Path) -> None:
+    dutch = run_cli("--help", data_dir=tmp_path).stdout
+    for english in (
+        "show program's version",
+        "--data-dir DATA_DIR",
+        "positional arguments",
+        "commands:",
+    ):
+        assert english not in dutch
+    assert "--data-dir MAP" in dutch and "opdrachten:" in dutch
+    english = run_cli("--lang", "en", "--help", data_dir=tmp_path).stdout
+    assert "--data-dir DIR" in english and "commands:" in english
+    for word in ("opdracht", "opslag", "toon"):
+        assert word not in english
+    usage = run_cli("--lang", "en", "summary", data_dir=tmp_path)
+    assert usage.returncode == 2
+    assert "required" in usage.stderr and "verplicht" not in usage.stderr
+
+
 def test_a_command_that_writes_no_pdf_imports_no_pdf_library() -> None:
     import subprocess
     import sys

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pkgutil
+import re
 import subprocess
 import sys
 import tomllib
@@ -11,11 +12,18 @@ from pathlib import Path
 import coachdesk
 
 ROOT = Path(__file__).resolve().parent.parent
-QT_FREE_PACKAGES = ("domain", "storage", "services", "export", "i18n")
+QT_FREE_PACKAGES = ("cli", "domain", "storage", "services", "export", "i18n")
 
 
 def _qt_free_modules() -> list[str]:
-    names = ["coachdesk.cli", "coachdesk.paths", "coachdesk.errors", "coachdesk.crash_log"]
+    names = [
+        "coachdesk.cli",
+        "coachdesk.launch",
+        "coachdesk.early_options",
+        "coachdesk.paths",
+        "coachdesk.errors",
+        "coachdesk.crash_log",
+    ]
     for module in pkgutil.walk_packages(coachdesk.__path__, "coachdesk."):
         if module.name.split(".")[1] in QT_FREE_PACKAGES:
             names.append(module.name)
@@ -49,6 +57,24 @@ def test_only_storage_speaks_sql() -> None:
             offenders.append(relative)
         if "SELECT " in text or "INSERT INTO" in text:
             offenders.append(relative)
+    assert offenders == []
+
+
+SQL_OUTSIDE_STORAGE = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|ORDER BY|IS NULL|BETWEEN|JOIN)\b"
+    r"|= \?"  # a placeholder: a where clause being built
+    r"|\.(conn|db)\b"  # a connection or the sqlite-utils database
+    r"|\.select\(|order_by="  # a repository asked with a SQL fragment
+)
+
+
+def test_services_ask_repositories_by_name_and_hold_no_connection() -> None:
+    offenders = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: {line.strip()}"
+        for path in sorted((ROOT / "coachdesk" / "services").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if SQL_OUTSIDE_STORAGE.search(line)
+    ]
     assert offenders == []
 
 

@@ -107,3 +107,15 @@ def test_a_store_opens_in_one_window_at_a_time(qtbot, data_dir: Path) -> None:
     second = AppController(StoreLocation(data_dir))
     qtbot.addWidget(second.window)
     second.close()
+
+
+def test_ctrl_q_quits_from_any_screen(qtbot, demo_workspace: Workspace) -> None:
+    window = build_window(demo_workspace)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.show_screen(1)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier
+    )
+    assert not window.isVisible()

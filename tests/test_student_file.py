@@ -32,6 +32,7 @@ def student_id(repos: Repositories) -> str:
             date=dt.date(2026, 10, 5),
             state=ConversationState.CLOSED,
             topic="Stage",
+            summary="Ik wil meer met klanten doen.",
             focus_competences=[Competence.NETWORKING],
         )
     )
@@ -91,6 +92,14 @@ def test_the_timeline_holds_every_kind_newest_first(repos: Repositories, student
     assert file.events[-1].school_year == "2025-2026"
     assert [a.description for a in file.open_agreements] == ["Feedback vragen"]
     assert [g.description for g in file.current_goals] == ["Zelf plannen"]
+
+
+def test_a_closed_conversation_on_the_timeline_says_what_came_of_it(
+    repos: Repositories, student_id: str
+) -> None:
+    file = StudentFileService(repos).open(student_id)
+    talk = next(e for e in file.events if e.kind is TimelineKind.CONVERSATION)
+    assert talk.detail == "Afgerond · Stage · Ik wil meer met klanten doen."
 
 
 def test_the_timeline_never_shows_why_a_student_was_referred(

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 SCHOOL_YEAR_START_MONTH = 8
 """A school year runs from 1 August to 31 July."""
 
-PERIOD_START_MONTHS = (8, 11, 2, 5)
-"""Four periods: August–October, November–January, February–April, May–July."""
-
 
 def school_year_start(day: dt.date) -> dt.date:
     """Return 1 August of the school year that ``day`` falls in."""
@@ -25,7 +22,10 @@ def school_year_label(day: dt.date) -> str:
 
 
 def period_of(day: dt.date) -> int:
-    """Return the period (1–4) of the school year that ``day`` falls in."""
+    """Return the period (1–4) of the school year that ``day`` falls in.
+
+    Four periods of three months: August–October, November–January, February–April, May–July.
+    """
     months_in = (day.month - SCHOOL_YEAR_START_MONTH) % 12
     return months_in // 3 + 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coachdesk.domain.labels import LabelledEnum
@@ -120,6 +121,11 @@ class Contact(Record):
     company: str = ""
     email: str = ""
     phone: str = ""
+
+
+def workplace_trainer_name(contacts: Iterable[Contact]) -> str:
+    """Return the name of the student's praktijkopleider, the first one listed ("" if none)."""
+    return next((c.name for c in contacts if c.role is ContactRole.WORKPLACE_TRAINER), "")
 
 
 RETENTION_YEARS = 2

@@ -87,7 +87,10 @@ def _signatures(signatures: SignatureLines) -> Flowable:
         blanks.append("")
         columns.append(None)
     table = Table([labels, blanks], colWidths=columns, rowHeights=[None, SIGNATURE_SPACE])
-    commands = [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
+    commands: list[tuple[object, ...]] = [
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+    ]
     commands += [
         ("LINEBELOW", (column, 1), (column, 1), 0.6, "#333333")
         for column in range(0, len(columns), 2)

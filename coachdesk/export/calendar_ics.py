@@ -50,7 +50,8 @@ def appointment_ics(
     if place.strip():
         event.add("location", place.strip())
     calendar.add_component(event)
-    return calendar.to_ical()
+    ical: bytes = calendar.to_ical()
+    return ical
 
 
 def write_appointment(target: Path, ics: bytes) -> Path:

@@ -44,7 +44,7 @@ def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
     reportlab writes 🌻 as ``<1F33B>``, which PDF readers reject, so copying the text lost
     every emoji; the PDF format wants the surrogate pair ``<D83CDF3B>``.
     """
-    cmap = _reportlab_cmap(font_name, subset)
+    cmap: str = _reportlab_cmap(font_name, subset)
     for code, char in enumerate(subset):
         if char > 0xFFFF:
             utf16 = chr(char).encode("utf-16-be").hex().upper()

@@ -61,7 +61,7 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _NumberedCanvas(Canvas):
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type information
     """Keeps every page until the end, so each can say "pagina x van y"."""
 
     def __init__(self, *args: Any, footer: str, **kwargs: Any) -> None:

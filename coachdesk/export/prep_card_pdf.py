@@ -13,7 +13,7 @@ from coachdesk.export.markup import paragraph, paragraph_text
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
-from coachdesk.services.conversation_flow import Preparation
+from coachdesk.services.preparation import Preparation
 
 MAX_AGREEMENTS = 8
 MAX_QUESTIONS = 8

@@ -65,7 +65,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
         bottom = top - ROW + 4 * mm
 
         def y(value: int, top: float = top, bottom: float = bottom) -> float:
-            return bottom + (value - 1) / (len(SCAN_SCALE) - 1) * (top - bottom - 2 * mm)
+            return float(bottom + (value - 1) / (len(SCAN_SCALE) - 1) * (top - bottom - 2 * mm))
 
         drawing.add(
             String(0, (top + bottom) / 2 - 3, competence.label, fontName=FONT, fontSize=8.5)

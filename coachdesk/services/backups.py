@@ -14,17 +14,18 @@ from pathlib import Path
 
 from coachdesk.errors import DamagedStoreError, StoreError
 from coachdesk.services.audit import audit
-from coachdesk.storage.backup_names import backup_folder, backup_path
+from coachdesk.storage.backup_names import backup_path
 from coachdesk.storage.backups import (
     BackupFile,
     check_backup,
     copy_into_place,
     list_backups,
     quarantine,
+    remove_backup,
+    remove_partials_before,
 )
 from coachdesk.storage.connection import ConnectionFactory
 from coachdesk.storage.database import Store, open_store
-from coachdesk.storage.keyfile import keyfile_path
 
 
 @dataclass(frozen=True)
@@ -87,23 +88,11 @@ class Backups:
         keep = to_keep(backups, now or dt.datetime.now(), self.policy)
         removed = [b.path for b in backups if b.path not in keep]
         for path in removed:
-            path.unlink(missing_ok=True)
-            keyfile_path(path).unlink(missing_ok=True)
-        self._remove_stale_partials(now or dt.datetime.now())
+            remove_backup(path)
+        # Half-written copies a killed backup left may hold erased students. Only old ones
+        # go: a copy still being written by a running backup is never touched.
+        remove_partials_before(self.store_path, (now or dt.datetime.now()) - STALE_PARTIAL_AGE)
         return removed
-
-    def _remove_stale_partials(self, now: dt.datetime) -> None:
-        """Delete half-written copies a killed backup left (they may hold erased students).
-
-        Only old ones: a copy still being written by a running backup is never touched.
-        """
-        cutoff = (now - STALE_PARTIAL_AGE).timestamp()
-        for leftover in backup_folder(self.store_path).glob("*.partial*"):
-            try:
-                if leftover.stat().st_mtime < cutoff:
-                    leftover.unlink()
-            except FileNotFoundError:
-                continue
 
     def newest(self) -> Path | None:
         """Return the newest backup that passes the integrity check, if any."""

@@ -1,4 +1,5 @@
-"""The close of a conversation as it is being written, and its draft on disk.
+"""The close of a conversation as it is being written, its draft on disk, and the notes
+it is stored as (who reads each part; each party's view in a trialogue).
 
 A close is typed at the table and may take a while; its draft is kept as JSON in the store
 (see ``ConversationFlow.save_draft``) until the conversation is closed.
@@ -12,10 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coachdesk.domain.agreements import Agreement, Goal
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.audience import SHARED_READERS, Audience, Note
 from coachdesk.domain.competences import Competence
+from coachdesk.domain.consents import consent_giver
+from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
+from coachdesk.domain.students import Student
+from coachdesk.i18n import _
 from coachdesk.storage.rows import from_row, to_row
 
 
@@ -105,3 +110,61 @@ def closing_from_json(text: str) -> Closing:
         share_with_trainer=data["share_with_trainer"],
         read_back=data["read_back"],
     )
+
+
+PARTY_VIEWS = (NoteKind.VIEW_STUDENT, NoteKind.VIEW_SCHOOL, NoteKind.VIEW_COMPANY)
+"""In a trialogue every party's view is recorded."""
+
+_WORKPLACE_KINDS = (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT)
+
+
+def readers_of(note: Note) -> tuple[Audience, ...]:
+    return tuple(reader for reader in SHARED_READERS if reader in note.readers)
+
+
+def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> list[Note]:
+    """Return the notes a close is stored as; the report preview reads the same ones."""
+
+    def note(part: SharedText, kind: NoteKind, competence: Competence | None = None) -> Note | None:
+        if not part.text.strip():
+            return None
+        return Note(
+            student_id=student_id,
+            conversation_id=conversation_id,
+            body=part.text.strip(),
+            audience=Audience.STUDENT,
+            readers=list(part.readers),
+            kind=kind,
+            competence=competence,
+        )
+
+    notes = [
+        note(closing.summary, NoteKind.GENERAL),
+        *(note(part, NoteKind.INSIGHT, c) for c, part in closing.insights.items()),
+        *(note(part, kind) for kind, part in closing.views.items()),
+    ]
+    if closing.private_note.strip():
+        notes.append(
+            Note(
+                student_id=student_id,
+                conversation_id=conversation_id,
+                body=closing.private_note.strip(),
+                audience=Audience.PRIVATE,
+            )
+        )
+    return [n for n in notes if n is not None]
+
+
+def consent_giver_label(student: Student, today: dt.date) -> str:
+    """Say who decides about sharing, following the age rules ("de student (17 jaar)")."""
+    age = student.age_on(today)
+    if consent_giver(age) is Role.STUDENT:
+        return _("the student ({age} years)").format(age=age)
+    if age is None:
+        return _("a parent (age unknown)")
+    return _("a parent (the student is {age})").format(age=age)
+
+
+def needs_party_views(kind: ConversationKind) -> bool:
+    """Return whether a conversation records the views of student, school and company."""
+    return kind in _WORKPLACE_KINDS

@@ -113,20 +113,13 @@ class CompetenceScans:
             ratings=competence_ratings(answers),
             answers=answers,
         )
-        with self._repos.store.atomic() as db:
-            db.execute(
-                "DELETE FROM competence_scans WHERE student_id = ? AND date = ? AND rater = ?",
-                [student_id, day.isoformat(), rater.value],
-            )
+        with self._repos.store.atomic():
+            self._repos.scans.delete_moment(student_id, day, rater)
             self._repos.scans.add(scan)
         return scan
 
     def _student_moment(self, student_id: str, day: dt.date) -> dt.date:
-        own = self._repos.scans.select(
-            "student_id = ? AND rater = ? AND date <= ?",
-            [student_id, Role.STUDENT.value, day.isoformat()],
-            order_by="date DESC",
-        )
+        own = self._repos.scans.by_rater_until(student_id, Role.STUDENT, day)
         if not own or day - own[0].date > STUDENT_FIRST_WINDOW:
             raise ValidationError(
                 _(
@@ -138,5 +131,5 @@ class CompetenceScans:
 
     def history(self, student_id: str) -> ScanHistory:
         """Return every scan of the student, oldest moment first."""
-        scans = self._repos.scans.select("student_id = ?", [student_id], order_by="date")
+        scans = self._repos.scans.oldest_first(student_id)
         return ScanHistory(sorted({s.date for s in scans}), scans)

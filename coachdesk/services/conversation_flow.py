@@ -10,9 +10,9 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
-from coachdesk.domain.audience import SHARED_READERS, Audience, Note
-from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
+from coachdesk.domain.agreements import Agreement, AgreementStatus
+from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.conversations import (
     Conversation,
@@ -20,10 +20,8 @@ from coachdesk.domain.conversations import (
     ConversationState,
     Participant,
 )
-from coachdesk.domain.experiences import Experience
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import utc_now
-from coachdesk.domain.reflections import Reflection
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, ContactRole, Student
 from coachdesk.errors import ValidationError
@@ -31,35 +29,18 @@ from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.audit import audit_store
 from coachdesk.services.closing import (
+    PARTY_VIEWS,
     Closing,
     Owner,
     SharedText,
     closing_from_json,
+    closing_notes,
     closing_to_json,
+    needs_party_views,
+    readers_of,
 )
-from coachdesk.services.competence_scan import ScanHistory
+from coachdesk.services.preparation import Preparation, preparation_for
 from coachdesk.storage.repositories import Repositories
-
-PARTY_VIEWS = (NoteKind.VIEW_STUDENT, NoteKind.VIEW_SCHOOL, NoteKind.VIEW_COMPANY)
-"""In a trialogue every party's view is recorded."""
-
-_WORKPLACE_KINDS = (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT)
-
-
-@dataclass(frozen=True)
-class Preparation:
-    """What the coach reads before the conversation: last time, and what happened since."""
-
-    conversation: Conversation
-    student: Student
-    participants: list[Participant]
-    previous: Conversation | None
-    earlier_agreements: list[Agreement]
-    open_goals: list[Goal]
-    recent_experiences: list[Experience]
-    recent_reflections: list[Reflection]
-    latest_scan: list[CompetenceScan]
-    scan_history: ScanHistory
 
 
 @dataclass(frozen=True)
@@ -159,54 +140,7 @@ class ConversationFlow:
 
     def prepare(self, conversation_id: str) -> Preparation:
         """Return last time's agreements, open goals and what happened since then."""
-        conversation = self._conversation(conversation_id)
-        repos = self._repos
-        student = repos.students.get(conversation.student_id)
-        assert student is not None  # conversations cascade with their student
-        earlier = [
-            c
-            for c in repos.conversations.for_student(student.id)
-            if c.id != conversation.id
-            and c.state is not ConversationState.PREPARED
-            and (c.date, c.created_at) <= (conversation.date, conversation.created_at)
-        ]
-        previous = earlier[0] if earlier else None
-        since = previous.date if previous else dt.date.min
-        where, params = "student_id = ?", [student.id]
-        agreements = [
-            a
-            for a in repos.agreements.select(where, params, order_by="created_at, rowid")
-            if a.conversation_id != conversation.id
-            and (
-                a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)
-                or (previous is not None and a.conversation_id == previous.id)
-            )
-        ]
-        scans = repos.scans.select(where, params, order_by="date DESC")
-        latest = [s for s in scans if s.date == scans[0].date] if scans else []
-        latest.sort(key=lambda scan: SCAN_RATERS.index(scan.rater))  # the student's view first
-        return Preparation(
-            conversation=conversation,
-            student=student,
-            participants=repos.participants.for_conversation(conversation.id),
-            previous=previous,
-            earlier_agreements=agreements,
-            open_goals=[
-                g for g in repos.goals.select(where, params) if g.status is GoalStatus.ACTIVE
-            ],
-            recent_experiences=[
-                e
-                for e in repos.experiences.select(where, params, order_by="start_date DESC")
-                if e.start_date >= since
-            ],
-            recent_reflections=[
-                r
-                for r in repos.reflections.select(where, params, order_by="created_at DESC")
-                if r.created_at.date() >= since
-            ],
-            latest_scan=latest,
-            scan_history=ScanHistory(sorted({s.date for s in scans}), scans),
-        )
+        return preparation_for(self._repos, self._conversation(conversation_id))
 
     def mark_agreement(self, agreement_id: str, status: AgreementStatus, outcome: str) -> Agreement:
         """Record what became of an earlier agreement."""
@@ -226,18 +160,19 @@ class ConversationFlow:
             dataclasses.replace(conversation, focus_competences=focus, questions=questions)
         )
 
-    def calm_view(self, conversation_id: str) -> CalmView:
+    def calm_view(self, conversation_id: str, today: dt.date) -> CalmView:
         """Return the only things the screen shows during the conversation.
 
         The student's first name and the chosen questions: no other student, no
-        timeline, no private note. Entering it marks the conversation as held.
+        timeline, no private note. Entering it marks the conversation as held, on the day it
+        is held (``today``): one planned for later and held early is dated when it happened.
         """
         conversation = self._conversation(conversation_id)
         student = self._repos.students.get(conversation.student_id)
         assert student is not None
         if conversation.state is ConversationState.PREPARED:
             conversation = self._repos.conversations.update(
-                dataclasses.replace(conversation, state=ConversationState.HELD)
+                dataclasses.replace(conversation, state=ConversationState.HELD, date=today)
             )
         return CalmView(
             student.given_name or student.full_name,
@@ -325,13 +260,13 @@ class ConversationFlow:
         summary_note = next((n for n in shared if n.kind is NoteKind.GENERAL), None)
         defaults = self.new_closing(conversation)
         return Closing(
-            summary=SharedText(conversation.summary, _readers(summary_note))
+            summary=SharedText(conversation.summary, readers_of(summary_note))
             if summary_note
             else SharedText(readers=defaults.summary.readers),
             insights={
                 **defaults.insights,
                 **{
-                    n.competence: SharedText(n.body, _readers(n))
+                    n.competence: SharedText(n.body, readers_of(n))
                     for n in shared
                     if n.kind is NoteKind.INSIGHT and n.competence is not None
                 },
@@ -339,7 +274,9 @@ class ConversationFlow:
             views={
                 **defaults.views,
                 **{
-                    n.kind: SharedText(n.body, _readers(n)) for n in shared if n.kind in PARTY_VIEWS
+                    n.kind: SharedText(n.body, readers_of(n))
+                    for n in shared
+                    if n.kind in PARTY_VIEWS
                 },
             },
             agreements=self._repos.agreements.for_conversation(conversation_id),
@@ -454,55 +391,3 @@ class ConversationFlow:
             trainer=closing.share_with_trainer,
         )
         return closed
-
-
-def _readers(note: Note) -> tuple[Audience, ...]:
-    return tuple(reader for reader in SHARED_READERS if reader in note.readers)
-
-
-def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> list[Note]:
-    """Return the notes a close is stored as; the report preview reads the same ones."""
-
-    def note(part: SharedText, kind: NoteKind, competence: Competence | None = None) -> Note | None:
-        if not part.text.strip():
-            return None
-        return Note(
-            student_id=student_id,
-            conversation_id=conversation_id,
-            body=part.text.strip(),
-            audience=Audience.STUDENT,
-            readers=list(part.readers),
-            kind=kind,
-            competence=competence,
-        )
-
-    notes = [
-        note(closing.summary, NoteKind.GENERAL),
-        *(note(part, NoteKind.INSIGHT, c) for c, part in closing.insights.items()),
-        *(note(part, kind) for kind, part in closing.views.items()),
-    ]
-    if closing.private_note.strip():
-        notes.append(
-            Note(
-                student_id=student_id,
-                conversation_id=conversation_id,
-                body=closing.private_note.strip(),
-                audience=Audience.PRIVATE,
-            )
-        )
-    return [n for n in notes if n is not None]
-
-
-def consent_giver_label(student: Student, today: dt.date) -> str:
-    """Say who decides about sharing, following the age rules ("de student (17 jaar)")."""
-    age = student.age_on(today)
-    if consent_giver(age) is Role.STUDENT:
-        return _("the student ({age} years)").format(age=age)
-    if age is None:
-        return _("a parent (age unknown)")
-    return _("a parent (the student is {age})").format(age=age)
-
-
-def needs_party_views(kind: ConversationKind) -> bool:
-    """Return whether a conversation records the views of student, school and company."""
-    return kind in _WORKPLACE_KINDS

@@ -34,7 +34,7 @@ from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, St
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
-from coachdesk.services.conversation_flow import PARTY_VIEWS, needs_party_views
+from coachdesk.services.closing import PARTY_VIEWS, needs_party_views
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -240,9 +240,9 @@ class _DemoBuilder:
         goals_set: set[str] = set()
         plan = self._conversation_plan()
         if rng.random() < 0.3 and student.status is StudentStatus.ACTIVE:
-            plan.append(
-                (self.today + dt.timedelta(days=rng.randint(1, 14)), ConversationKind.DIALOGUE)
-            )
+            soon = rng.randint(1, 14)  # about half of the planned ones are trialogues
+            kind = ConversationKind.TRIALOGUE if soon % 2 else ConversationKind.DIALOGUE
+            plan.append((self.today + dt.timedelta(days=soon), kind))
         for day, kind in plan:
             upcoming = day > self.today
             conversation = Conversation(
@@ -257,7 +257,10 @@ class _DemoBuilder:
                 focus_competences=rng.sample(list(Competence), rng.randint(1, 2)),
             )
             self._stamp(conversation, min(day, self.today))
-            people = [(Role.STUDENT, student.full_name, None), (Role.COACH, coach_name, None)]
+            people: list[tuple[Role, str, str | None]] = [
+                (Role.STUDENT, student.full_name, None),
+                (Role.COACH, coach_name, None),
+            ]
             if kind in (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT):
                 people.append((Role.WORKPLACE_TRAINER, trainer.name, trainer.id))
             if kind is ConversationKind.PARENTS:

@@ -163,7 +163,7 @@ class Dossiers:
                     for p in self._repos.participants.for_conversation(cid)
                 ]
             else:
-                records = repos[section].select("student_id = ?", [student_id], order_by="rowid")
+                records = repos[section].for_student(student_id)
             if not include_private:
                 records = [
                     r for r in records if getattr(r, "audience", None) is not Audience.PRIVATE

@@ -18,6 +18,9 @@ from coachdesk.storage.database import open_store
 StoreOpener = ConnectionFactory
 """How a store's connections are made; keyed when the store is encrypted."""
 
+KeyStrength = keyfile.KdfParams
+"""How hard the passphrase is stretched (tests and the first-start dialog pass their own)."""
+
 
 class WrongPassphraseError(UserFacingError):
     """The passphrase (or recovery key) does not open this store; nothing was changed."""

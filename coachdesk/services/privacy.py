@@ -14,7 +14,7 @@ from coachdesk.savefile import save_text
 from coachdesk.services.audit import audit_store
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.progress_report import ProgressReport, ProgressReports
-from coachdesk.storage.erasure import apply_ledger, erase_students
+from coachdesk.storage.erasure import erase_students
 from coachdesk.storage.repositories import Repositories
 
 
@@ -67,10 +67,6 @@ class Privacy:
         erase_students(self._repos.store, [student.id], today or dt.date.today())
         audit_store(self._repos.store, "erase", student=student.id)
         return student.id
-
-    def apply_erasures(self) -> int:
-        """Finish erasures a restore or an interrupted erase left behind."""
-        return apply_ledger(self._repos.store)
 
     def due_for_erasure(
         self, today: dt.date | None = None, years: int = RETENTION_YEARS

@@ -59,13 +59,9 @@ class ProgressReports:
             raise ValidationError(
                 _("There is no student with student number {number}.").format(number=student_number)
             )
-        within = "student_id = ? AND {column} BETWEEN ? AND ?"
-        params = [student.id, start.isoformat(), end.isoformat()]
         conversations = [
             c
-            for c in repos.conversations.select(
-                within.format(column="date"), params, order_by="date"
-            )
+            for c in repos.conversations.in_period(student.id, start, end)
             if c.state is not ConversationState.PREPARED
         ]
         held = {c.id for c in conversations}
@@ -77,18 +73,14 @@ class ProgressReports:
             school_name=school_name,
             experiences=[
                 e
-                for e in repos.experiences.select(
-                    within.format(column="start_date"), params, order_by="start_date"
-                )
+                for e in repos.experiences.in_period(student.id, start, end)
                 if e.audience is not Audience.PRIVATE
             ],
             conversations=conversations,
-            goals=_goals_in_period(repos.goals.select("student_id = ?", [student.id]), start, end),
+            goals=_goals_in_period(repos.goals.for_student(student.id), start, end),
             agreements=[
                 a
-                for a in repos.agreements.select(
-                    "student_id = ?", [student.id], order_by="created_at"
-                )
+                for a in repos.agreements.oldest_first(student.id)
                 if a.conversation_id in held and a.audience is not Audience.PRIVATE
             ],
             scans=CompetenceScans(repos).history(student.id),

@@ -16,10 +16,10 @@ from coachdesk.errors import (
 from coachdesk.i18n import _
 from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
-from coachdesk.storage.backups import quarantine
+from coachdesk.storage.backups import quarantine, remove_log_files
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import not_a_store_message
-from coachdesk.storage.store_identity import wal_belongs, wal_file
+from coachdesk.storage.store_identity import wal_belongs
 
 SET_ASIDE_COMMAND = "coachdesk set-aside-wal"
 
@@ -76,7 +76,6 @@ def set_aside_foreign_wal(store_path: Path, factory: ConnectionFactory | None = 
     copy = quarantine(store_path)
     if copy is None:
         raise StoreError(_("There is no store at {path} yet.").format(path=store_path))
-    for leftover in (wal_file(store_path), store_path.with_name(store_path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
+    remove_log_files(store_path)
     audit(store_path.parent, "set-aside-wal")
     return copy

@@ -41,7 +41,7 @@ class QuestionBank:
 
     def questions(self, focus: list[Competence] | None = None) -> list[Question]:
         """Return the built-in and own questions, general ones and those of the focus first."""
-        own = self._repos.questions.select(order_by="created_at")
+        own = self._repos.questions.oldest_first()
         everything = [*builtin_questions(), *own]
         phases = list(Phase)
 

@@ -25,7 +25,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
 from coachdesk.services.audit import audit_store
-from coachdesk.storage.drafts import Draft, DraftStore
+from coachdesk.storage.drafts import Draft
 from coachdesk.storage.repositories import Repositories
 
 VERSION_INTERVAL = dt.timedelta(minutes=10)
@@ -56,7 +56,7 @@ class ReflectionService:
 
     def __init__(self, repos: Repositories) -> None:
         self._repos = repos
-        self._drafts = DraftStore(repos.store.db.conn)
+        self._drafts = repos.drafts()
 
     def create(
         self,
@@ -126,9 +126,7 @@ class ReflectionService:
 
     def versions(self, reflection_id: str) -> list[ReflectionVersion]:
         """Return the kept versions, newest first."""
-        return self._repos.reflection_versions.select(
-            "reflection_id = ?", [reflection_id], order_by="created_at DESC, rowid DESC"
-        )
+        return self._repos.reflection_versions.for_reflection(reflection_id)
 
     def restore(self, version_id: str) -> Reflection:
         """Put an earlier version back; the current text is kept as a version first."""
@@ -142,11 +140,11 @@ class ReflectionService:
 
     def coach_reflections(self) -> list[Reflection]:
         """Return "Mijn praktijk": the coach's own reflections, newest first."""
-        return self._repos.reflections.select("student_id IS NULL", order_by="updated_at DESC")
+        return self._repos.reflections.coach_own()
 
     def templates(self) -> list[ReflectionTemplate]:
         """Return the built-in templates and the coach's own."""
-        own = self._repos.reflection_templates.select(order_by="name")
+        own = self._repos.reflection_templates.by_name()
         return [*builtin_templates(), *own]
 
     def add_template(self, name: str, body: str) -> ReflectionTemplate:

@@ -50,12 +50,11 @@ class StudentFileService:
         student = repos.students.get(student_id)
         if student is None:
             raise ValidationError(_("This student no longer exists."))
-        where, params = "student_id = ?", [student_id]
-        agreements = repos.agreements.select(where, params)
-        goals = repos.goals.select(where, params)
-        reflections = repos.reflections.select(where, params, order_by="created_at DESC")
+        agreements = repos.agreements.for_student(student_id)
+        goals = repos.goals.for_student(student_id)
+        reflections = repos.reflections.newest_first(student_id)
         events = [
-            *self._experience_events(repos.experiences.select(where, params)),
+            *self._experience_events(repos.experiences.for_student(student_id)),
             *self._conversation_events(student_id),
             *self._agreement_events(agreements, student.given_name),
             *(
@@ -75,7 +74,7 @@ class StudentFileService:
                 )
                 for r in reflections
             ),
-            *self._scan_events(repos.scans.select(where, params)),
+            *self._scan_events(repos.scans.for_student(student_id)),
             *(
                 TimelineEvent(
                     TimelineKind.REFERRAL,
@@ -84,13 +83,13 @@ class StudentFileService:
                     f"{r.to_whom} · {r.status.label}",
                     r.id,
                 )
-                for r in repos.referrals.select(where, params)
+                for r in repos.referrals.for_student(student_id)
             ),
-            *(self._switch_event(s) for s in repos.switches.select(where, params)),
+            *(self._switch_event(s) for s in repos.switches.for_student(student_id)),
         ]
         return StudentFile(
             student=student,
-            contacts=repos.contacts.select(where, params, order_by="role, name"),
+            contacts=repos.contacts.by_role(student_id),
             events=newest_first(events),
             open_agreements=carried_forward(agreements),
             current_goals=[g for g in goals if g.status is GoalStatus.ACTIVE],
@@ -122,7 +121,8 @@ class StudentFileService:
                 TimelineKind.CONVERSATION,
                 c.date,
                 c.kind.label,
-                " · ".join(part for part in (c.state.label, c.topic) if part),
+                # A closed conversation says what came of it, in the student's words.
+                " · ".join(part for part in (c.state.label, c.topic, c.summary) if part),
                 c.id,
                 tuple(c.focus_competences),
             )
@@ -226,7 +226,7 @@ class StudentFileService:
                     )
                 )
             keep = {contact.id for contact in contacts}
-            for old in repos.contacts.select("student_id = ?", [student.id]):
+            for old in repos.contacts.for_student(student.id):
                 if old.id not in keep:
                     repos.contacts.delete(old.id)
             repos.contacts.save_many(contacts)

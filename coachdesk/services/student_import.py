@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.students import Pathway, Student
@@ -363,12 +364,12 @@ class StudentImport:
         existing = {s.student_number: s for s in self._repos.students.by_numbers(list(plan.valid))}
         students = []
         for number, values in plan.valid.items():
-            changes = {target.value: value for target, value in values.items()}
+            changes: dict[str, Any] = {target.value: value for target, value in values.items()}
             current = existing.get(number)
             if current is None:
                 changes.setdefault("given_name", "")
                 changes.setdefault("family_name", "")
-                students.append(Student(**changes))  # type: ignore[arg-type]
+                students.append(Student(**changes))
             else:
                 students.append(dataclasses.replace(current, **changes))
         self._repos.students.save_many(students)

@@ -28,8 +28,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import clock_time, weekday_date
 from coachdesk.services.audit import audit_store
-from coachdesk.services.closing import Closing
-from coachdesk.services.conversation_flow import PARTY_VIEWS, closing_notes
+from coachdesk.services.closing import PARTY_VIEWS, Closing, closing_notes
 from coachdesk.storage.repositories import Repositories
 
 
@@ -217,16 +216,11 @@ class SummaryContent:
 
     def _consented(self, conversation: Conversation, reader: Reader) -> bool:
         """Consent given at this conversation wins; otherwise the student's standing consent."""
-        consents = self._repos.consents.select(
-            "student_id = ? AND recipient = ? AND subject = ? "
-            "AND (conversation_id = ? OR conversation_id IS NULL)",
-            [
-                conversation.student_id,
-                _READER_ROLE[reader].value,
-                ConsentSubject.SUMMARY.value,
-                conversation.id,
-            ],
-            order_by="date, rowid",
+        consents = self._repos.consents.for_recipient(
+            conversation.student_id,
+            _READER_ROLE[reader],
+            ConsentSubject.SUMMARY,
+            conversation.id,
         )
         specific = [c for c in consents if c.conversation_id == conversation.id]
         deciding = specific or consents

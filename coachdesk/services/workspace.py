@@ -33,10 +33,6 @@ class StoreLocation:
         """Return the store file."""
         return store_path(self.data_dir, demo=self.demo)
 
-    def other(self) -> StoreLocation:
-        """Return the demo store for a real one, and the other way round."""
-        return StoreLocation(self.data_dir, demo=not self.demo)
-
 
 class Workspace:
     """An open store with its repositories; close it when done."""

@@ -16,7 +16,7 @@ from coachdesk.errors import StoreError
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_folder, made_at
-from coachdesk.storage.cipher import DB_ERRORS
+from coachdesk.storage.cipher import DB_ERRORS, DB_OR_OS_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
 from coachdesk.storage.database import (
     ensure_free_space,
@@ -25,7 +25,7 @@ from coachdesk.storage.database import (
     translate_sqlite_error,
     verify_copy,
 )
-from coachdesk.storage.keyfile import KEYFILE_SUFFIX
+from coachdesk.storage.keyfile import KEYFILE_SUFFIX, keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION
 
 QUARANTINE_SUBDIR = "quarantaine"
@@ -47,6 +47,22 @@ def list_backups(store_path: Path) -> list[BackupFile]:
         if (made := made_at(path)) is not None
     ]
     return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def remove_backup(path: Path) -> None:
+    """Delete one backup and the key file beside it."""
+    path.unlink(missing_ok=True)
+    keyfile_path(path).unlink(missing_ok=True)
+
+
+def remove_partials_before(store_path: Path, cutoff: dt.datetime) -> None:
+    """Delete half-written copies a killed backup left that were last touched before ``cutoff``."""
+    for leftover in backup_folder(store_path).glob("*.partial*"):
+        try:
+            if leftover.stat().st_mtime < cutoff.timestamp():
+                leftover.unlink()
+        except FileNotFoundError:
+            continue
 
 
 def check_backup(path: Path, factory: ConnectionFactory | None = None) -> int:
@@ -85,7 +101,7 @@ def copy_into_place(
         for leftover in ("-wal", "-shm"):
             store_path.with_name(store_path.name + leftover).unlink(missing_ok=True)
         commit(partial, store_path)
-    except (*DB_ERRORS, OSError) as error:
+    except DB_OR_OS_ERRORS as error:
         partial.unlink(missing_ok=True)
         raise translate_sqlite_error(error, store_path) from error
 
@@ -112,6 +128,12 @@ def quarantine(store_path: Path) -> Path | None:
     for source in sources:
         save_copy(source, folder / source.name)
     return folder / store_path.name
+
+
+def remove_log_files(store_path: Path) -> None:
+    """Delete the store's ``-wal`` and ``-shm`` (only once they are copied into quarantine)."""
+    for suffix in ("-wal", "-shm"):
+        store_path.with_name(store_path.name + suffix).unlink(missing_ok=True)
 
 
 def _same_files(sources: list[Path], folder: Path) -> bool:

@@ -116,7 +116,7 @@ class CaseloadRepository:
                 last_conversation=_date(row["_last"]),
                 held_this_year=int(row["_this_year"]),
                 planned_conversation=_next_conversation(
-                    row["_planned"], row["_agreed"], params["today"]
+                    row["_planned"], row["_agreed"], today.isoformat()
                 ),
                 open_agreements=int(row["_open"]),
                 overdue_agreements=int(row["_overdue"]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import cast
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -20,6 +21,8 @@ _PAYLOAD_FRACTIONS = slice(21, 24)
 _MIN_PAGE_SIZE = 512
 
 DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
+DB_OR_OS_ERRORS: tuple[type[Exception], ...] = (*DB_ERRORS, OSError)
+"""What copying or opening a store file can raise: the drivers' errors and the disk's."""
 
 
 def sqlite_error(error: BaseException) -> str | None:
@@ -73,7 +76,8 @@ class SqlCipherConnectionFactory:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return conn  # type: ignore[return-value]
+        # sqlcipher3 is untyped; its connection has sqlite3's DB-API interface.
+        return cast(sqlite3.Connection, conn)
 
 
 def export_encrypted(store_path: Path, key: bytes) -> None:

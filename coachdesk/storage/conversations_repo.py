@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import TypeVar
 
+from coachdesk.domain.agreements import Agreement
 from coachdesk.domain.audience import Note
+from coachdesk.domain.consents import Consent, ConsentSubject
 from coachdesk.domain.conversations import Conversation, Participant
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import Record, utc_now
+from coachdesk.domain.roles import Role
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
 from coachdesk.storage.rows import from_row
@@ -25,6 +28,14 @@ class ConversationsRepository(Repository[Conversation]):
     def for_student(self, student_id: str) -> list[Conversation]:
         """Return one student's conversations, newest first."""
         return self.select("student_id = ?", [student_id], order_by="date DESC, created_at DESC")
+
+    def in_period(self, student_id: str, start: dt.date, end: dt.date) -> list[Conversation]:
+        """Return one student's conversations dated from ``start`` to ``end``, oldest first."""
+        return self.select(
+            "student_id = ? AND date BETWEEN ? AND ?",
+            [student_id, start.isoformat(), end.isoformat()],
+            order_by="date",
+        )
 
     def with_student_numbers(
         self, student_number: str | None = None
@@ -63,9 +74,37 @@ class ConversationPartsRepository(Repository[P]):
         """Return the rows of one conversation in the order they were written."""
         return self.select("conversation_id = ?", [conversation_id], order_by="rowid")
 
-    def for_student(self, student_id: str) -> list[P]:
-        """Return one student's rows in the order they were written."""
-        return self.select("student_id = ?", [student_id], order_by="rowid")
+
+class AgreementsRepository(ConversationPartsRepository[Agreement]):
+    """Agreements, also in the order they were made over all of a student's conversations."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, "agreements", Agreement)
+
+    def oldest_first(self, student_id: str) -> list[Agreement]:
+        """Return one student's agreements in the order they were made."""
+        return self.select("student_id = ?", [student_id], order_by="created_at, rowid")
+
+
+class ConsentsRepository(ConversationPartsRepository[Consent]):
+    """Consents, given at one conversation or standing for the student."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__(store, "consents", Consent)
+
+    def for_recipient(
+        self, student_id: str, recipient: Role, subject: ConsentSubject, conversation_id: str
+    ) -> list[Consent]:
+        """Return what was decided for ``recipient`` and ``subject``, oldest first.
+
+        Both the consents given at ``conversation_id`` and the student's standing ones.
+        """
+        return self.select(
+            "student_id = ? AND recipient = ? AND subject = ? "
+            "AND (conversation_id = ? OR conversation_id IS NULL)",
+            [student_id, recipient.value, subject.value, conversation_id],
+            order_by="date, rowid",
+        )
 
 
 class NotesRepository(ConversationPartsRepository[Note]):

@@ -22,8 +22,10 @@ from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreE
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
+from coachdesk.storage.checked_state import fingerprint, remember_check, unchanged_since_check
 from coachdesk.storage.cipher import (
     DB_ERRORS,
+    DB_OR_OS_ERRORS,
     SQLITE_HEADER,
     is_store_damage,
     looks_encrypted,
@@ -166,7 +168,7 @@ class Store:
             commit(partial, target)
             if keyfile_path(self.path).is_file():
                 save_copy(keyfile_path(self.path), keyfile_path(target))
-        except (*DB_ERRORS, OSError) as error:
+        except DB_OR_OS_ERRORS as error:
             partial.unlink(missing_ok=True)
             raise translate_sqlite_error(error, target) from error
         return target
@@ -249,7 +251,13 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
 
 
 def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
-    """Run SQLite's quick check on a read-only connection; it reads every page of the store."""
+    """Run SQLite's quick check on a read-only connection; it reads every page of the store.
+
+    A store unchanged since it last passed is not read again (see ``checked_state``).
+    """
+    if unchanged_since_check(path):
+        return
+    before = fingerprint(path)
     conn = open_read_only(path, factory)
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -261,6 +269,7 @@ def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
         conn.close()
     if result != ["ok"]:
         raise DamagedStoreError(not_a_store_message(path))
+    remember_check(path, before)
 
 
 class WriteGate(Protocol):
@@ -311,7 +320,7 @@ def open_store(
             if check_later is None:
                 refuse_damage(path, factory)
         conn = factory.connect(path)
-    except (*DB_ERRORS, OSError) as error:
+    except DB_OR_OS_ERRORS as error:
         raise translate_sqlite_error(error, path) from error
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,12 +153,15 @@ def create(store_path: Path, passphrase: str, params: KdfParams | None = None) -
     return key, recovery
 
 
-def _write(store_path: Path, data: dict[str, object]) -> None:
+def _write(store_path: Path, data: Mapping[str, object]) -> None:
     save_text(keyfile_path(store_path), json.dumps(data, indent=1))
 
 
 def _read(store_path: Path) -> dict[str, dict[str, object]]:
-    return json.loads(keyfile_path(store_path).read_text(encoding="utf-8"))
+    data: dict[str, dict[str, object]] = json.loads(
+        keyfile_path(store_path).read_text(encoding="utf-8")
+    )
+    return data
 
 
 def unlock(store_path: Path, passphrase: str) -> bytes:

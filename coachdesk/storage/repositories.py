@@ -4,25 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coachdesk.domain.agreements import Agreement, Goal
-from coachdesk.domain.competences import CompetenceScan
-from coachdesk.domain.consents import Consent
-from coachdesk.domain.experiences import Experience
-from coachdesk.domain.questions import Question
+from coachdesk.domain.agreements import Goal
 from coachdesk.domain.referrals import Referral
-from coachdesk.domain.reflections import Reflection, ReflectionTemplate, ReflectionVersion
-from coachdesk.domain.students import Contact
 from coachdesk.domain.timeline import ProgrammeSwitch
 from coachdesk.storage.caseload_repo import CaseloadRepository
 from coachdesk.storage.conversations_repo import (
+    AgreementsRepository,
     ClosingDraftsRepository,
+    ConsentsRepository,
     ConversationPartsRepository,
     ConversationsRepository,
     NotesRepository,
     ParticipantsRepository,
 )
 from coachdesk.storage.database import Store
+from coachdesk.storage.drafts import DraftStore
 from coachdesk.storage.repository import Repository
+from coachdesk.storage.student_records_repo import (
+    ContactsRepository,
+    ExperiencesRepository,
+    QuestionsRepository,
+    ReflectionsRepository,
+    ReflectionTemplatesRepository,
+    ReflectionVersionsRepository,
+    ScansRepository,
+)
 from coachdesk.storage.students_repo import StudentsRepository
 
 
@@ -32,22 +38,22 @@ class Repositories:
 
     store: Store
     students: StudentsRepository
-    contacts: Repository[Contact]
-    consents: ConversationPartsRepository[Consent]
-    experiences: Repository[Experience]
+    contacts: ContactsRepository
+    consents: ConsentsRepository
+    experiences: ExperiencesRepository
     conversations: ConversationsRepository
     participants: ParticipantsRepository
     notes: NotesRepository
-    agreements: ConversationPartsRepository[Agreement]
+    agreements: AgreementsRepository
     goals: ConversationPartsRepository[Goal]
     closing_drafts: ClosingDraftsRepository
-    reflections: Repository[Reflection]
-    scans: Repository[CompetenceScan]
+    reflections: ReflectionsRepository
+    scans: ScansRepository
     referrals: Repository[Referral]
     switches: Repository[ProgrammeSwitch]
-    questions: Repository[Question]
-    reflection_versions: Repository[ReflectionVersion]
-    reflection_templates: Repository[ReflectionTemplate]
+    questions: QuestionsRepository
+    reflection_versions: ReflectionVersionsRepository
+    reflection_templates: ReflectionTemplatesRepository
     caseload: CaseloadRepository
 
     @classmethod
@@ -56,21 +62,25 @@ class Repositories:
         return cls(
             store=store,
             students=StudentsRepository(store),
-            contacts=Repository(store, "contacts", Contact),
-            consents=ConversationPartsRepository(store, "consents", Consent),
-            experiences=Repository(store, "experiences", Experience),
+            contacts=ContactsRepository(store),
+            consents=ConsentsRepository(store),
+            experiences=ExperiencesRepository(store),
             conversations=ConversationsRepository(store),
             participants=ParticipantsRepository(store),
             notes=NotesRepository(store),
-            agreements=ConversationPartsRepository(store, "agreements", Agreement),
+            agreements=AgreementsRepository(store),
             goals=ConversationPartsRepository(store, "goals", Goal),
             closing_drafts=ClosingDraftsRepository(store),
-            reflections=Repository(store, "reflections", Reflection),
-            scans=Repository(store, "competence_scans", CompetenceScan),
+            reflections=ReflectionsRepository(store),
+            scans=ScansRepository(store),
             referrals=Repository(store, "referrals", Referral),
             switches=Repository(store, "programme_switches", ProgrammeSwitch),
-            questions=Repository(store, "questions", Question),
-            reflection_versions=Repository(store, "reflection_versions", ReflectionVersion),
-            reflection_templates=Repository(store, "reflection_templates", ReflectionTemplate),
+            questions=QuestionsRepository(store),
+            reflection_versions=ReflectionVersionsRepository(store),
+            reflection_templates=ReflectionTemplatesRepository(store),
             caseload=CaseloadRepository(store),
         )
+
+    def drafts(self) -> DraftStore:
+        """Return the reflection drafts on the store's own connection (interface thread)."""
+        return DraftStore(self.store.db.conn)

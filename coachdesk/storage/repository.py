@@ -28,7 +28,7 @@ class Repository(Generic[R]):
     def add(self, record: R) -> R:
         """Store a new record."""
         with self.store.atomic() as db:
-            db[self.table].insert(to_row(record))
+            db.table(self.table).insert(to_row(record))
         return record
 
     def add_many(self, records: Iterable[R], batch_size: int = 500) -> int:
@@ -42,7 +42,7 @@ class Repository(Generic[R]):
                 yield to_row(record)
 
         with self.store.atomic() as db:
-            db[self.table].insert_all(rows(), batch_size=batch_size)
+            db.table(self.table).insert_all(rows(), batch_size=batch_size)
         return count
 
     def save_many(self, records: Iterable[R], batch_size: int = 500, *, touch: bool = True) -> None:
@@ -56,7 +56,7 @@ class Repository(Generic[R]):
             for record in records
         )
         with self.store.atomic() as db:
-            db[self.table].upsert_all(rows, pk="id", batch_size=batch_size)
+            db.table(self.table).upsert_all(rows, pk="id", batch_size=batch_size)
 
     def get(self, record_id: str) -> R | None:
         """Return the record with ``record_id``, or ``None``."""
@@ -67,7 +67,7 @@ class Repository(Generic[R]):
         """Store a changed record and stamp its ``updated_at``."""
         changed = dataclasses.replace(record, updated_at=utc_now())
         with self.store.atomic() as db:
-            db[self.table].update(changed.id, to_row(changed))
+            db.table(self.table).update(changed.id, to_row(changed))
         return changed
 
     def delete(self, record_id: str) -> None:
@@ -75,13 +75,21 @@ class Repository(Generic[R]):
         with self.store.atomic() as db:
             db.execute(f"DELETE FROM [{self.table}] WHERE id = ?", [record_id])
 
+    def for_student(self, student_id: str) -> list[R]:
+        """Return one student's rows in the order they were written."""
+        return self.select("student_id = ?", [student_id], order_by="rowid")
+
     def select(
         self, where: str | None = None, params: Sequence[Any] = (), order_by: str | None = None
     ) -> list[R]:
-        """Return the records matching a SQL ``where`` clause (repositories only)."""
+        """Return the records matching a SQL ``where`` clause.
+
+        For the named queries of the repositories (and for tests): services never write SQL,
+        they call a named method such as ``goals.for_student(id)``.
+        """
         rows = self.store.db[self.table].rows_where(where, list(params), order_by=order_by)
         return [from_row(self.record_type, row) for row in rows]
 
     def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
-        """Return how many rows match."""
+        """Return how many rows match (services ask for all rows: ``count()``)."""
         return self.store.db[self.table].count_where(where or "1 = 1", list(params))

@@ -49,7 +49,9 @@ class _ParsedField(QWidget, Generic[V]):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._parse, self._show, self._say = parse, show, say
+        self._parse: Callable[[str], V | None] = parse
+        self._show: Callable[[V], str] = show
+        self._say: Callable[[V], str] = say
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
         self.echo = QLabel(self)
@@ -148,16 +150,17 @@ class DateField(_ParsedField[dt.date]):
             self.calendar = QCalendarWidget(menu)
             self.calendar.setGridVisible(False)
             self.calendar.setAccessibleName(self.calendar_button.accessibleName())
-            self.calendar.clicked.connect(lambda day: (self._pick(day), menu.close()))
+            self.calendar.clicked.connect(lambda day: self._pick(day, menu))
             action = QWidgetAction(menu)
             action.setDefaultWidget(self.calendar)
             menu.addAction(action)
         day = self.value() or self._today
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
-    def _pick(self, day: QDate) -> None:
+    def _pick(self, day: QDate, menu: QMenu) -> None:
         self.set_value(dt.date(day.year(), day.month(), day.day()))
         self.edit.setFocus()
+        menu.close()
 
 
 class TimeField(_ParsedField[dt.time]):

@@ -16,7 +16,6 @@ class DialogVeil:
     """Hides one dialog's contents until ``lift()``; the dialog stays open and keeps its input."""
 
     def __init__(self, dialog: QWidget) -> None:
-        self._dialog = dialog
         self._focus = dialog.focusWidget()
         self._hidden = [
             child

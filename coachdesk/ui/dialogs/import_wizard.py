@@ -169,9 +169,9 @@ class _CheckPage(QWizardPage):
         self.problems_list.clear()
         self.skip_check.setChecked(False)
         try:
-            plan = self._wizard.importer.prepare(
-                self._wizard.table, self._wizard.mapping_page.mapping()
-            )  # type: ignore[arg-type]
+            table = self._wizard.table
+            assert table is not None  # the wizard reaches this page only with a file read
+            plan = self._wizard.importer.prepare(table, self._wizard.mapping_page.mapping())
         except UserFacingError as error:
             self.summary_label.setText(error.message)
             self.skip_check.hide()

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
-from coachdesk.services.encryption import StoreOpener, encrypt, unlock
-from coachdesk.storage.keyfile import KdfParams
+from coachdesk.services.encryption import KeyStrength, StoreOpener, encrypt, unlock
 from coachdesk.ui.new_passphrase_fields import NewPassphraseFields
 from coachdesk.ui.printing import print_html
 from coachdesk.ui.widgets import hint, screen_title
@@ -37,7 +36,7 @@ class NewStoreDialog(QDialog):
     def __init__(
         self,
         store_path: Path,
-        params: KdfParams | None = None,
+        params: KeyStrength | None = None,
         *,
         existing: bool = False,
         parent: QWidget | None = None,

@@ -20,7 +20,8 @@ from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact, Student
 from coachdesk.i18n import _
-from coachdesk.services.conversation_flow import default_participants, needs_party_views
+from coachdesk.services.closing import needs_party_views
+from coachdesk.services.conversation_flow import default_participants
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -133,14 +134,15 @@ class StudentDialog(QDialog):
         """Return the contacts as edited; rows without a name are left out."""
         result = []
         for row in range(self.contacts_table.rowCount()):
-            values = {
+            values: dict[str, Any] = {
                 name: (self.contacts_table.item(row, column) or QTableWidgetItem()).text().strip()
                 for column, name in enumerate(_CONTACT_COLUMNS, start=1)
             }
             if not values["name"]:
                 continue
-            role = self.contacts_table.cellWidget(row, 0).current_value()  # type: ignore[union-attr]
-            known = self._contacts.get(self.contacts_table.item(row, 1).data(CONTACT_ID_ROLE))  # type: ignore[union-attr]
+            role = cast(ChoiceCombo, self.contacts_table.cellWidget(row, 0)).current_value()
+            id_item = cast(QTableWidgetItem, self.contacts_table.item(row, 1))  # always set
+            known = self._contacts.get(id_item.data(CONTACT_ID_ROLE))
             if known is not None:
                 result.append(dataclasses.replace(known, role=role, **values))
             else:

@@ -48,6 +48,10 @@ class VersionsDialog(QDialog):
     def ask(cls, parent: QWidget | None, versions: list[ReflectionVersion]) -> str | None:
         """Return the id of the version to restore, or ``None``."""
         dialog = cls(versions, parent)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.list.currentItem() is None:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return dialog.list.currentItem().data(VERSION_ROLE)
+        chosen = dialog.list.currentItem()
+        if chosen is None:
+            return None
+        version_id: str = chosen.data(VERSION_ROLE)
+        return version_id

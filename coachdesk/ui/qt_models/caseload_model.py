@@ -168,11 +168,6 @@ class CaseloadTableModel(QAbstractTableModel):
         late = self._late
         return sum(late[index] for index in self._visible)
 
-    @property
-    def current_filter(self) -> CaseloadFilter:
-        """Return the filter in use."""
-        return self._filter
-
     def total_count(self) -> int:
         """Return the number of students before search and filters."""
         return len(self._entries)
@@ -190,7 +185,7 @@ class CaseloadTableModel(QAbstractTableModel):
         return self._entries[self._visible[row]]
 
     def row_of(self, student_id: str) -> int | None:
-        """Return the row showing ``student_id``, if visible."""
+        """Return the row showing ``student_id``, if it is shown."""
         for row, index in enumerate(self._visible):
             if self._entries[index].student.id == student_id:
                 return row

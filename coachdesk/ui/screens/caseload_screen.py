@@ -198,7 +198,7 @@ class CaseloadScreen(QWidget):
         self.handover_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         handover_menu = QMenu(self.handover_button)
         handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
-        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested)
+        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested.emit)
         self.handover_button.setMenu(handover_menu)
         self.settings_button = QPushButton(_("Settings…"), self)
         self.settings_button.clicked.connect(self.settings_requested)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,11 +101,11 @@ class StudentScreen(QWidget):
         privacy_menu = QMenu(self.privacy_button)
         privacy_menu.addAction(
             _("Inzage: everything about this student…"),
-            lambda: self.file and self.inzage_requested.emit(self.file.student),
+            partial(self._emit_for_student, self.inzage_requested),
         )
         privacy_menu.addAction(
             _("Erase this student for good…"),
-            lambda: self.file and self.erase_requested.emit(self.file.student),
+            partial(self._emit_for_student, self.erase_requested),
         )
         self.privacy_button.setMenu(privacy_menu)
         self.scan_chart = ScanChart(self)
@@ -167,12 +168,21 @@ class StudentScreen(QWidget):
         self.conversation_button.setToolTip(_("New conversation (Ctrl+N)"))
         self.conversation_button.setProperty("role", "primary")
         self.conversation_button.clicked.connect(
-            lambda: self.file and self.conversation_requested.emit(self.file.student)
+            partial(self._emit_for_student, self.conversation_requested)
         )
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.conversation_button)
         return heading
+
+    def _emit_for_student(self, signal: SignalInstance) -> None:
+        """Ask for something about the student shown (nothing while none is shown)."""
+        if self.file:
+            signal.emit(self.file.student)
+
+    def _request_scan(self, rater: Role) -> None:
+        if self.file:
+            self.scan_requested.emit(self.file.student, rater)
 
     def _scan_button(self) -> QToolButton:
         button = QToolButton(self)
@@ -184,15 +194,10 @@ class StudentScreen(QWidget):
             (_("The coach fills it in"), Role.COACH),
             (_("Type in the workplace trainer's answers"), Role.WORKPLACE_TRAINER),
         ):
-            menu.addAction(
-                text,
-                lambda rater=rater: (
-                    self.file and self.scan_requested.emit(self.file.student, rater)
-                ),
-            )
+            menu.addAction(text, partial(self._request_scan, rater))
         menu.addAction(
             _("Paper version for the workplace trainer (PDF)…"),
-            lambda: self.file and self.scan_paper_requested.emit(self.file.student),
+            partial(self._emit_for_student, self.scan_paper_requested),
         )
         button.setMenu(menu)
         return button

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.conversations import Conversation
+from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
@@ -29,8 +30,8 @@ from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, long_date
-from coachdesk.services.closing import Closing
-from coachdesk.services.conversation_flow import ConversationFlow, needs_party_views
+from coachdesk.services.closing import Closing, needs_party_views
+from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.settings import SettingsService
@@ -184,6 +185,9 @@ class ConversationScreen(QWidget):
             trainer_reads=needs_party_views(conversation.kind)
             or Role.WORKPLACE_TRAINER in participants,
         )
+        # Where the conversation stands: still to prepare, or (held, closed) to close together.
+        planned = conversation.state is ConversationState.PREPARED
+        self.steps.setCurrentWidget(self.prepare_step if planned else self.wrap_up_step)
 
     def new_conversation(self) -> None:
         """Plan a conversation with the current student and open its preparation."""
@@ -222,7 +226,7 @@ class ConversationScreen(QWidget):
         conversation_id = self.conversation.id
         flow = self._services.flow
         view = CalmConversationView(
-            flow.calm_view(conversation_id),
+            flow.calm_view(conversation_id, self.today),
             lambda question, text: flow.save_keywords(conversation_id, question, text),
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -335,7 +339,7 @@ class ConversationScreen(QWidget):
         button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(button)
         for reader in Reader:
-            menu.addAction(reader.label, lambda reader=reader: action(reader))
+            menu.addAction(reader.label, partial(action, reader))
         button.setMenu(menu)
         return button
 

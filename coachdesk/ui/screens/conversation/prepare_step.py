@@ -26,7 +26,8 @@ from coachdesk.domain.questions import Phase, Question
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.conversation_flow import ConversationFlow, Preparation
+from coachdesk.services.conversation_flow import ConversationFlow
+from coachdesk.services.preparation import Preparation
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.scan.scan_chart import ScanChart
@@ -182,8 +183,8 @@ class PrepareStep(QWidget):
         self.preparation = preparation
         while self.agreements_layout.count():
             item = self.agreements_layout.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         for agreement in preparation.earlier_agreements:
             self.agreements_layout.addWidget(
                 _AgreementRow(agreement, preparation, self._flow, self.agreements_box)
@@ -213,8 +214,8 @@ class PrepareStep(QWidget):
     def _show_scan(self, preparation: Preparation) -> None:
         while self.scan_grid.count():
             item = self.scan_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         scans = preparation.latest_scan
         if not scans:
             self.scan_grid.addWidget(hint(_("No scan yet."), self.scan_box), 0, 0)

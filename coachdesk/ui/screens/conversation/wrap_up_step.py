@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -37,8 +40,13 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
-from coachdesk.services.closing import Closing, Owner, SharedText
-from coachdesk.services.conversation_flow import consent_giver_label, needs_party_views
+from coachdesk.services.closing import (
+    Closing,
+    Owner,
+    SharedText,
+    consent_giver_label,
+    needs_party_views,
+)
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.screens.conversation.closing_parts import (
@@ -52,6 +60,23 @@ from coachdesk.ui.widgets import ChoiceCombo, hint
 
 FORM_WIDTH = 780
 """Wide enough for a sentence per line at 13 pt, narrow enough to read as one column."""
+
+
+class _FoldOnLeave(QObject):
+    """Calls ``fold`` when the widget it watches loses the keyboard (not to its own menu)."""
+
+    def __init__(self, fold: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._fold = fold
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() is not Qt.FocusReason.PopupFocusReason
+        ):
+            self._fold()
+        return False
 
 
 class WrapUpStep(QWidget):
@@ -94,7 +119,7 @@ class WrapUpStep(QWidget):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self._request_close)
         QShortcut(QKeySequence("F6"), self, self._request_read_back)
         self.autosave = AutosavePolicy(self._save_draft, self)
-        QApplication.instance().focusChanged.connect(self._keep_in_view)
+        cast(QApplication, QApplication.instance()).focusChanged.connect(self._keep_in_view)
 
         side = QVBoxLayout()
         side.addWidget(part_heading(_("From the conversation"), self))
@@ -153,19 +178,51 @@ class WrapUpStep(QWidget):
         column.addWidget(self.sharing)
         # A button as buddy would be clicked by Alt+L; the section only takes the focus.
         sharing_heading.setBuddy(self.sharing)
-        self.private_edit = QPlainTextEdit(closing.private_note, form)
-        column.addWidget(part_heading(_("&Private note — only for you"), form, self.private_edit))
-        self.private_edit.setTabChangesFocus(True)
-        self.private_edit.setFixedHeight(74)
-        self.private_edit.setAccessibleName(_("Private note"))
-        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
-        self.private_edit.textChanged.connect(self._changed)
-        column.addWidget(self.private_edit)
+        self._add_private_note(column, form, closing)
         column.addStretch(1)
         self.scroller.setWidget(form)
         self._fit_form()
         self._show_state(conversation)
         self._update_sharing()
+
+    def _add_private_note(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
+        """Add the coach's private note, folded away: the screen is turned toward the table.
+
+        Alt+P (or a click) unfolds it with the cursor in it; it folds again as soon as the
+        cursor leaves it, so what the coach noted is never left in view of the others.
+        """
+        self.private_toggle = QToolButton(form)
+        self.private_toggle.setCheckable(True)
+        self.private_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.private_toggle.setAutoRaise(True)
+        self.private_toggle.setProperty("role", "partHeading")
+        self.private_edit = QPlainTextEdit(closing.private_note, form)
+        self.private_edit.setTabChangesFocus(True)
+        self.private_edit.setFixedHeight(74)
+        self.private_edit.setAccessibleName(_("Private note"))
+        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
+        self.private_edit.textChanged.connect(self._changed)
+        self._fold_on_leave = _FoldOnLeave(lambda: self._show_private_note(False), form)
+        self.private_edit.installEventFilter(self._fold_on_leave)
+        self.private_toggle.toggled.connect(self._show_private_note)
+        column.addWidget(self.private_toggle)
+        column.addWidget(self.private_edit)
+        self._show_private_note(False)
+
+    def _show_private_note(self, shown: bool) -> None:
+        filled = bool(self.private_edit.toPlainText().strip())
+        self.private_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.private_toggle.setText(
+            _("&Private note — only for you (filled in, folded away)")
+            if filled and not shown
+            else _("&Private note — only for you")
+        )
+        self.private_toggle.setChecked(shown)
+        self.private_edit.setVisible(shown)
+        if shown:
+            self.private_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _add_texts(
         self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Audience]
@@ -281,7 +338,7 @@ class WrapUpStep(QWidget):
             signal.connect(self._changed)
 
     def _part(self, column: QVBoxLayout, heading: str, box: SharedTextBox) -> None:
-        column.addWidget(part_heading(heading, box.parentWidget(), box.edit))
+        column.addWidget(part_heading(heading, cast(QWidget, box.parentWidget()), box.edit))
         column.addWidget(box)
         box.changed.connect(self._changed)
 
@@ -306,14 +363,14 @@ class WrapUpStep(QWidget):
         if new is None or form is None or not form.isAncestorOf(new):
             return
         part = new
-        while part.parentWidget() is not form:
-            part = part.parentWidget()
+        while (parent := part.parentWidget()) is not form and parent is not None:
+            part = parent
 
         def scroll() -> None:
             if not (shiboken6.isValid(form) and shiboken6.isValid(new)):
                 return  # removed before it was laid out
             if form.isAncestorOf(new):  # still there once laid out
-                form.layout().activate()
+                cast(QLayout, form.layout()).activate()
                 self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
                 self.scroller.ensureWidgetVisible(new, 16, 48)
 
@@ -323,9 +380,8 @@ class WrapUpStep(QWidget):
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
         if not keywords:
-            self.keywords_view.setHtml(
-                f"<p>{escape(_('No keywords were typed during the conversation.'))}</p>"
-            )
+            nothing = _("No keywords were typed during the conversation.")
+            self.keywords_view.setHtml(f"<p>{escape(nothing)}</p>")
             return
         parts = []
         for question, text in keywords:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -182,7 +183,7 @@ class ReflectionWindow(QMainWindow):
     def _fill_template_menu(self, menu: QMenu) -> None:
         menu.clear()
         for template in self._service.templates():
-            menu.addAction(template.name, lambda body=template.body: self.insert_template(body))
+            menu.addAction(template.name, partial(self.insert_template, template.body))
         menu.addSeparator()
         menu.addAction(_("Keep this text as a template…"), self._keep_as_template)
 

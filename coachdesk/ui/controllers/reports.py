@@ -1,0 +1,49 @@
+"""Reports from the student screen: the progress overview as a PDF where the coach chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog
+
+from coachdesk.domain.students import Student
+from coachdesk.errors import UserFacingError
+from coachdesk.i18n import _
+from coachdesk.ui.messages import show_problem
+
+if TYPE_CHECKING:
+    from coachdesk.ui.main_window import MainWindow
+
+
+class ReportsController:
+    """Builds a report first (a problem is said before asking where), then writes its PDF."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def save_progress_report(self, student: Student) -> None:
+        """Write the student's progress overview for this school year where the coach chooses."""
+        window = self._window
+        settings = window.services.settings
+        try:
+            report = window.services.progress.build(
+                student.student_number, today=window.today, school_name=settings.school_name()
+            )
+        except UserFacingError as error:
+            show_problem(window, error)
+            return
+        suggested = Path.home() / _("progress-{name}-{date}.pdf").format(
+            name=student.given_name.lower(), date=window.today.isoformat()
+        )
+        name, _filter = QFileDialog.getSaveFileName(
+            window, _("Progress overview"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
+
+        try:
+            write_progress(report, Path(name), settings.school_logo())
+        except UserFacingError as error:
+            show_problem(window, error)

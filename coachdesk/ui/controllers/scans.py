@@ -1,0 +1,78 @@
+"""The competence scan: filled in full screen by one rater, or printed for the workplace trainer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from coachdesk.domain.roles import Role
+from coachdesk.domain.students import Student, workplace_trainer_name
+from coachdesk.errors import UserFacingError
+from coachdesk.i18n import _
+from coachdesk.services.competence_scan import statements
+from coachdesk.ui.messages import show_problem
+from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
+
+if TYPE_CHECKING:
+    from coachdesk.ui.main_window import MainWindow
+
+
+class ScanController:
+    """One scan at a time; while it is filled in, the rest of the file is out of sight."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.scan_view: ScanEntryView | None = None
+
+    def fill_in(self, student: Student, rater: Role) -> None:
+        """Open the full-screen scan for one rater; the rest of the file goes out of sight."""
+        names = {
+            Role.STUDENT: student.given_name,
+            Role.COACH: _("the coach"),
+            Role.WORKPLACE_TRAINER: _("the workplace trainer"),
+        }
+        title = _("Competence scan · filled in by {who}").format(who=names[rater])
+        view = ScanEntryView(title, rater, statements())
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.finished.connect(lambda answers: self._finished(student, rater, answers))
+        view.destroyed.connect(self._closed)
+        self.scan_view = view
+        self._window.hide()
+        view.showFullScreen()
+        view.setFocus()
+
+    def _finished(self, student: Student, rater: Role, answers: dict[str, int]) -> None:
+        window = self._window
+        services = window.services
+        contacts = services.student_file.open(student.id).contacts
+        name = workplace_trainer_name(contacts) if rater is Role.WORKPLACE_TRAINER else ""
+        try:
+            services.scans.record(student.id, rater, answers, window.today, name)
+        except UserFacingError as error:
+            show_problem(self.scan_view, error)
+            return
+        window.student_screen.show_student(student.id)
+
+    def _closed(self) -> None:
+        self.scan_view = None
+        self._window.show()
+
+    def save_paper(self, student: Student) -> None:
+        """Save the paper scan for the workplace trainer where the coach chooses."""
+        from coachdesk.export.scan_pdf import write_scan_paper  # noqa: PLC0415 - reportlab on export only
+
+        window = self._window
+        suggested = Path.home() / _("scan-{name}.pdf").format(name=student.given_name.lower())
+        name, _filter = QFileDialog.getSaveFileName(
+            window, _("Competence scan"), str(suggested), _("PDF files (*.pdf)")
+        )
+        if not name:
+            return
+        try:
+            write_scan_paper(student, window.today, Path(name))
+            window.services.scans.note_paper_form(student.id)
+        except UserFacingError as error:
+            show_problem(window, error)
