@@ -19,8 +19,8 @@ from coachdesk.ui.qt_models.caseload_model import CaseloadTableModel
 
 NAME_COLUMN = 0
 STRETCH_COLUMN = CaseloadTableModel.PROGRAMME_COLUMN
-SAMPLE_ROWS = 200
-"""Rows measured for a column's longest text: enough for a fair width, quick at 20,000."""
+SAMPLE_ROWS = 50
+"""Rows measured for a column's longest text: about a screenful, quick at 20,000."""
 GIVING_WAY = (
     (STRETCH_COLUMN, CaseloadTableModel.COMPANY_COLUMN),
     (
