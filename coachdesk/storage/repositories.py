@@ -23,6 +23,7 @@ from coachdesk.storage.conversations_repo import (
 )
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
+from coachdesk.storage.scan_forms_repo import ScanFormsRepository
 from coachdesk.storage.students_repo import StudentsRepository
 
 
@@ -49,6 +50,7 @@ class Repositories:
     reflection_versions: Repository[ReflectionVersion]
     reflection_templates: Repository[ReflectionTemplate]
     caseload: CaseloadRepository
+    scan_forms: ScanFormsRepository
 
     @classmethod
     def for_store(cls, store: Store) -> Repositories:
@@ -73,4 +75,5 @@ class Repositories:
             reflection_versions=Repository(store, "reflection_versions", ReflectionVersion),
             reflection_templates=Repository(store, "reflection_templates", ReflectionTemplate),
             caseload=CaseloadRepository(store),
+            scan_forms=ScanFormsRepository(store),
         )
