@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from coachdesk import __version__
+from coachdesk.cli_forms import FORM_COMMANDS, add_form_commands, run_form_command
 from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import RETENTION_YEARS, Student
@@ -68,6 +69,7 @@ WRITING_COMMANDS = frozenset(
         "erase",
         "import-dossier",
         "import-students",
+        *FORM_COMMANDS,
     }
 )
 """Commands that change or replace the store: each holds the store's lock, like the app."""
@@ -244,6 +246,7 @@ def _build_parser() -> argparse.ArgumentParser:
         type=_student_count,
         help=_("years after leaving (default: the setting, else {n})").format(n=RETENTION_YEARS),
     )
+    add_form_commands(commands)
     dossier_import = commands.add_parser("import-dossier", help=_("import a handover dossier"))
     dossier_import.add_argument("file", type=Path, metavar=_("FILE"))
     importer = commands.add_parser(
@@ -572,6 +575,7 @@ def _run_command(args: argparse.Namespace, location: StoreLocation) -> int:
         "conversations": lambda w: _run_conversations(
             w, as_json=args.json, student_number=args.student
         ),
+        **{name: lambda w: run_form_command(w, args, dt.date.today()) for name in FORM_COMMANDS},
     }
     if not location.demo and not location.path.exists() and args.command != "demo":
         factory = _new_encrypted_store(location)

@@ -27,7 +27,8 @@ PROPOSALS_FIELD = "voorstellen_afspraken"
 NAME_FIELD = "naam"
 DATE_FIELD = "datum"
 AGREED_FIELD = "akkoord"
-AGREED_ON = "ja"
+AGREED_ON = "Yes"
+"""The state reportlab gives a ticked box."""
 SCALE_STATES = {"nog_niet": 1, "soms": 2, "vaak": 3, "bijna_altijd": 4}
 """A radio button's state per rating: words a person filling the form by program can read."""
 
@@ -77,6 +78,8 @@ class ScanForm(Record):
     moment: dt.date
     store_fingerprint: str
     conversation_id: str | None = None
+    scan_id: str | None = None
+    """The scan stored from this form; replaced, never doubled, when it is read in again."""
     read_in_at: dt.datetime | None = None
     filled_on: dt.date | None = None
     filled_by: str = ""

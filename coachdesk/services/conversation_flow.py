@@ -25,6 +25,7 @@ from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import utc_now
 from coachdesk.domain.reflections import Reflection
 from coachdesk.domain.roles import Role
+from coachdesk.domain.scan_forms import ScanForm
 from coachdesk.domain.students import Contact, ContactRole, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
@@ -60,6 +61,8 @@ class Preparation:
     recent_reflections: list[Reflection]
     latest_scan: list[CompetenceScan]
     scan_history: ScanHistory
+    trainer_forms: list[ScanForm]
+    """What the praktijkopleider sent back on a form for this trialoog, the latest first."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,20 @@ class ConversationFlow:
             ],
             latest_scan=latest,
             scan_history=ScanHistory(sorted({s.date for s in scans}), scans),
+            trainer_forms=self._trainer_forms(conversation),
         )
+
+    def _trainer_forms(self, conversation: Conversation) -> list[ScanForm]:
+        """Return the praktijkopleider's forms for a trialoog still to close, latest first.
+
+        A form read in before the trialoog was planned belongs to the next one planned.
+        """
+        if not needs_party_views(conversation.kind):
+            return []
+        forms = self._repos.scan_forms.read_in_for_conversation(conversation.id)
+        if conversation.state is ConversationState.CLOSED:
+            return forms
+        return forms + self._repos.scan_forms.read_in_unlinked(conversation.student_id)
 
     def mark_agreement(self, agreement_id: str, status: AgreementStatus, outcome: str) -> Agreement:
         """Record what became of an earlier agreement."""
@@ -295,14 +311,20 @@ class ConversationFlow:
 
         The student's words go to the parents, and in a trialogue also to the workplace
         trainer, who also reads each party's view; insights stay with the student. Every
-        version still needs the consent that is asked for at the close.
+        version still needs the consent that is asked for at the close. A view the
+        praktijkopleider sent back on a form is where the company's view starts.
         """
         workplace = needs_party_views(conversation.kind)
         trainer = (Audience.WORKPLACE_TRAINER,) if workplace else ()
+        views = {kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {}
+        sent = [form.view for form in self._trainer_forms(conversation)]
+        if sent and sent[0]:
+            # The praktijkopleider's own words from the form start the company's view.
+            views[NoteKind.VIEW_COMPANY] = SharedText(sent[0], trainer)
         return Closing(
             summary=SharedText(readers=(Audience.PARENTS, *trainer)),
             insights={c: SharedText() for c in conversation.focus_competences},
-            views={kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {},
+            views=views,
             next_time=conversation.time,
             next_place=conversation.place,
         )

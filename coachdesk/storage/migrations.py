@@ -317,6 +317,7 @@ def _scan_forms(conn: sqlite3.Connection) -> None:
             moment TEXT NOT NULL,
             store_fingerprint TEXT NOT NULL,
             conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+            scan_id TEXT REFERENCES competence_scans(id) ON DELETE SET NULL,
             read_in_at TEXT,
             filled_on TEXT,
             filled_by TEXT NOT NULL DEFAULT '',

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coachdesk.domain.roles import Role
 from coachdesk.domain.scan_forms import ScanForm, store_fingerprint
 from coachdesk.storage.database import Store
 from coachdesk.storage.repository import Repository
@@ -19,17 +20,17 @@ class ScanFormsRepository(Repository[ScanForm]):
         return store_fingerprint(read_identity(self.store.db.conn) or self.store.path.name)
 
     def read_in_for_conversation(self, conversation_id: str) -> list[ScanForm]:
-        """Return the forms read in for one conversation, the latest first."""
+        """Return the praktijkopleider's forms read in for one conversation, the latest first."""
         return self.select(
-            "conversation_id = ? AND read_in_at IS NOT NULL",
-            [conversation_id],
+            "conversation_id = ? AND rater = ? AND read_in_at IS NOT NULL",
+            [conversation_id, Role.WORKPLACE_TRAINER.value],
             order_by="read_in_at DESC",
         )
 
     def read_in_unlinked(self, student_id: str) -> list[ScanForm]:
-        """Return a student's forms read in without a conversation to go with, latest first."""
+        """Return the praktijkopleider's forms read in before any trialoog was planned."""
         return self.select(
-            "student_id = ? AND conversation_id IS NULL AND read_in_at IS NOT NULL",
-            [student_id],
+            "student_id = ? AND rater = ? AND conversation_id IS NULL AND read_in_at IS NOT NULL",
+            [student_id, Role.WORKPLACE_TRAINER.value],
             order_by="read_in_at DESC",
         )
