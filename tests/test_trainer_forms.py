@@ -446,3 +446,108 @@ def test_the_command_line_makes_and_reads_a_form(tmp_path: Path) -> None:
     missing = run_cli("import-form", str(tmp_path / "weg.pdf"), data_dir=data_dir)
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1
+
+
+def _choose_file(path: Path, then: object = None):
+    from PySide6.QtWidgets import QFileDialog
+
+    def choose(dialog: QFileDialog) -> None:
+        if callable(then):
+            then()
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return choose
+
+
+def test_the_coach_sends_a_form_from_the_student_screen_and_reads_it_in_at_the_trialoog(
+    qtbot, data_dir: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from coachdesk.app import build_window
+    from coachdesk.services.demo_data import fill_with_demo
+    from coachdesk.services.workspace import StoreLocation, Workspace
+    from coachdesk.ui.dialogs.form_import_dialog import FormImportDialog
+    from tests.helpers import answer_next_dialog
+
+    today = dt.date(2026, 11, 23)
+    workspace = Workspace.open(StoreLocation(data_dir, demo=True))
+    try:
+        fill_with_demo(workspace.repos, students=6, today=today)
+        window = build_window(workspace, today)
+        qtbot.addWidget(window)
+        window.show()
+        entry = window.caseload_screen.model.entry_at(0)
+        student = entry.student
+        CompetenceScans(workspace.repos).record(
+            student.id, Role.STUDENT, {s.id: 2 for s in statements()}, today
+        )
+        conversation = ConversationFlow(workspace.repos).start(
+            student.id,
+            ConversationKind.TRIALOGUE,
+            today + dt.timedelta(days=7),
+            [(Role.STUDENT, student.full_name, None), (Role.WORKPLACE_TRAINER, "Karin", None)],
+        )
+        window.open_student(entry)
+        menu = window.student_screen.scan_button.menu()
+        action = next(
+            a for a in menu.actions() if a.text().startswith("Invulbaar formulier voor de praktijk")
+        )
+        empty = tmp_path / "formulier.pdf"
+        seen = answer_next_dialog(QFileDialog, _choose_file(empty))
+        action.trigger()
+        assert seen
+        assert "visie" in PdfReader(empty).get_fields()
+        filled = tmp_path / "ingevuld.pdf"
+        fill_form(empty, filled, texts=TRAINER_TEXTS)
+
+        window.show_screen(2)
+        screen = window.conversation_screen
+        screen.show_student(student, select=conversation.id)
+        box = screen.prepare_step.trainer_box
+        assert box.isVisible()
+        assert not box.words.isVisible()
+        shown: list[str] = []
+
+        def read_in(dialog: FormImportDialog) -> None:
+            shown.append(dialog.table.item(0, 1).text())
+            shown.append(dialog.table.item(0, 2).text())
+            assert dialog.question_label.isHidden()
+            dialog.read_button.click()
+
+        seen = answer_next_dialog(
+            QFileDialog,
+            _choose_file(filled, then=lambda: answer_next_dialog(FormImportDialog, read_in)),
+        )
+        box.import_button.click()
+        qtbot.waitUntil(lambda: len(shown) == 2)
+        assert shown == ["nog niet", "–"]  # filled in, and nothing from the trainer before
+        assert VIEW in box.words.text()
+        assert POINTS in box.words.text()
+        assert screen.wrap_up_step.isEnabled()
+        assert (
+            ConversationFlow(workspace.repos)
+            .closing(conversation.id)
+            .views[NoteKind.VIEW_COMPANY]
+            .text
+            == VIEW
+        )
+        window.close()
+    finally:
+        workspace.close()
+
+
+def test_inzage_holds_what_came_back_and_erasure_removes_it(
+    repos: Repositories, zoe: str, tmp_path: Path
+) -> None:
+    from coachdesk.services.privacy import Privacy
+
+    filled = tmp_path / "ingevuld.pdf"
+    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    forms = ScanForms(repos)
+    forms.store(forms.read(filled, TODAY), TODAY)
+    inzage = Privacy(repos).inzage("2024001", TODAY)
+    assert [f["view"] for f in inzage.content["students"][0]["scan_forms"]] == [VIEW]
+    Privacy(repos).erase("2024001", TODAY)
+    assert repos.scan_forms.select() == []

@@ -19,6 +19,10 @@ class ScanFormsRepository(Repository[ScanForm]):
         """Return the fingerprint every form made in this store carries."""
         return store_fingerprint(read_identity(self.store.db.conn) or self.store.path.name)
 
+    def for_student(self, student_id: str) -> list[ScanForm]:
+        """Return every form made for one student, in the order they were made."""
+        return self.select("student_id = ?", [student_id], order_by="created_at, rowid")
+
     def read_in_for_conversation(self, conversation_id: str) -> list[ScanForm]:
         """Return the praktijkopleider's forms read in for one conversation, the latest first."""
         return self.select(

@@ -41,6 +41,7 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -55,6 +56,7 @@ from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.idle_lock import IdleWatcher
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.passphrase_form import Unlock
+from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.conversation_screen import (
@@ -134,6 +136,7 @@ class WindowServices:
     progress: ProgressReports
     reflections: ReflectionService
     scans: CompetenceScans
+    forms: ScanForms
     dossiers: Dossiers
     privacy: Privacy
     backup_before_import: Callable[[], object]
@@ -294,6 +297,10 @@ class MainWindow(QMainWindow):
             student.reflection_open_requested.connect(self._open_student_reflection)
             student.scan_requested.connect(self.fill_in_scan)
             student.scan_paper_requested.connect(self.save_scan_paper)
+            student.form_requested.connect(
+                lambda s, rater: save_scan_form(self, self.services.forms, s, rater, self.today)
+            )
+            student.form_import_requested.connect(self._read_scan_form)
             student.inzage_requested.connect(self.save_inzage)
             student.erase_requested.connect(self.erase_student)
             student.conversation_requested.connect(lambda _s: self.new_conversation())
@@ -754,6 +761,10 @@ class MainWindow(QMainWindow):
             self.services.scans.note_paper_form(student.id)
         except UserFacingError as error:
             show_problem(self, error)
+
+    def _read_scan_form(self, student: Student) -> None:
+        if read_scan_form(self, self.services.forms, self.today, student.id):
+            self.student_screen.show_student(student.id)
 
     def _open_student_reflection(self, reflection_id: str) -> None:
         shown = self.student_screen.file
