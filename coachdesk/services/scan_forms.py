@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.records import utc_now
@@ -72,6 +73,8 @@ class FormReading:
     agreed: bool
     known: dict[str, int]
     """The same rater's answers CoachDesk already has (their latest scan), per statement."""
+    known_ratings: dict[Competence, int]
+    """That scan per competence (scans typed in before answers were kept have only these)."""
     known_date: dt.date | None
     conversation: Conversation | None
     """Where the praktijkopleider's view and points go: the trialoog being prepared."""
@@ -208,6 +211,7 @@ class ScanForms:
             proposals=fields.texts.get(PROPOSALS_FIELD, ""),
             agreed=fields.agreed,
             known=own[-1].answers if own else {},
+            known_ratings=own[-1].ratings if own else {},
             known_date=own[-1].date if own else None,
             conversation=self._conversation_for(form, today),
         )

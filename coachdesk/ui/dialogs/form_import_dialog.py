@@ -49,7 +49,7 @@ class FormImportDialog(QDialog):
             _("Form code {code} · filled in on {date} · made on {made}").format(
                 code=form_code(form.id),
                 date=long_date(reading.filled_on) if reading.filled_on else _("no date"),
-                made=long_date(form.moment),
+                made=long_date(form.created_at.date()),
             ),
             self,
         )
@@ -114,18 +114,28 @@ class FormImportDialog(QDialog):
         for row, (number, statement) in enumerate(rows):
             answer = reading.answers.get(statement.id)
             before = reading.known.get(statement.id)
+            overall = reading.known_ratings.get(statement.competence)
+            if before:
+                earlier = scale_label(before)
+            elif overall:  # only the competence's rating was kept then
+                earlier = _("{rating} (competence)").format(rating=scale_label(overall))
+            else:
+                earlier = "–"
             cells = (
                 f"{number}. {statement.text(reading.form.rater)}",
                 scale_label(answer) if answer else _("not filled in"),
-                scale_label(before) if before else "–",
+                earlier,
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 if column == 1 and answer is None:
                     font = item.font()
                     font.setItalic(True)
                     item.setFont(font)
                 table.setItem(row, column, item)
+        table.setWordWrap(True)
+        table.resizeRowsToContents()
         table.setMinimumHeight(260)
         return table
 
