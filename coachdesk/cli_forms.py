@@ -18,7 +18,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.competence_scan import statements
-from coachdesk.services.scan_forms import FormReading, ScanForms
+from coachdesk.services.scan_forms import FormReading, ScanForms, earlier_text
 from coachdesk.services.workspace import Workspace
 
 FORM_COMMANDS = frozenset({"form", "import-form"})
@@ -91,12 +91,11 @@ def describe(reading: FormReading) -> list[str]:
     ]
     for number, statement in enumerate(statements(), start=1):
         answer = reading.answers.get(statement.id)
-        known = reading.known.get(statement.id)
         lines.append(
             _("{number}. {answer} (before: {known})").format(
                 number=number,
                 answer=scale_label(answer) if answer else _("not filled in"),
-                known=scale_label(known) if known else "–",
+                known=earlier_text(reading, statement),
             )
         )
     for label, text in (

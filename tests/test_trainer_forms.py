@@ -18,6 +18,7 @@ from pypdf.generic import NameObject, TextStringObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
@@ -520,9 +521,19 @@ def test_the_coach_sends_a_form_from_the_student_screen_and_reads_it_in_at_the_t
             QFileDialog,
             _choose_file(filled, then=lambda: answer_next_dialog(FormImportDialog, read_in)),
         )
+        earlier = [
+            s
+            for s in CompetenceScans(workspace.repos).history(student.id).scans
+            if s.rater is Role.WORKPLACE_TRAINER
+        ]
+        before = (
+            f"{scale_label(earlier[-1].ratings[Competence.QUALITIES])} (competentie)"
+            if earlier
+            else "–"
+        )  # the demo's earlier trainer scans kept only each competence's rating
         box.import_button.click()
         qtbot.waitUntil(lambda: len(shown) == 2)
-        assert shown == ["nog niet", "–"]  # filled in, and nothing from the trainer before
+        assert shown == ["nog niet", before]
         assert VIEW in box.words.text()
         assert POINTS in box.words.text()
         assert screen.wrap_up_step.isEnabled()

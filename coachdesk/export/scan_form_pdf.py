@@ -268,19 +268,14 @@ def write_scan_form(content: FormContent, target: Path) -> Path:
         )
     if trainer:
         story += [
-            KeepTogether(
-                _question(_("How do you see {name}?").format(name=first), VIEW_FIELD, 34 * mm)
+            *_question(_("How do you see {name}?").format(name=first), VIEW_FIELD, 34 * mm),
+            *_question(
+                _("What would you like to talk about in the conversation?"), POINTS_FIELD, 28 * mm
             ),
-            KeepTogether(
-                _question(
-                    _("What would you like to talk about in the conversation?"),
-                    POINTS_FIELD,
-                    28 * mm,
-                )
-            ),
-            KeepTogether(_question(_("Proposals for agreements"), PROPOSALS_FIELD, 28 * mm)),
+            *_question(_("Proposals for agreements"), PROPOSALS_FIELD, 28 * mm),
         ]
-    story.append(KeepTogether([Spacer(1, 6 * mm), _signature(content)]))
+    # The name and date go along with the last question (or competence): never alone on a page.
+    story[-2:] = [KeepTogether([*story[-2:], Spacer(1, 6 * mm), _signature(content)])]
     name = _("Competence scan")
     footer = _("Confidential · {title} · CoachDesk form {code}").format(
         title=f"{name} · {content.full_name}", code=form_code(content.form_id)

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from coachdesk.domain.competences import Competence
+from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.records import utc_now
@@ -79,6 +79,14 @@ class FormReading:
     conversation: Conversation | None
     """Where the praktijkopleider's view and points go: the trialoog being prepared."""
 
+    def earlier(self, statement: Statement) -> tuple[int, bool] | None:
+        """Return what this rater said before about a statement, and whether that was only
+        the competence's rating (scans typed in before answers were kept)."""
+        if statement.id in self.known:
+            return self.known[statement.id], False
+        overall = self.known_ratings.get(statement.competence)
+        return None if overall is None else (overall, True)
+
     @property
     def already_read(self) -> bool:
         """Whether this very form was read in before (reading it again replaces it)."""
@@ -106,6 +114,17 @@ class FormReading:
                 ).format(number=self.missing[0])
             )
         return asked
+
+
+def earlier_text(reading: FormReading, statement: Statement) -> str:
+    """Return what CoachDesk had for a statement, in words ("soms", "vaak (competentie)")."""
+    earlier = reading.earlier(statement)
+    if earlier is None:
+        return "–"
+    rating, overall = earlier
+    if overall:
+        return _("{rating} (competence)").format(rating=scale_label(rating))
+    return scale_label(rating)
 
 
 class ScanForms:

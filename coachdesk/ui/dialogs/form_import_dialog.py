@@ -25,7 +25,7 @@ from coachdesk.domain.scan_forms import form_code
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date, short_date
 from coachdesk.services.competence_scan import statements
-from coachdesk.services.scan_forms import FormReading
+from coachdesk.services.scan_forms import FormReading, earlier_text
 from coachdesk.ui.widgets import dialog_buttons, hint
 
 
@@ -113,18 +113,10 @@ class FormImportDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for row, (number, statement) in enumerate(rows):
             answer = reading.answers.get(statement.id)
-            before = reading.known.get(statement.id)
-            overall = reading.known_ratings.get(statement.competence)
-            if before:
-                earlier = scale_label(before)
-            elif overall:  # only the competence's rating was kept then
-                earlier = _("{rating} (competence)").format(rating=scale_label(overall))
-            else:
-                earlier = "–"
             cells = (
                 f"{number}. {statement.text(reading.form.rater)}",
                 scale_label(answer) if answer else _("not filled in"),
-                earlier,
+                earlier_text(reading, statement),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
