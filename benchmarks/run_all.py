@@ -48,7 +48,7 @@ def main() -> None:
         sections.append(("Start-up through the coachdesk entry point", startup))
         caseload = _run("caseload_bench.py", "--stores", stores)
         sections.append(("Caseload search, opening a student, import", caseload))
-    sections.append(("Reports (PDF)", _run("report_bench.py")))
+        sections.append(("Reports (PDF)", _run("report_bench.py", "--stores", stores)))
     sections.append(("Reflection editor", _run("editor_bench.py")))
     sections.append(("Demo data", _run("demo_data_bench.py", "--repeat", "1")))
     report = "\n\n".join(f"## {title}\n\n```text\n{body}\n```" for title, body in sections)

@@ -22,6 +22,7 @@ from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreE
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
+from coachdesk.storage.checked_state import fingerprint, remember_check, unchanged_since_check
 from coachdesk.storage.cipher import (
     DB_ERRORS,
     SQLITE_HEADER,
@@ -249,7 +250,13 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
 
 
 def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
-    """Run SQLite's quick check on a read-only connection; it reads every page of the store."""
+    """Run SQLite's quick check on a read-only connection; it reads every page of the store.
+
+    A store unchanged since it last passed is not read again (see ``checked_state``).
+    """
+    if unchanged_since_check(path):
+        return
+    before = fingerprint(path)
     conn = open_read_only(path, factory)
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
@@ -261,6 +268,7 @@ def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
         conn.close()
     if result != ["ok"]:
         raise DamagedStoreError(not_a_store_message(path))
+    remember_check(path, before)
 
 
 class WriteGate(Protocol):
