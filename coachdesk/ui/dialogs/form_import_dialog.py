@@ -126,8 +126,6 @@ class FormImportDialog(QDialog):
                     font.setItalic(True)
                     item.setFont(font)
                 table.setItem(row, column, item)
-        table.setWordWrap(True)
-        table.resizeRowsToContents()
         table.setMinimumHeight(260)
         return table
 
