@@ -1,6 +1,6 @@
 """Cold start through the real ``coachdesk`` entry point, beside a bare window in the same run.
 
-Each start is a fresh process (``startup_child.py``) that runs ``coachdesk.cli.main`` on the demo
+Each start is a fresh process (``startup_child.py``) that runs ``coachdesk.launch.main`` on the demo
 store; app and bare starts alternate, and the medians are compared. ``--cold`` first drops the
 store file from the page cache (``posix_fadvise``), as after a reboot.
 

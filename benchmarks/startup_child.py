@@ -1,9 +1,10 @@
 """Child process for the start-up benchmark: the real entry point, timed to what the coach sees.
 
-``app`` runs ``coachdesk.cli.main(["--data-dir", DIR, "--demo"])`` exactly as the ``coachdesk``
-command does; ``bare`` shows an empty ``QMainWindow`` of the same size. An event filter notes
-when the main window's first frame is painted (``paint``) and when the caseload table is painted
-with students in it (``caseload``), then the process ends at once (no session backup).
+``app`` runs ``coachdesk.launch.main(["--data-dir", DIR, "--demo"])`` exactly as the
+``coachdesk`` command does; ``bare`` shows an empty ``QMainWindow`` of the same size. An event
+filter notes when a main window's first frame is painted (``paint``: for the app, the frame
+painted before it loads) and when the caseload table is painted with students in it
+(``caseload``), then the process ends at once (no session backup).
 
 Prints: ``times PAINT CASELOAD PEAK_MB`` (monotonic seconds; the parent subtracts its own start).
 
@@ -89,7 +90,7 @@ def main() -> None:
         window.show()
         app.exec()
         return
-    from coachdesk.cli import main as coachdesk_main
+    from coachdesk.launch import main as coachdesk_main
 
     coachdesk_main(["--data-dir", data_dir, "--demo"])
 

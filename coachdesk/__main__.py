@@ -2,6 +2,6 @@
 
 import sys
 
-from coachdesk.cli import main
+from coachdesk.launch import main
 
 sys.exit(main())

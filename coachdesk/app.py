@@ -50,6 +50,7 @@ from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.new_store_dialog import NewStoreDialog
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
+from coachdesk.ui.first_frame import FirstFrame
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
@@ -394,8 +395,13 @@ def _save_screenshot(window: MainWindow, target: Path) -> None:
     QApplication.quit()
 
 
-def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
-    """Start the app on ``location``; with ``screenshot``, save the window as PNG and quit."""
+def run_gui(
+    location: StoreLocation, screenshot: Path | None = None, first_frame: FirstFrame | None = None
+) -> int:
+    """Start the app on ``location``; with ``screenshot``, save the window as PNG and quit.
+
+    ``first_frame`` (painted before the app loaded) gives its place to the window once built.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("CoachDesk")
@@ -421,7 +427,11 @@ def run_gui(location: StoreLocation, screenshot: Path | None = None) -> int:
     if controller is None:
         return 1
     _install_excepthook(controller)
+    if first_frame is not None:
+        controller.window.setGeometry(first_frame.geometry())
     controller.window.show()
+    if first_frame is not None:
+        first_frame.close()
     if screenshot is not None:
         QTimer.singleShot(
             SCREENSHOT_DELAY_MS, lambda: _save_screenshot(controller.window, screenshot)

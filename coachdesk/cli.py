@@ -14,18 +14,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from coachdesk import __version__
 from coachdesk.cli_forms import FORM_COMMANDS, add_form_commands, run_form_command
 from coachdesk.crash_log import write_crash_log
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.students import RETENTION_YEARS, Student
+from coachdesk.early_options import early_options
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import LANGUAGES, N_, _, ngettext, set_language
 from coachdesk.i18n.dates import short_date
 from coachdesk.paths import DATA_DIR_ENV, default_data_dir
-from coachdesk.preferences import load_language
 from coachdesk.services import csv_files, demo_data
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
@@ -49,6 +49,9 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.cipher import is_store_damage
 from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.store_lock import StoreLock
+
+if TYPE_CHECKING:
+    from coachdesk.ui.first_frame import FirstFrame
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -612,31 +615,21 @@ def _new_encrypted_store(location: StoreLocation) -> StoreOpener:
     return unlock(location.path, passphrase)
 
 
-def _language(argv: Sequence[str] | None) -> str:
-    """Return the language for this run, known before the parser is built so ``--help`` uses it.
+def main(argv: Sequence[str] | None = None, *, first_frame: FirstFrame | None = None) -> int:
+    """Run the command line; return the process exit code.
 
-    ``--lang`` wins, else the one chosen in the app; a wrong value is left to the full parser.
+    ``first_frame`` is the window's outline ``coachdesk.launch`` painted before this loaded.
     """
-    early = argparse.ArgumentParser(add_help=False)
-    early.add_argument("--lang")
-    early.add_argument("--data-dir", type=Path)
-    known, _rest = early.parse_known_args(argv)
-    if known.lang in LANGUAGES:
-        return str(known.lang)
-    return load_language(known.data_dir or default_data_dir())
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the process exit code."""
-    set_language(_language(argv))
-    args = _build_parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else argv
+    set_language(early_options(arguments).language)
+    args = _build_parser().parse_args(arguments)
     data_dir = args.data_dir or default_data_dir()
     location = StoreLocation(data_dir, demo=args.demo)
     try:
         if args.command is None:
             from coachdesk.app import run_gui  # noqa: PLC0415 - keep Qt out of CLI-only runs
 
-            return run_gui(location, screenshot=args.screenshot)
+            return run_gui(location, screenshot=args.screenshot, first_frame=first_frame)
         return _dispatch(args, location)
     except UserFacingError as error:
         print(_("Error: {message}").format(message=error.message), file=sys.stderr)

@@ -50,7 +50,7 @@ def _trialogue(repos: Repositories) -> tuple[ConversationFlow, str]:
         place="Bakkerij Van Dam",
     )
     flow.choose(conversation.id, [Competence.CAREER_STEERING], ["Hoe plan je je week?"])
-    flow.calm_view(conversation.id)
+    flow.calm_view(conversation.id, TODAY)
     flow.save_keywords(conversation.id, "Hoe plan je je week?", "weekplanning, maandag")
     return flow, conversation.id
 

@@ -105,6 +105,19 @@ def test_a_trialogue_needs_the_workplace_trainer(repos: Repositories, student) -
     assert len(repos.participants.for_conversation(conversation.id)) == 3
 
 
+def test_a_conversation_planned_for_later_but_held_today_is_dated_today(
+    repos: Repositories, student
+) -> None:
+    flow = ConversationFlow(repos)
+    conversation = _dialogue(flow, student, TODAY + dt.timedelta(days=13))
+    flow.calm_view(conversation.id, TODAY)
+    held = repos.conversations.get(conversation.id)
+    assert held is not None
+    assert (held.state, held.date) == (ConversationState.HELD, TODAY)
+    flow.calm_view(conversation.id, TODAY + dt.timedelta(days=1))  # back in after a break
+    assert repos.conversations.get(conversation.id).date == TODAY  # type: ignore[union-attr]
+
+
 def test_the_calm_view_holds_only_first_name_questions_and_keywords(
     repos: Repositories, student
 ) -> None:
@@ -113,14 +126,14 @@ def test_the_calm_view_holds_only_first_name_questions_and_keywords(
     flow.choose(
         conversation.id, [Competence.MOTIVES], ["Wat gaf je energie?", "Wanneer was je trots?"]
     )
-    view = flow.calm_view(conversation.id)
+    view = flow.calm_view(conversation.id, TODAY)
     assert view.first_name == "Zoë"
     assert view.questions == ["Wat gaf je energie?", "Wanneer was je trots?"]
     assert repos.conversations.get(conversation.id).state is ConversationState.HELD  # type: ignore[union-attr]
     flow.save_keywords(conversation.id, "Wanneer was je trots?", "taart voor oma")
     flow.save_keywords(conversation.id, "Wat gaf je energie?", "klanten")
     flow.save_keywords(conversation.id, "Wanneer was je trots?", "taart voor oma, zelf bedacht")
-    assert flow.calm_view(conversation.id).keywords == {
+    assert flow.calm_view(conversation.id, TODAY).keywords == {
         "Wat gaf je energie?": "klanten",
         "Wanneer was je trots?": "taart voor oma, zelf bedacht",
     }

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -20,18 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app import build_window
-from coachdesk.domain.agreements import AgreementStatus
+from coachdesk.domain.agreements import Agreement, AgreementStatus
 from coachdesk.domain.audience import Audience, Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import ContactRole, Student
+from coachdesk.services.closing import Owner
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.main_window import MainWindow
+from coachdesk.ui.screens.conversation.closing_parts import AgreementRow
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
 from coachdesk.ui.screens.conversation.prepare_step import QUESTION_ROLE
 from tests.helpers import answer_next_dialog
@@ -115,7 +118,7 @@ def test_a_dialogue_from_preparation_to_close_and_back_next_time(
     assert screen.calm_view is None
     assert window.isVisible()
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
-    keywords = screen._services.flow.calm_view(conversation_id).keywords
+    keywords = screen._services.flow.calm_view(conversation_id, TODAY).keywords
     assert keywords == {chosen[1]: "trots op de taart"}
 
     wrap = screen.wrap_up_step
@@ -538,7 +541,7 @@ def test_questions_are_asked_and_printed_in_the_order_they_were_chosen(
     assert step.chosen_questions() == [texts[3], texts[2], texts[0]]
     assert step.order_list.item(0).text() == f"1. {texts[3]}"
     flow = window.services.conversation.flow
-    assert flow.calm_view(screen.conversation.id).questions == step.chosen_questions()  # type: ignore[union-attr]
+    assert flow.calm_view(screen.conversation.id, TODAY).questions == step.chosen_questions()  # type: ignore[union-attr]
 
     def type_question(dialog: QInputDialog) -> None:
         dialog.setTextValue("Wat zou je oma zeggen?")
@@ -624,7 +627,7 @@ def test_f5_from_my_students_opens_the_conversation_in_progress_not_the_newest(
     student = window.caseload_screen.model.entry_at(0).student
     people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam", None)]
     held = flow.start(student.id, ConversationKind.DIALOGUE, TODAY, people)
-    flow.calm_view(held.id)  # the talk happened; the close is still to be written
+    flow.calm_view(held.id, TODAY)  # the talk happened; the close is still to be written
     later = flow.start(student.id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(28), people)
     window.show_screen(0)
     window.caseload_screen.table.selectRow(0)
@@ -644,3 +647,64 @@ def test_an_agreement_starting_with_de_is_not_given_to_the_parents(
     qtbot.keyClicks(row.what_edit, "De cv naar de decaan sturen")
     agreement = row.value()
     assert agreement is not None and agreement.owner is Role.STUDENT
+
+
+@pytest.mark.parametrize(
+    ("typed", "owner"),
+    [
+        ("فاطمة تبلغ المدرسة", "فاطمة العلي"),  # Arabic has no capitals: still a name
+        ("Mirjam belt de school", "Mirjam de Haan"),
+        ("de ouders bellen de school", "Fatima El Amrani"),  # a sentence, not a person
+    ],
+)
+def test_a_name_typed_first_makes_that_person_the_owner_in_any_script(
+    qtbot, typed: str, owner: str
+) -> None:
+    owners = [
+        Owner(Role.STUDENT, "Fatima El Amrani"),
+        Owner(Role.PARENT, "فاطمة العلي"),
+        Owner(Role.PARENT, "de ouders"),
+        Owner(Role.COACH, "Mirjam de Haan"),
+    ]
+    empty = Agreement(student_id="", description="", owner=Role.STUDENT)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    row = AgreementRow(empty, owners, TODAY, holder)
+    for char in typed:  # as a keyboard in any layout sends it (QTest types Latin only)
+        press = QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char
+        )
+        QApplication.sendEvent(row.what_edit, press)
+    agreement = row.value()
+    assert agreement is not None and agreement.owner_name == owner
+
+
+def test_the_private_note_stays_folded_away_from_the_table_unless_the_coach_opens_it(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    wrap.summary_edit.setFocus()
+    qtbot.waitUntil(wrap.summary_edit.hasFocus)
+    assert not wrap.private_edit.isVisible()
+    qtbot.keyClick(wrap.summary_edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(wrap.private_edit.hasFocus)
+    qtbot.keyClicks(wrap.private_edit, "Thuis speelt iets.")
+    wrap.summary_edit.setFocus()  # back to what the table reads
+    qtbot.waitUntil(lambda: not wrap.private_edit.isVisible())
+    assert "ingevuld" in wrap.private_toggle.text()
+    assert "Thuis" not in " ".join(label.text() for label in wrap.findChildren(QLabel))
+    assert wrap.closing().private_note == "Thuis speelt iets."
+
+
+def test_a_conversation_opens_where_it_stands_prepare_if_planned_else_close_together(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _close_together(qtbot, window, workspace)  # planned: it opens on preparation
+    conversation = screen.conversation
+    assert conversation is not None and screen.student is not None
+    screen.steps.setCurrentWidget(screen.prepare_step)
+    screen._services.flow.calm_view(conversation.id, TODAY)  # the talk took place
+    screen.conversation = None
+    screen.show_student(screen.student, select=conversation.id)
+    assert screen.steps.currentWidget() is screen.wrap_up_step

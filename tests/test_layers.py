@@ -15,7 +15,14 @@ QT_FREE_PACKAGES = ("domain", "storage", "services", "export", "i18n")
 
 
 def _qt_free_modules() -> list[str]:
-    names = ["coachdesk.cli", "coachdesk.paths", "coachdesk.errors", "coachdesk.crash_log"]
+    names = [
+        "coachdesk.cli",
+        "coachdesk.launch",
+        "coachdesk.early_options",
+        "coachdesk.paths",
+        "coachdesk.errors",
+        "coachdesk.crash_log",
+    ]
     for module in pkgutil.walk_packages(coachdesk.__path__, "coachdesk."):
         if module.name.split(".")[1] in QT_FREE_PACKAGES:
             names.append(module.name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 from pathlib import Path
@@ -79,3 +80,20 @@ def test_the_shipped_compiled_catalogue_matches_its_source() -> None:
     mo_file = po_file.with_suffix(".mo")
     if mo_file.is_file() and mo_file.stat().st_mtime_ns >= po_file.stat().st_mtime_ns:
         assert mo_file.read_bytes() == compile_catalogue(po_file, "nl")
+
+
+def test_every_translated_literal_in_the_code_reaches_the_catalogue() -> None:
+    """A call the extractor cannot see (e.g. inside an f-string) would stay English forever."""
+    called = set()
+    for path in (ROOT / "coachdesk").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in KEYWORDS
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                called.add(node.args[0].value)
+    assert called - _source_messages() == set()

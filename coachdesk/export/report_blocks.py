@@ -193,3 +193,12 @@ def _experience_line(experience: Experience) -> str:
     if experience.organisation and experience.organisation not in experience.title:
         parts.append(experience.organisation)
     return " · ".join(parts)
+
+
+def summary_footer(summary: Summary) -> str:
+    """Return the line under every page of a summary (and under its read-back on screen)."""
+    return _("Confidential · {student} · {date} · version {reader}").format(
+        student=summary.student.full_name,
+        date=long_date(summary.conversation.date),
+        reader=summary.reader.label,
+    )

@@ -10,8 +10,8 @@ from coachdesk.export.report_blocks import (
     Style,
     WritingLines,
     summary_blocks,
+    summary_footer,
 )
-from coachdesk.i18n import _
 from coachdesk.services.summary_content import Summary
 
 _TAGS = {
@@ -59,5 +59,5 @@ def summary_html(summary: Summary) -> str:
             parts.append(f"<table><tr>{cells}</tr></table>")
         else:
             parts.append(_block(item))
-    parts.append(f"<p><small>{_text(_('Confidential · CoachDesk'))}</small></p>")
+    parts.append(f"<p><small>{_text(summary_footer(summary))}</small></p>")
     return "<html><body>" + "".join(parts) + "</body></html>"

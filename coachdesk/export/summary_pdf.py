@@ -8,9 +8,7 @@ from reportlab.platypus import Flowable
 
 from coachdesk.export.blocks_pdf import logo_flowables, render_blocks
 from coachdesk.export.pdf_styles import write_pdf
-from coachdesk.export.report_blocks import summary_blocks
-from coachdesk.i18n import _
-from coachdesk.i18n.dates import long_date
+from coachdesk.export.report_blocks import summary_blocks, summary_footer
 from coachdesk.services.summary_content import Summary
 
 
@@ -21,9 +19,4 @@ def summary_story(summary: Summary, logo: Path | None = None) -> list[Flowable]:
 
 def write_summary(summary: Summary, target: Path, logo: Path | None = None) -> Path:
     """Write one reader's report as a PDF at ``target`` (atomically)."""
-    footer = _("Confidential · {student} · {date} · version {reader}").format(
-        student=summary.student.full_name,
-        date=long_date(summary.conversation.date),
-        reader=summary.reader.label,
-    )
-    return write_pdf(target, summary_story(summary, logo), summary.title, footer)
+    return write_pdf(target, summary_story(summary, logo), summary.title, summary_footer(summary))

@@ -242,18 +242,19 @@ class ConversationFlow:
             dataclasses.replace(conversation, focus_competences=focus, questions=questions)
         )
 
-    def calm_view(self, conversation_id: str) -> CalmView:
+    def calm_view(self, conversation_id: str, today: dt.date) -> CalmView:
         """Return the only things the screen shows during the conversation.
 
         The student's first name and the chosen questions: no other student, no
-        timeline, no private note. Entering it marks the conversation as held.
+        timeline, no private note. Entering it marks the conversation as held, on the day it
+        is held (``today``): one planned for later and held early is dated when it happened.
         """
         conversation = self._conversation(conversation_id)
         student = self._repos.students.get(conversation.student_id)
         assert student is not None
         if conversation.state is ConversationState.PREPARED:
             conversation = self._repos.conversations.update(
-                dataclasses.replace(conversation, state=ConversationState.HELD)
+                dataclasses.replace(conversation, state=ConversationState.HELD, date=today)
             )
         return CalmView(
             student.given_name or student.full_name,

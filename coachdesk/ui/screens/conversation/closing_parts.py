@@ -192,8 +192,9 @@ class AgreementRow(QWidget):
             return
         first = text.split(maxsplit=1)[0].casefold()
         for owner in self._owners:
-            # Only a name ("Peter …"), never "de ouders" for a sentence starting with "De …".
-            if owner.name[:1].isupper() and owner.name.split()[0].casefold() == first:
+            # Only a name ("Peter …", "فاطمة …": scripts without capitals too), never
+            # "de ouders" for a sentence starting with "De …".
+            if not owner.name[:1].islower() and owner.name.split()[0].casefold() == first:
                 self.owner_combo.select_value(owner)
                 return
 

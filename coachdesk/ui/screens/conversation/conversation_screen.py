@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.conversations import Conversation
+from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
@@ -189,6 +189,9 @@ class ConversationScreen(QWidget):
             trainer_reads=needs_party_views(conversation.kind)
             or Role.WORKPLACE_TRAINER in participants,
         )
+        # Where the conversation stands: still to prepare, or (held, closed) to close together.
+        planned = conversation.state is ConversationState.PREPARED
+        self.steps.setCurrentWidget(self.prepare_step if planned else self.wrap_up_step)
 
     def new_conversation(self) -> None:
         """Plan a conversation with the current student and open its preparation."""
@@ -227,7 +230,7 @@ class ConversationScreen(QWidget):
         conversation_id = self.conversation.id
         flow = self._services.flow
         view = CalmConversationView(
-            flow.calm_view(conversation_id),
+            flow.calm_view(conversation_id, self.today),
             lambda question, text: flow.save_keywords(conversation_id, question, text),
         )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

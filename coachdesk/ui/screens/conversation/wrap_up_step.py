@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,23 @@ from coachdesk.ui.widgets import ChoiceCombo, hint
 
 FORM_WIDTH = 780
 """Wide enough for a sentence per line at 13 pt, narrow enough to read as one column."""
+
+
+class _FoldOnLeave(QObject):
+    """Calls ``fold`` when the widget it watches loses the keyboard (not to its own menu)."""
+
+    def __init__(self, fold: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self._fold = fold
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            isinstance(event, QFocusEvent)
+            and event.type() == QEvent.Type.FocusOut
+            and event.reason() is not Qt.FocusReason.PopupFocusReason
+        ):
+            self._fold()
+        return False
 
 
 class WrapUpStep(QWidget):
@@ -153,19 +171,51 @@ class WrapUpStep(QWidget):
         column.addWidget(self.sharing)
         # A button as buddy would be clicked by Alt+L; the section only takes the focus.
         sharing_heading.setBuddy(self.sharing)
-        self.private_edit = QPlainTextEdit(closing.private_note, form)
-        column.addWidget(part_heading(_("&Private note — only for you"), form, self.private_edit))
-        self.private_edit.setTabChangesFocus(True)
-        self.private_edit.setFixedHeight(74)
-        self.private_edit.setAccessibleName(_("Private note"))
-        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
-        self.private_edit.textChanged.connect(self._changed)
-        column.addWidget(self.private_edit)
+        self._add_private_note(column, form, closing)
         column.addStretch(1)
         self.scroller.setWidget(form)
         self._fit_form()
         self._show_state(conversation)
         self._update_sharing()
+
+    def _add_private_note(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
+        """Add the coach's private note, folded away: the screen is turned toward the table.
+
+        Alt+P (or a click) unfolds it with the cursor in it; it folds again as soon as the
+        cursor leaves it, so what the coach noted is never left in view of the others.
+        """
+        self.private_toggle = QToolButton(form)
+        self.private_toggle.setCheckable(True)
+        self.private_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.private_toggle.setAutoRaise(True)
+        self.private_toggle.setProperty("role", "partHeading")
+        self.private_edit = QPlainTextEdit(closing.private_note, form)
+        self.private_edit.setTabChangesFocus(True)
+        self.private_edit.setFixedHeight(74)
+        self.private_edit.setAccessibleName(_("Private note"))
+        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
+        self.private_edit.textChanged.connect(self._changed)
+        self._fold_on_leave = _FoldOnLeave(lambda: self._show_private_note(False), form)
+        self.private_edit.installEventFilter(self._fold_on_leave)
+        self.private_toggle.toggled.connect(self._show_private_note)
+        column.addWidget(self.private_toggle)
+        column.addWidget(self.private_edit)
+        self._show_private_note(False)
+
+    def _show_private_note(self, shown: bool) -> None:
+        filled = bool(self.private_edit.toPlainText().strip())
+        self.private_toggle.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        self.private_toggle.setText(
+            _("&Private note — only for you (filled in, folded away)")
+            if filled and not shown
+            else _("&Private note — only for you")
+        )
+        self.private_toggle.setChecked(shown)
+        self.private_edit.setVisible(shown)
+        if shown:
+            self.private_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _add_texts(
         self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Audience]
@@ -323,9 +373,8 @@ class WrapUpStep(QWidget):
     def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
         """Show the keywords typed during the talk, grouped under their questions."""
         if not keywords:
-            self.keywords_view.setHtml(
-                f"<p>{escape(_('No keywords were typed during the conversation.'))}</p>"
-            )
+            nothing = _("No keywords were typed during the conversation.")
+            self.keywords_view.setHtml(f"<p>{escape(nothing)}</p>")
             return
         parts = []
         for question, text in keywords:

@@ -1,0 +1,93 @@
+"""The window is on screen before CoachDesk's own code loads; the real window takes its place."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from coachdesk.early_options import early_options
+
+WATCH = r"""
+import os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
+
+app = QApplication([])
+seen = {}
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if (
+            event.type() == QEvent.Type.Paint
+            and "loaded" not in seen
+            and isinstance(watched, QWidget)
+            and isinstance(watched.window(), QMainWindow)
+        ):
+            frame = watched.window()
+            seen["loaded"] = [name for name in ("coachdesk.cli", "coachdesk.app", "sqlite_utils")
+                              if name in sys.modules]
+            seen["title"] = frame.windowTitle()
+            seen["geometry"] = frame.geometry().getRect()
+        return False
+
+def caseload_shown():
+    tables = [w for w in app.allWidgets() if isinstance(w, QTableView) and w.isVisible()
+              and w.objectName() == "caseloadTable" and w.model().rowCount() > 0]
+    if not tables:
+        return
+    windows = [w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
+    print("loaded before the first paint:", seen["loaded"])
+    print("first frame title:", seen["title"])
+    print("windows open:", len(windows))
+    print("same place:", windows[0].geometry().getRect() == seen["geometry"], flush=True)
+    os._exit(0)
+
+watch = Watch()
+app.installEventFilter(watch)
+poll = QTimer()
+poll.timeout.connect(caseload_shown)
+poll.start(20)
+from coachdesk.launch import main
+main(["--data-dir", sys.argv[1], "--demo"])
+"""
+
+
+@pytest.mark.slow
+def test_the_window_is_painted_before_the_app_loads_and_the_real_one_takes_its_place(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", WATCH, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=True,
+    )
+    assert "loaded before the first paint: []" in result.stdout
+    assert "first frame title: CoachDesk" in result.stdout  # never a student's name
+    assert "windows open: 1" in result.stdout
+    assert "same place: True" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens_window"),
+    [
+        ([], True),
+        (["--demo", "--data-dir", "/tmp/x", "--lang", "en"], True),
+        (["students"], False),
+        (["--demo", "summary", "abc"], False),
+        (["--help"], False),
+        (["--version"], False),
+        (["--screenshot", "x.png"], False),
+    ],
+)
+def test_only_a_run_without_a_command_paints_a_window_first(
+    argv: list[str], opens_window: bool, tmp_path: Path
+) -> None:
+    assert early_options([*argv, "--data-dir", str(tmp_path)]).opens_window is opens_window
