@@ -37,6 +37,7 @@ from coachdesk.services.quarantine import (
 )
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_entry import StudentEntry
 from coachdesk.services.student_file import StudentFileService
@@ -117,10 +118,12 @@ def build_window(
             settings=SettingsService(repos.store),
             student_file=StudentFileService(repos),
             reports=SummaryContent(repos),
+            forms=ScanForms(repos),
         ),
         progress=ProgressReports(repos),
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
+        forms=ScanForms(repos),
         dossiers=Dossiers(repos),
         privacy=Privacy(repos),
         backup_before_import=lambda: (
