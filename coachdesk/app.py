@@ -36,6 +36,7 @@ from coachdesk.services.quarantine import (
 )
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -113,10 +114,12 @@ def build_window(
             settings=SettingsService(repos.store),
             student_file=StudentFileService(repos),
             reports=SummaryContent(repos),
+            forms=ScanForms(repos),
         ),
         progress=ProgressReports(repos),
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
+        forms=ScanForms(repos),
         dossiers=Dossiers(repos),
         privacy=Privacy(repos),
         backup_before_import=lambda: (

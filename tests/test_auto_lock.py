@@ -24,7 +24,7 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.keyfile import KdfParams
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.main_window import MainWindow
-from coachdesk.ui.screens.lock_screen import LockWindow
+from coachdesk.ui.screens.lock_screen import LockScreen, LockWindow
 from tests.helpers import FakeClock, answer_next_dialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -81,6 +81,8 @@ def test_five_quiet_minutes_lock_the_window_and_no_student_name_shows(
     assert window.is_locked
     shown = _visible_text()
     assert "CoachDesk is vergrendeld" in shown
+    assert "alleen verzonnen studenten" in shown  # this store holds the demo students
+    assert "coachdesk encrypt" not in shown  # a coach is never sent to the command line
     assert not any(name in shown for name in names)
     qtbot.mouseClick(window.lock_screen.unlock_button, Qt.MouseButton.LeftButton)
     assert not window.is_locked
@@ -202,3 +204,12 @@ def test_a_half_filled_form_stays_open_hidden_while_locked_and_comes_back(
     assert not window.is_locked
     saved = own_workspace.repos.students.get(entry.student.id)
     assert saved.group == "VIG3-9Z"
+
+
+def test_locking_an_own_store_from_before_encryption_says_what_the_next_start_offers(
+    qtbot,
+) -> None:
+    screen = LockScreen(None, demo=False)
+    qtbot.addWidget(screen)
+    said = " ".join(label.text() for label in screen.findChildren(QLabel))
+    assert "Bij de volgende start biedt CoachDesk aan ze te versleutelen." in said

@@ -232,7 +232,7 @@ def test_keywords_in_calm_mode_are_stored_by_the_one_autosave_rule(
     conversation_id = screen.conversation.id
 
     def stored() -> dict[str, str]:
-        return dict(screen._services.flow.keywords(conversation_id))
+        return screen._services.flow.calm_view(conversation_id, TODAY).keywords
 
     qtbot.keyClicks(calm.notes_edit, "wil bakker worden")
     clock.now += AFTER_PAUSE_S - 0.1

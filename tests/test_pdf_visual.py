@@ -45,8 +45,13 @@ from tests.helpers import make_student
 REFERENCES = Path(__file__).parent / "data" / "pdf_references"
 UPDATE = os.environ.get("COACHDESK_UPDATE_PDF_REFERENCES") == "1"
 DPI = 40
-TOLERANCE = 0.5
-"""Mean grey difference per pixel (0-255) a page may have: anti-aliasing, not a moved line."""
+TOLERANCE = 1.5
+"""Mean grey difference per pixel (0-255) a page may have: rendering noise, not a moved block.
+
+Measured: a paragraph that reflows by one line moves everything below it (7.2); one changed
+word in a line stays at 0.25 (the text tests catch those). Twice, on a busy machine, whole
+pages differed by a uniform 0.58-0.68 with the same PDF content; that is not what this test
+is for, so the bound sits between the two."""
 DAY = dt.date(2026, 11, 22)
 Maker = Callable[[Repositories, Path], Path]
 

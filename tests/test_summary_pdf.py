@@ -305,3 +305,11 @@ def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
         text = _pdf_text(repos, trialogue, reader, tmp_path)
         assert "Ruimte voor uw eigen reactie" in text
         assert not re.search(r"\b(je|jij|jouw)\b", text), reader
+
+
+def test_parents_and_the_trainer_are_told_which_coach_to_ask(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+        text = " ".join(_pdf_text(repos, trialogue, reader, tmp_path).split())
+        assert "contact op met Mirjam de Haan, de coach." in text, reader

@@ -18,13 +18,19 @@ _INTRODUCTIONS = {
     # formal ("u") and warm.
     Reader.PARENTS: N_(
         "This report was written together with {name} and is meant for you as a parent or "
-        "carer. If you have any questions, please contact the coach."
+        "carer. If you have any questions, please contact {coach}."
     ),
     Reader.WORKPLACE_TRAINER: N_(
         "Thank you for your time and for guiding {name}. This report was written together "
-        "with {name}; if you have any questions, please contact the coach."
+        "with {name}; if you have any questions, please contact {coach}."
     ),
 }
+
+
+def _coach(summary: Summary) -> str:
+    """Return who to ask: the coach by name ("Mirjam de Haan, the coach") where known."""
+    name = next((p.name for p in summary.participants if p.role is Role.COACH and p.name), "")
+    return _("{name}, the coach").format(name=name) if name else _("the coach")
 
 
 class Style(Enum):
@@ -87,7 +93,9 @@ def summary_blocks(summary: Summary) -> list[Item]:
     if people:
         items.append(Block(Style.SMALL, _("Present: {people}").format(people=people)))
     if summary.reader in _INTRODUCTIONS:
-        intro = _(_INTRODUCTIONS[summary.reader]).format(name=student.given_name)
+        intro = _(_INTRODUCTIONS[summary.reader]).format(
+            name=student.given_name, coach=_coach(summary)
+        )
         items.append(Block(Style.BODY, intro))
     if summary.summary:
         items += [

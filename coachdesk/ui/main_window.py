@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
             student.reflection_open_requested.connect(self.reflections.open_student_reflection)
             student.scan_requested.connect(self.scans.fill_in)
             student.scan_paper_requested.connect(self.scans.save_paper)
+            student.form_requested.connect(self.scans.save_form)
+            student.form_import_requested.connect(self.scans.read_form)
             student.inzage_requested.connect(self.privacy.save_inzage)
             student.erase_requested.connect(self.privacy.erase_student)
             student.conversation_requested.connect(lambda _s: self.new_conversation())

@@ -18,6 +18,7 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
@@ -74,6 +75,7 @@ class WindowServices:
     progress: ProgressReports
     reflections: ReflectionService
     scans: CompetenceScans
+    forms: ScanForms
     dossiers: Dossiers
     privacy: Privacy
     backup_before_import: Callable[[], object]

@@ -25,7 +25,7 @@ class LockController:
     def __init__(self, window: MainWindow, central: QWidget) -> None:
         self._window = window
         services = window.services
-        self.lock_screen = LockScreen(services.unlock, window)
+        self.lock_screen = LockScreen(services.unlock, window, demo=window.store.is_demo)
         self.lock_screen.unlocked.connect(self.unlock)
         self.shell = QStackedWidget(window)
         self.shell.addWidget(central)
@@ -66,7 +66,7 @@ class LockController:
         self.idle.paused = True
         window.show()
         if self._veils:  # an open dialog blocks this window: ask for the passphrase above it
-            self._lock_window = LockWindow(window.services.unlock)
+            self._lock_window = LockWindow(window.services.unlock, demo=window.store.is_demo)
             self._lock_window.unlocked.connect(self.unlock)
             self._lock_window.resize(self.lock_screen.size())
             self._lock_window.show()

@@ -20,20 +20,23 @@ class LockScreen(QWidget):
 
     unlocked = Signal()
 
-    def __init__(self, unlock: Unlock | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, unlock: Unlock | None, parent: QWidget | None = None, *, demo: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("lockScreen")
         title = screen_title(_("CoachDesk is locked"), self)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.form = PassphraseForm(unlock, self) if unlock is not None else None
-        explanation = (
-            _("Give your passphrase to carry on where you were.")
-            if unlock is not None
-            else _(
-                "Your data is not encrypted, so locking only hides the screen. "
-                "Encrypt it with 'coachdesk encrypt'."
+        if unlock is not None:
+            explanation = _("Give your passphrase to carry on where you were.")
+        elif demo:  # fictional students only: nothing to protect, nothing to set up
+            explanation = _("The demo holds only fictional students; locking hides the screen.")
+        else:  # a store from before encryption: the next start offers to encrypt it
+            explanation = _(
+                "Your data is not encrypted yet, so locking only hides the screen. "
+                "At the next start CoachDesk offers to encrypt it."
             )
-        )
         self.unlock_button = QPushButton(_("Unlock"), self)
         self.unlock_button.setDefault(True)
         self.unlock_button.clicked.connect(self._try)
@@ -74,8 +77,8 @@ class LockWindow(LockScreen):
     window cannot be closed: only unlocking takes it away.
     """
 
-    def __init__(self, unlock: Unlock | None) -> None:
-        super().__init__(unlock)
+    def __init__(self, unlock: Unlock | None, *, demo: bool = False) -> None:
+        super().__init__(unlock, demo=demo)
         self.setWindowFlag(Qt.WindowType.Window)
         self.setWindowTitle("CoachDesk")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -30,12 +30,14 @@ from coachdesk.services.closing import Closing, needs_party_views
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.ui.controllers.conversation_outputs import ConversationOutputs
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.read_back_view import ReadBackView
@@ -53,6 +55,7 @@ class ConversationServices:
     settings: SettingsService
     student_file: StudentFileService
     reports: SummaryContent
+    forms: ScanForms
 
 
 class ConversationScreen(QWidget):
@@ -92,6 +95,8 @@ class ConversationScreen(QWidget):
         self.conversation_combo.currentIndexChanged.connect(self._choice_changed)
         self.prepare_step = PrepareStep(services.flow, services.bank, self)
         self.prepare_step.prep_card_requested.connect(self.outputs.save_prep_card)
+        self.prepare_step.trainer_box.form_requested.connect(self._save_trainer_form)
+        self.prepare_step.trainer_box.import_requested.connect(self._read_trainer_form)
         self.wrap_up_step = WrapUpStep(self)
         self.wrap_up_step.close_requested.connect(self._close_conversation)
         self.wrap_up_step.read_back_requested.connect(self.read_back)
@@ -339,6 +344,25 @@ class ConversationScreen(QWidget):
             menu.addAction(reader.label, partial(action, reader))
         button.setMenu(menu)
         return button
+
+    def _save_trainer_form(self) -> None:
+        if self.conversation is not None and self.student is not None:
+            save_scan_form(
+                self,
+                self._services.forms,
+                self.student,
+                Role.WORKPLACE_TRAINER,
+                self.today,
+                conversation_id=self.conversation.id,
+            )
+
+    def _read_trainer_form(self) -> None:
+        conversation = self.conversation
+        if conversation is None or self.student is None:
+            return
+        if read_scan_form(self, self._services.forms, self.today, self.student.id):
+            self.conversation = None  # read the preparation and the close again
+            self._load(conversation)
 
     def save_report(self, reader: Reader) -> None:
         """Ask where to save the PDF report for ``reader``, then write it."""
