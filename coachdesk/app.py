@@ -272,7 +272,7 @@ class AppController:
         self.damaged = False
         self.window.switch_store_requested.disconnect(replacement.switch_store)
         self.window.switch_store_requested.connect(self.switch_store)
-        place_window(self.window, old_window.saveGeometry().data())
+        place_window(self.window, bytes(old_window.saveGeometry().data()))
         self.window.show()
         old_window.deleteLater()
 
@@ -294,7 +294,7 @@ class AppController:
         old_window, old_workspace, old_lock = self.window, self.workspace, self.lock
         self.lock = lock
         self.workspace, self.window = workspace, self._window_for(workspace)
-        place_window(self.window, old_window.saveGeometry().data())  # maximised stays so
+        place_window(self.window, bytes(old_window.saveGeometry().data()))  # maximised stays so
         self.window.show()
         old_window.close()  # saves what was being typed, while the old store is still ours
         old_window.deleteLater()
@@ -433,7 +433,7 @@ def run_gui(
         return 1
     _install_excepthook(controller)
     # Where the first frame was painted (as the coach left the window), else as saved.
-    saved = first_frame.saveGeometry().data() if first_frame is not None else None
+    saved = bytes(first_frame.saveGeometry().data()) if first_frame is not None else None
     place_window(controller.window, saved or load_window_state(location.data_dir))
     controller.window.show()
     if first_frame is not None:
