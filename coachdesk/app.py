@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from coachdesk.crash_log import write_crash_log
 from coachdesk.errors import DamagedStoreError, QuarantinedStoreError, UserFacingError
 from coachdesk.i18n import _
+from coachdesk.preferences import load_window_state
 from coachdesk.services.backups import Backups
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
@@ -36,7 +37,9 @@ from coachdesk.services.quarantine import (
 )
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_entry import StudentEntry
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.services.summary_content import SummaryContent
@@ -55,6 +58,7 @@ from coachdesk.ui.messages import show_problem
 from coachdesk.ui.qt_translations import install_qt_translations
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
 from coachdesk.ui.theme import apply_theme
+from coachdesk.ui.window_place import place_window
 
 SCREENSHOT_DELAY_MS = 300
 QUICK_CHECK_POLL_MS = 50
@@ -107,6 +111,7 @@ def build_window(
         student_file=StudentFileService(repos),
         settings=SettingsService(repos.store),
         importer=lambda: StudentImport(repos, demo_store=workspace.is_demo),
+        student_entry=StudentEntry(repos, demo_store=workspace.is_demo),
         conversation=ConversationServices(
             flow=ConversationFlow(repos),
             log=ConversationLog(repos),
@@ -114,10 +119,12 @@ def build_window(
             settings=SettingsService(repos.store),
             student_file=StudentFileService(repos),
             reports=SummaryContent(repos),
+            forms=ScanForms(repos),
         ),
         progress=ProgressReports(repos),
         reflections=ReflectionService(repos),
         scans=CompetenceScans(repos),
+        forms=ScanForms(repos),
         dossiers=Dossiers(repos),
         privacy=Privacy(repos),
         backup_before_import=lambda: (
@@ -266,6 +273,7 @@ class AppController:
         self.damaged = False
         self.window.switch_store_requested.disconnect(replacement.switch_store)
         self.window.switch_store_requested.connect(self.switch_store)
+        place_window(self.window, bytes(old_window.saveGeometry().data()))
         self.window.show()
         old_window.deleteLater()
 
@@ -287,7 +295,7 @@ class AppController:
         old_window, old_workspace, old_lock = self.window, self.workspace, self.lock
         self.lock = lock
         self.workspace, self.window = workspace, self._window_for(workspace)
-        self.window.setGeometry(old_window.geometry())
+        place_window(self.window, bytes(old_window.saveGeometry().data()))  # maximised stays so
         self.window.show()
         old_window.close()  # saves what was being typed, while the old store is still ours
         old_window.deleteLater()
@@ -415,8 +423,9 @@ def run_gui(
     if controller is None:
         return 1
     _install_excepthook(controller)
-    if first_frame is not None:
-        controller.window.setGeometry(first_frame.geometry())
+    # Where the first frame was painted (as the coach left the window), else as saved.
+    saved = bytes(first_frame.saveGeometry().data()) if first_frame is not None else None
+    place_window(controller.window, saved or load_window_state(location.data_dir))
     controller.window.show()
     if first_frame is not None:
         first_frame.close()

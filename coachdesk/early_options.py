@@ -23,6 +23,8 @@ class EarlyOptions:
     language: str
     opens_window: bool
     """No command, no ``--help``/``--version``, no screenshot: the app's window opens."""
+    data_dir: Path
+    """Where the stores and preferences are (``--data-dir``, else the default)."""
 
 
 def early_options(argv: Sequence[str]) -> EarlyOptions:
@@ -36,9 +38,8 @@ def early_options(argv: Sequence[str]) -> EarlyOptions:
     early.add_argument("--demo", action="store_true")
     early.add_argument("--screenshot")
     known, rest = early.parse_known_args(argv)
-    language = (
-        str(known.lang)
-        if known.lang in LANGUAGES
-        else load_language(known.data_dir or default_data_dir())
+    data_dir = known.data_dir or default_data_dir()
+    language = str(known.lang) if known.lang in LANGUAGES else load_language(data_dir)
+    return EarlyOptions(
+        language, opens_window=not rest and known.screenshot is None, data_dir=data_dir
     )
-    return EarlyOptions(language, opens_window=not rest and known.screenshot is None)

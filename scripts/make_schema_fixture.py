@@ -124,6 +124,18 @@ SAMPLE_ROWS[7] = [
     " '00000000-0000-4000-8000-000000000031', NULL, NULL, 'tijdens_gesprek')",
 ]
 
+SAMPLE_ROWS[8] = [
+    *SAMPLE_ROWS[7],
+    "INSERT INTO conversations (id, created_at, updated_at, student_id, kind, date, state, place,"
+    " topic, summary, focus_competences, next_appointment, closed_at, edited_after_close_at,"
+    " questions, time, next_appointment_time, next_appointment_place, read_back_at) VALUES"
+    " ('00000000-0000-4000-8000-0000000000c1', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'trialoog', '2026-01-20', 'voorbereid',"
+    " 'Zorgcentrum De Linde', '', '', '[]', NULL, NULL, NULL, '[]', '14:30', NULL, '', NULL)",
+    "INSERT INTO closing_drafts (conversation_id, body, saved_at) VALUES"
+    " ('00000000-0000-4000-8000-0000000000c1', '{}', :stamp)",
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

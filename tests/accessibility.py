@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage, Qt, QTextDocument
+from PySide6 import QtGui
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyle,
+    QStyleOptionHeader,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -54,7 +58,7 @@ def _text_width(label: QLabel) -> int:
     """Width the label's first line needs; rich text is measured as laid out, not its tags."""
     text = label.text()
     rich = label.textFormat() == Qt.TextFormat.RichText or (
-        label.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(text)
+        label.textFormat() == Qt.TextFormat.AutoText and QtGui.Qt.mightBeRichText(text)
     )
     if not rich:
         return label.fontMetrics().horizontalAdvance(text.split("\n")[0])
@@ -88,6 +92,43 @@ def clipped_texts(root: QWidget) -> list[str]:
                 f"button {widget.text()!r}: {widget.sizeHint().width()} > {widget.width()}"
             )
     return clipped
+
+
+def cut_short_in_table(table: QTableView) -> list[str]:
+    """Return the table's headers that do not show whole, and names cut short in column 0.
+
+    A header must fit the label area the style leaves beside its sort arrow; a name must fit
+    its column as the item delegate draws it. Other columns may end in "…" if their tooltip
+    holds the whole text.
+    """
+    header, model = table.horizontalHeader(), table.model()
+    found = []
+    for column in range(model.columnCount()):
+        option = QStyleOptionHeader()
+        option.initFrom(header)
+        option.state |= QStyle.StateFlag.State_Horizontal
+        option.orientation = Qt.Orientation.Horizontal
+        option.rect = QRect(0, 0, header.sectionSize(column), header.height())
+        shown = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+        option.sortIndicator = (
+            QStyleOptionHeader.SortIndicator.SortDown
+            if shown
+            else QStyleOptionHeader.SortIndicator.None_
+        )
+        room = header.style().subElementRect(QStyle.SubElement.SE_HeaderLabel, option, header)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal))
+        if header.fontMetrics().horizontalAdvance(title) > room.width():
+            found.append(f"header {title!r}: {room.width()} px")
+    needed = table.sizeHintForColumn(0)
+    if needed > table.columnWidth(0):
+        found.append(f"names need {needed} px, the column has {table.columnWidth(0)}")
+    for row in range(model.rowCount()):
+        for column in range(1, model.columnCount()):
+            index = model.index(row, column)
+            text = index.data(Qt.ItemDataRole.DisplayRole)
+            if text and index.data(Qt.ItemDataRole.ToolTipRole) != text:
+                found.append(f"row {row}, column {column}: no tooltip with the whole text")
+    return found
 
 
 def _luminance(rgb: int) -> float:

@@ -15,16 +15,18 @@ from PySide6.QtWidgets import QApplication
 
 from coachdesk.app import build_window
 from coachdesk.domain.school_year import Cadence
+from coachdesk.domain.students import Student
 from coachdesk.i18n import set_language
 from coachdesk.preferences import load_language, save_language
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.workspace import StoreLocation, Workspace
+from coachdesk.ui.dialogs.add_student_dialog import AddStudentDialog
 from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.theme import DARK, LIGHT, apply_theme
-from tests.accessibility import clipped_texts, unnamed_controls
+from tests.accessibility import clipped_texts, cut_short_in_table, unnamed_controls
 from tests.helpers import plain_store, run_cli
 
 TODAY = dt.date(2026, 11, 23)
@@ -54,6 +56,7 @@ def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, workspace: Work
         StudentDialog(student, contacts),
         StartConversationDialog(student, contacts, "Mirjam"),
         SettingsDialog(CoachSettings("Mirjam", "ROC", None, Cadence(), "nl", 5, 2)),
+        AddStudentDialog(workspace_add_refused, [], []),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
@@ -80,14 +83,42 @@ def test_the_caseload_is_reachable_with_tab_from_the_search_field(
     assert reached[-1] is screen.table
 
 
-def test_nothing_is_clipped_on_any_screen(qtbot, workspace: Workspace) -> None:
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_nothing_is_clipped_on_any_screen(qtbot, workspace: Workspace, lang: str) -> None:
+    set_language(lang)
     window = build_window(workspace, TODAY)
     qtbot.addWidget(window)
     window.show()
+    assert cut_short_in_table(window.caseload_screen.table) == []
     window.open_student(window.caseload_screen.model.entry_at(0))
     for row in range(4):
         window.show_screen(row)
         assert clipped_texts(window) == [], row
+    dialog = AddStudentDialog(workspace_add_refused, ["VIG3-2A"], ["Verzorgende-IG"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert clipped_texts(dialog) == []
+    dialog.close()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_empty_caseload_is_not_clipped(qtbot, data_dir: Path, lang: str) -> None:
+    set_language(lang)
+    own = Workspace.open(StoreLocation(data_dir))
+    window = build_window(own, TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen(0)
+    assert window.caseload_screen.empty_state.isVisible()
+    assert clipped_texts(window) == []
+    assert unnamed_controls(window) == []
+    window.close()
+    own.close()
+
+
+def workspace_add_refused(_texts: object) -> Student:
+    """Stands in for adding: these dialogs are only looked at."""
+    raise AssertionError("not saved in this test")
 
 
 @pytest.mark.slow

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from coachdesk.ui.window_place import MINIMUM_SIZE
+
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
@@ -47,4 +49,4 @@ def test_the_bundle_builds_and_its_app_and_cli_start(tmp_path: Path) -> None:
     shot = tmp_path / "venster.png"
     gui = bundle("--screenshot", str(shot))
     assert gui.returncode == 0, gui.stderr
-    assert QImage(str(shot)).width() >= 800
+    assert QImage(str(shot)).width() >= MINIMUM_SIZE.width()  # the window, within the screen

@@ -736,3 +736,22 @@ def test_a_conversation_opens_where_it_stands_prepare_if_planned_else_close_toge
     screen.conversation = None
     screen.show_student(screen.student, select=conversation.id)
     assert screen.steps.currentWidget() is screen.wrap_up_step
+
+
+def test_each_agreement_added_with_enter_is_wholly_in_view_with_the_cursor_in_it(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    window.resize(1366, 700)
+    screen = _close_together(qtbot, window, workspace)
+    wrap = screen.wrap_up_step
+    viewport = wrap.scroller.viewport()
+    for number in range(4):
+        row = wrap.agreement_rows[-1]
+        row.what_edit.setFocus()
+        qtbot.keyClicks(row.what_edit, f"doet stap {number}")
+        qtbot.keyClick(row.what_edit, Qt.Key.Key_Return)
+        new = wrap.agreement_rows[-1]
+        qtbot.waitUntil(new.what_edit.hasFocus)
+        qtbot.wait(20)  # the scroll follows once the new row has its place
+        top = new.mapTo(viewport, QPoint(0, 0)).y()
+        assert top >= 0 and top + new.height() <= viewport.height(), number

@@ -64,11 +64,14 @@ def _arguments(command: str, folder: Path) -> list[str]:
     backup = next((folder / "backups").glob("*.sqlite"))
     class_list = folder.parent / "klas.csv"
     class_list.write_text("Leerlingnummer;Roepnaam;Achternaam\n2024002;Sem;Bakker\n")
+    form = folder.parent / "formulier.pdf"
     return {
         "restore": [str(backup)],
         "erase": ["2024001", "--confirm"],
         "import-students": [str(class_list)],
         "import-dossier": [str(class_list)],
+        "form": ["--student", "2024001", "--for", "praktijkopleider", "--out", str(form)],
+        "import-form": [str(form)],
     }.get(command, [])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coachdesk.cli import (
     caseload_commands,
+    form_commands,
     handover_commands,
     privacy_commands,
     report_commands,
@@ -14,6 +15,7 @@ from coachdesk.cli.command import Command
 COMMANDS: tuple[Command, ...] = (
     *caseload_commands.COMMANDS,
     *report_commands.COMMANDS,
+    *form_commands.COMMANDS,
     *handover_commands.COMMANDS,
     *privacy_commands.COMMANDS,
     *store_commands.COMMANDS,

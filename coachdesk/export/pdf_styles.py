@@ -71,11 +71,14 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no type 
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
+        # Form fields name the page they sit on; count on as if the page were written now.
+        self._doc.pageCounter += 1
         self._startPage()
 
     def save(self) -> None:
         """Draw every page's footer, now that the number of pages is known."""
         total = len(self._pages)
+        self._doc.pageCounter -= total
         for number, page in enumerate(self._pages, start=1):
             self.__dict__.update(page)
             self._draw_footer(_("page {number} of {total}").format(number=number, total=total))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
@@ -20,7 +21,7 @@ from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.export.report_blocks import SignatureLines
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date, long_date
-from coachdesk.services.competence_scan import ScanHistory, statements
+from coachdesk.services.competence_scan import ScanHistory, Statement, statements
 
 WIDTH, ROW, LABEL, LEGEND, SCALE = 170 * mm, 16 * mm, 34 * mm, 8 * mm, 20 * mm
 _STYLE = {
@@ -133,6 +134,31 @@ def scan_flowables(history: ScanHistory) -> list[Flowable]:
     return [KeepTogether([heading, note_paragraph, Spacer(1, 3 * mm), scan_chart(history)])]
 
 
+def scan_table(
+    competence: Competence, row: Callable[[Statement], list[Flowable | str]]
+) -> list[Flowable]:
+    """Return one competence's heading and its statements, one answer column per scale step.
+
+    The paper scan puts boxes to tick in the columns, the fillable form radio buttons.
+    """
+    css = styles()
+    header = ["", *(paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
+    rows = [header, *(row(s) for s in statements() if s.competence is competence)]
+    table = Table(rows, colWidths=[98 * mm, *[18 * mm] * len(SCAN_SCALE)])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (1, 1), (-1, -1), FONT),
+                ("FONTSIZE", (1, 1), (-1, -1), 14),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor("#bbbbbb")),
+            ]
+        )
+    )
+    return [paragraph(paragraph_text(competence.label), css["heading"]), table]
+
+
 def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
     """Write the paper scan a workplace trainer fills in; the coach types the answers in later."""
     css = styles()
@@ -154,33 +180,14 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
             css["small"],
         ),
     ]
-    header = ["", *(paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
     for competence in Competence:
-        rows: list[list[object]] = [header]
-        rows += [
-            [
-                paragraph(paragraph_text(s.text(Role.WORKPLACE_TRAINER)), css["body"]),
-                "☐",
-                "☐",
-                "☐",
-                "☐",
-            ]
-            for s in statements()
-            if s.competence is competence
-        ]
-        table = Table(rows, colWidths=[98 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (1, 1), (-1, -1), FONT),
-                    ("FONTSIZE", (1, 1), (-1, -1), 14),
-                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor("#bbbbbb")),
-                ]
-            )
+        story += scan_table(
+            competence,
+            lambda statement: (
+                [paragraph(paragraph_text(statement.text(Role.WORKPLACE_TRAINER)), css["body"])]
+                + ["☐"] * len(SCAN_SCALE)
+            ),
         )
-        story += [paragraph(paragraph_text(competence.label), css["heading"]), table]
     signatures = SignatureLines([_("Name of the workplace trainer"), _("Signature"), _("Date")])
     # The last competence goes along with the signature lines: they never stand alone.
     story[-2:] = [KeepTogether([*story[-2:], Spacer(1, 8 * mm), *render_blocks([signatures])])]

@@ -39,7 +39,7 @@ from coachdesk.services.closing import (
     needs_party_views,
     readers_of,
 )
-from coachdesk.services.preparation import Preparation, preparation_for
+from coachdesk.services.preparation import Preparation, preparation_for, trainer_forms
 from coachdesk.storage.repositories import Repositories
 
 
@@ -230,14 +230,20 @@ class ConversationFlow:
 
         The student's words go to the parents, and in a trialogue also to the workplace
         trainer, who also reads each party's view; insights stay with the student. Every
-        version still needs the consent that is asked for at the close.
+        version still needs the consent that is asked for at the close. A view the
+        praktijkopleider sent back on a form is where the company's view starts.
         """
         workplace = needs_party_views(conversation.kind)
         trainer = (Audience.WORKPLACE_TRAINER,) if workplace else ()
+        views = {kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {}
+        sent = [form.view for form in trainer_forms(self._repos, conversation)]
+        if sent and sent[0]:
+            # The praktijkopleider's own words from the form start the company's view.
+            views[NoteKind.VIEW_COMPANY] = SharedText(sent[0], trainer)
         return Closing(
             summary=SharedText(readers=(Audience.PARENTS, *trainer)),
             insights={c: SharedText() for c in conversation.focus_competences},
-            views={kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {},
+            views=views,
             next_time=conversation.time,
             next_place=conversation.place,
         )

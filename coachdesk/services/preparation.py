@@ -10,7 +10,9 @@ from coachdesk.domain.competences import SCAN_RATERS, CompetenceScan
 from coachdesk.domain.conversations import Conversation, ConversationState, Participant
 from coachdesk.domain.experiences import Experience
 from coachdesk.domain.reflections import Reflection
+from coachdesk.domain.scan_forms import ScanForm
 from coachdesk.domain.students import Student
+from coachdesk.services.closing import needs_party_views
 from coachdesk.services.competence_scan import ScanHistory
 from coachdesk.storage.repositories import Repositories
 
@@ -29,6 +31,8 @@ class Preparation:
     recent_reflections: list[Reflection]
     latest_scan: list[CompetenceScan]
     scan_history: ScanHistory
+    trainer_forms: list[ScanForm]
+    """What the praktijkopleider sent back on a form for this trialoog, the latest first."""
 
 
 def preparation_for(repos: Repositories, conversation: Conversation) -> Preparation:
@@ -77,4 +81,18 @@ def preparation_for(repos: Repositories, conversation: Conversation) -> Preparat
         ],
         latest_scan=latest,
         scan_history=ScanHistory(sorted({s.date for s in scans}), scans),
+        trainer_forms=trainer_forms(repos, conversation),
     )
+
+
+def trainer_forms(repos: Repositories, conversation: Conversation) -> list[ScanForm]:
+    """Return the praktijkopleider's forms for a trialoog still to close, latest first.
+
+    A form read in before the trialoog was planned belongs to the next one planned.
+    """
+    if not needs_party_views(conversation.kind):
+        return []
+    forms = repos.scan_forms.read_in_for_conversation(conversation.id)
+    if conversation.state is ConversationState.CLOSED:
+        return forms
+    return forms + repos.scan_forms.read_in_unlinked(conversation.student_id)

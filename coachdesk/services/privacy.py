@@ -16,6 +16,7 @@ from coachdesk.services.dossier import Dossiers
 from coachdesk.services.progress_report import ProgressReport, ProgressReports
 from coachdesk.storage.erasure import erase_students
 from coachdesk.storage.repositories import Repositories
+from coachdesk.storage.rows import to_row
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Privacy:
             {"conversation_id": conversation.id, "draft": json.loads(draft[0])}
             for conversation in self._repos.conversations.for_student(student.id)
             if (draft := self._repos.closing_drafts.get(conversation.id)) is not None
+        ]
+        # So is what a praktijkopleider or the student wrote on a scan form.
+        content["students"][0]["scan_forms"] = [
+            to_row(form) for form in self._repos.scan_forms.for_student(student.id)
         ]
         first = student.created_at.date()
         overview = ProgressReports(self._repos).build(

@@ -18,7 +18,7 @@ from coachdesk.services.audit import audit
 from coachdesk.services.backups import Backups
 from coachdesk.storage.backups import quarantine, remove_log_files
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import not_a_store_message
+from coachdesk.storage.store_errors import not_a_store_message
 from coachdesk.storage.store_identity import wal_belongs
 
 SET_ASIDE_COMMAND = "coachdesk set-aside-wal"

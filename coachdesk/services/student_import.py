@@ -253,6 +253,24 @@ def _convert(target: ImportField, text: str) -> object:
     return text
 
 
+def read_fields(
+    texts: Mapping[ImportField, str],
+) -> tuple[dict[ImportField, object], dict[ImportField, str]]:
+    """Read each filled-in text as its field's value: one set of rules for a class list and a
+    student added by hand. Return the values and, per field, why its text could not be read.
+    """
+    values: dict[ImportField, object] = {}
+    unreadable: dict[ImportField, str] = {}
+    for target, text in texts.items():
+        if not text:
+            continue
+        try:
+            values[target] = _convert(target, text)
+        except ValueError as error:
+            unreadable[target] = str(error)
+    return values, unreadable
+
+
 class StudentImport:
     """Checks a class list against the store and writes it in one transaction."""
 
@@ -317,15 +335,14 @@ class StudentImport:
         problems: list[Problem] = []
         if any(cell for cell in row.cells[len(header) :]):
             problems.append(Problem(row.line, "", _("more columns than the header line")))
-        values: dict[ImportField, object] = {}
-        for index, target in mapping.items():
-            text = row.cells[index] if index < len(row.cells) else ""
-            if not text:
-                continue
-            try:
-                values[target] = _convert(target, text)
-            except ValueError as error:
-                problems.append(Problem(row.line, header[index], str(error)))
+        texts = {
+            target: row.cells[index] for index, target in mapping.items() if index < len(row.cells)
+        }
+        values, unreadable = read_fields(texts)
+        problems.extend(
+            Problem(row.line, _column_of(header, mapping, target), reason)
+            for target, reason in unreadable.items()
+        )
         if ImportField.STUDENT_NUMBER not in values and not any(
             p.column == _column_of(header, mapping, ImportField.STUDENT_NUMBER) for p in problems
         ):

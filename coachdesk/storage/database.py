@@ -27,9 +27,7 @@ from coachdesk.storage.cipher import (
     DB_ERRORS,
     DB_OR_OS_ERRORS,
     SQLITE_HEADER,
-    is_store_damage,
     looks_encrypted,
-    sqlite_error,
 )
 from coachdesk.storage.connection import (
     ConnectionFactory,
@@ -39,31 +37,16 @@ from coachdesk.storage.connection import (
 )
 from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
+from coachdesk.storage.store_errors import (
+    disk_full_message,
+    not_a_store_message,
+    read_only_message,
+    translate_sqlite_error,
+)
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
-
-
-def disk_full_message() -> str:
-    """Return the message for a full disk, shared by every writer."""
-    return _("The disk is full. Nothing was changed; free up some space and try again.")
-
-
-def translate_sqlite_error(error: Exception, path: Path) -> StoreError:
-    """Turn a low-level error (by its SQLite result code or errno) into a calm ``StoreError``."""
-    code = sqlite_error(error)
-    if code == "SQLITE_FULL" or (isinstance(error, OSError) and error.errno == errno.ENOSPC):
-        return StoreError(disk_full_message())
-    if is_store_damage(error):
-        return DamagedStoreError(not_a_store_message(path))
-    if code in {"SQLITE_READONLY", "SQLITE_PERM"} or isinstance(error, PermissionError):
-        return StoreError(_("CoachDesk cannot write to {path}.").format(path=path))
-    if code in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
-        return StoreError(_("The store is in use by another program. Close it and try again."))
-    return StoreError(
-        _("The store {path} cannot be opened: {reason}").format(path=path, reason=error)
-    )
 
 
 class Store:
@@ -178,14 +161,6 @@ class Store:
         self.db.close()
 
 
-def read_only_message() -> str:
-    """Return the message for a change tried while a damaged store is only being viewed."""
-    return _(
-        "This is a read-only view of the damaged store: nothing can be changed or saved here. "
-        "Restore a backup to work again."
-    )
-
-
 def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a copy that SQLite's integrity check does not pass."""
     try:
@@ -200,13 +175,6 @@ def ensure_free_space(folder: Path, needed_bytes: int) -> None:
     """Refuse to start a write that the disk cannot hold."""
     if shutil.disk_usage(folder).free < needed_bytes:
         raise StoreError(disk_full_message())
-
-
-def not_a_store_message(path: Path) -> str:
-    """Return the message for a file that is not a (sound) CoachDesk store."""
-    return _(
-        "The file {path} is not a CoachDesk store or is damaged. It has not been changed."
-    ).format(path=path)
 
 
 def open_read_only(path: Path, factory: ConnectionFactory | None = None) -> sqlite3.Connection:

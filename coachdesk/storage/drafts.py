@@ -15,7 +15,7 @@ from pathlib import Path
 from coachdesk.domain.records import utc_now
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory, apply_pragmas
-from coachdesk.storage.database import translate_sqlite_error
+from coachdesk.storage.store_errors import translate_sqlite_error
 from coachdesk.storage.store_identity import stamp_write
 
 

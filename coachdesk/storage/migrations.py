@@ -301,6 +301,37 @@ def _closing_together(conn: sqlite3.Connection) -> None:
     )
 
 
+def _scan_forms(conn: sqlite3.Connection) -> None:
+    """Version 9: fillable scan forms that come back from the praktijkopleider or the student.
+
+    A form is matched by its random id and the fingerprint of the store that made it; what the
+    praktijkopleider wrote for the trialoog is kept with the form, so reading it again replaces
+    it instead of adding it twice.
+    """
+    _run_script(
+        conn,
+        f"""
+        CREATE TABLE scan_forms ({RECORD_COLUMNS},
+            student_id TEXT NOT NULL REFERENCES students(id) ON DELETE CASCADE,
+            rater TEXT NOT NULL,
+            moment TEXT NOT NULL,
+            store_fingerprint TEXT NOT NULL,
+            conversation_id TEXT REFERENCES conversations(id) ON DELETE SET NULL,
+            scan_id TEXT REFERENCES competence_scans(id) ON DELETE SET NULL,
+            read_in_at TEXT,
+            filled_on TEXT,
+            filled_by TEXT NOT NULL DEFAULT '',
+            view TEXT NOT NULL DEFAULT '',
+            points TEXT NOT NULL DEFAULT '',
+            proposals TEXT NOT NULL DEFAULT '',
+            agreed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX scan_forms_by_student ON scan_forms(student_id);
+        CREATE INDEX scan_forms_by_conversation ON scan_forms(conversation_id);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
@@ -310,6 +341,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _scan_answers,
     _store_identity,
     _closing_together,
+    _scan_forms,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 

@@ -20,6 +20,7 @@ from coachdesk.storage.conversations_repo import (
 from coachdesk.storage.database import Store
 from coachdesk.storage.drafts import DraftStore
 from coachdesk.storage.repository import Repository
+from coachdesk.storage.scan_forms_repo import ScanFormsRepository
 from coachdesk.storage.student_records_repo import (
     ContactsRepository,
     ExperiencesRepository,
@@ -55,6 +56,7 @@ class Repositories:
     reflection_versions: ReflectionVersionsRepository
     reflection_templates: ReflectionTemplatesRepository
     caseload: CaseloadRepository
+    scan_forms: ScanFormsRepository
 
     @classmethod
     def for_store(cls, store: Store) -> Repositories:
@@ -79,6 +81,7 @@ class Repositories:
             reflection_versions=ReflectionVersionsRepository(store),
             reflection_templates=ReflectionTemplatesRepository(store),
             caseload=CaseloadRepository(store),
+            scan_forms=ScanFormsRepository(store),
         )
 
     def drafts(self) -> DraftStore:

@@ -16,7 +16,8 @@ from typing import IO
 
 from coachdesk.errors import StoreError
 from coachdesk.i18n import _
-from coachdesk.storage.database import prepare_folder, translate_sqlite_error
+from coachdesk.storage.database import prepare_folder
+from coachdesk.storage.store_errors import translate_sqlite_error
 
 LOCK_SUFFIX = ".lock"
 APP_HOLDER = "app"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.ui.theme import apply_theme
+from coachdesk.ui.window_place import place_window
 
 NAVIGATION_WIDTH = 200
 
@@ -62,12 +63,14 @@ class FirstFrame(QMainWindow):
         self.statusBar().addWidget(opening)
 
 
-def show_first_frame() -> FirstFrame:
-    """Start Qt with CoachDesk's look and paint the first frame now."""
+def show_first_frame(saved: bytes | None = None) -> FirstFrame:
+    """Start Qt with CoachDesk's look and paint the first frame now, where the window will be
+    (``saved``: as the coach left it)."""
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
     apply_theme(app)
     frame = FirstFrame()
+    place_window(frame, saved)
     frame.show()
     # Twice: the first pass lays out and paints, which posts the requests the second finishes
     # (the window system's expose and flush), as the event loop would before loading goes on.

@@ -13,10 +13,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -24,17 +22,21 @@ from PySide6.QtWidgets import (
 from coachdesk.domain.conversations import ConversationState
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
+from coachdesk.preferences import load_column_widths
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.after_paint import AfterPaint
 from coachdesk.ui.banners import demo_banner, read_only_banner
 from coachdesk.ui.controllers.handover import HandoverController
 from coachdesk.ui.controllers.lock import LockController
+from coachdesk.ui.controllers.new_student import NewStudentController
 from coachdesk.ui.controllers.privacy import PrivacyController
 from coachdesk.ui.controllers.reflections import ReflectionEditors
 from coachdesk.ui.controllers.reports import ReportsController
 from coachdesk.ui.controllers.scans import ScanController
 from coachdesk.ui.controllers.settings import SettingsController
+from coachdesk.ui.eliding_label import ElidingLabel
 from coachdesk.ui.idle_lock import IdleWatcher
+from coachdesk.ui.page_stack import PageStack
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
@@ -43,6 +45,7 @@ from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
 from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
+from coachdesk.ui.window_place import MINIMUM_SIZE, remember_window
 from coachdesk.ui.window_services import (
     STATUS_MESSAGE_MS,
     Screen,
@@ -84,8 +87,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.today = today or dt.date.today()
         self.setWindowTitle(_("CoachDesk — demo") if store.is_demo else "CoachDesk")
-        self.resize(1180, 760)
-        self.setMinimumSize(860, 560)
+        self.resize(1180, 760)  # the app places it on the screen (ui/window_place.py)
+        self.setMinimumSize(MINIMUM_SIZE)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -96,14 +99,16 @@ class MainWindow(QMainWindow):
         )
         self.caseload_screen = CaseloadScreen(self, self.today)
         self.caseload_screen.retention_years = services.settings.retention_years()
+        self.caseload_screen.columns.restore(load_column_widths(store.data_dir))
         self.reflections = ReflectionEditors(self)
         self.handover = HandoverController(self)
+        self.new_student = NewStudentController(self)
         self.privacy = PrivacyController(self)
         self.scans = ScanController(self)
         self.reports = ReportsController(self)
         self.settings = SettingsController(self)
         self.welcome_screen = WelcomeScreen(self)
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.stack.addWidget(self.caseload_screen)
         self._built: dict[Screen, QWidget] = {}
         """The screens behind the navigation built so far: each is built when first used."""
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.navigation)
-        body.addWidget(self.stack, 1)
+        body.addWidget(self.stack.in_scroll_area(), 1)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -130,13 +135,14 @@ class MainWindow(QMainWindow):
             column.addWidget(read_only_banner(self))
             for writer in (
                 self.caseload_screen.import_button,
+                self.caseload_screen.add_button,
                 self.caseload_screen.settings_button,
             ):
                 writer.setEnabled(False)  # the rest says so when tried: nothing is saved here
         column.addLayout(body, 1)
         self.locking = LockController(self, central)
 
-        self.store_label = QLabel(
+        self.store_label = ElidingLabel(
             _("{kind}: {path}").format(kind=store_kind(store), path=store.path), self
         )
         self.store_label.setContentsMargins(12, 2, 12, 2)
@@ -171,12 +177,15 @@ class MainWindow(QMainWindow):
         """Route what each screen asks for to the window's actions."""
         self.caseload_screen.student_opened.connect(self.open_student)
         self.caseload_screen.import_requested.connect(self.handover.import_class_list)
+        self.caseload_screen.add_student_requested.connect(self.new_student.add)
+        self.caseload_screen.demo_requested.connect(lambda: self.switch_store_requested.emit(True))
         self.caseload_screen.settings_requested.connect(self.settings.open_settings)
         self.caseload_screen.dossier_export_requested.connect(self.handover.export_dossier)
         self.caseload_screen.dossier_import_requested.connect(self.handover.import_dossier)
         self.welcome_screen.demo_chosen.connect(lambda: self.switch_store_requested.emit(True))
         self.welcome_screen.empty_chosen.connect(lambda: self.show_screen(Screen.CASELOAD))
         self.welcome_screen.import_chosen.connect(self.handover.import_class_list)
+        self.welcome_screen.add_chosen.connect(self.new_student.add)
 
     @property
     def student_screen(self) -> StudentScreen:
@@ -214,6 +223,8 @@ class MainWindow(QMainWindow):
             student.reflection_open_requested.connect(self.reflections.open_student_reflection)
             student.scan_requested.connect(self.scans.fill_in)
             student.scan_paper_requested.connect(self.scans.save_paper)
+            student.form_requested.connect(self.scans.save_form)
+            student.form_import_requested.connect(self.scans.read_form)
             student.inzage_requested.connect(self.privacy.save_inzage)
             student.erase_requested.connect(self.privacy.erase_student)
             student.conversation_requested.connect(lambda _s: self.new_conversation())
@@ -264,6 +275,9 @@ class MainWindow(QMainWindow):
         """Show the first screenful of students in one frame, then load the whole caseload."""
         cadence = self.services.settings.cadence()
         first = self.services.caseload.overview(self.today, cadence, first=FIRST_SCREENFUL)
+        if not first:  # no table to paint (at most archived students): load the rest now
+            self.refresh_caseload()
+            return
         self.caseload_screen.show_entries(first, complete=False)
         AfterPaint(self.caseload_screen.table.viewport(), self.refresh_caseload)
 
@@ -383,4 +397,5 @@ class MainWindow(QMainWindow):
         self.save_typing()
         self.reflections.close_all()
         self.services.drafts.close()
+        remember_window(self, self.store.data_dir, self.caseload_screen.columns.widths())
         super().closeEvent(event)

@@ -18,7 +18,9 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.reflections import ReflectionService
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_entry import StudentEntry
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
 from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase
@@ -70,10 +72,13 @@ class WindowServices:
     settings: SettingsService
     importer: Callable[[], StudentImport]
     """Makes an importer; raises ``UserFacingError`` for the demo store."""
+    student_entry: StudentEntry
+    """Adds one student typed in by hand."""
     conversation: ConversationServices
     progress: ProgressReports
     reflections: ReflectionService
     scans: CompetenceScans
+    forms: ScanForms
     dossiers: Dossiers
     privacy: Privacy
     backup_before_import: Callable[[], object]

@@ -14,6 +14,7 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.competence_scan import statements
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
 
 if TYPE_CHECKING:
@@ -55,6 +56,17 @@ class ScanController:
             show_problem(self.scan_view, error)
             return
         window.student_screen.show_student(student.id)
+
+    def save_form(self, student: Student, rater: Role) -> None:
+        """Save a fillable scan form for the praktijkopleider or the student to fill in."""
+        window = self._window
+        save_scan_form(window, window.services.forms, student, rater, window.today)
+
+    def read_form(self, student: Student) -> None:
+        """Read a filled-in form back; the student's file then shows what came in."""
+        window = self._window
+        if read_scan_form(window, window.services.forms, window.today, student.id):
+            window.student_screen.show_student(student.id)
 
     def _closed(self) -> None:
         self.scan_view = None

@@ -87,7 +87,9 @@ class CaseloadTableModel(QAbstractTableModel):
     """Students with klas, opleiding, stage company, last and next conversation, agreements."""
 
     ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+    GROUP_COLUMN = 1
     PROGRAMME_COLUMN = 2
+    COMPANY_COLUMN = 3
     LAST_COLUMN = 4
     DUE_COLUMN = 5
     AGREEMENTS_COLUMN = 6
@@ -174,9 +176,20 @@ class CaseloadTableModel(QAbstractTableModel):
         """Return how many students (shown or not) pass ``rule``."""
         return sum(1 for entry in self._entries if rule.matches(entry))
 
+    def entries(self) -> list[CaseloadEntry]:
+        """Return every student, shown or not."""
+        return self._entries
+
     def entry_at(self, row: int) -> CaseloadEntry:
         """Return the student shown in ``row``."""
         return self._entries[self._visible[row]]
+
+    def row_of(self, student_id: str) -> int | None:
+        """Return the row showing ``student_id``, if it is shown."""
+        for row, index in enumerate(self._visible):
+            if self._entries[index].student.id == student_id:
+                return row
+        return None
 
     def _refresh(self, *, resort: bool = False) -> None:
         """Apply search and filters to the sorted order; sorting happens only when asked."""
@@ -260,8 +273,10 @@ class CaseloadTableModel(QAbstractTableModel):
             return self._columns[column].text(entry)
         if role == self.ENTRY_ROLE:
             return entry
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{entry.student.full_name} · {entry.student.student_number}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # whole, also where the column cuts it short
+            if column == 0:
+                return f"{entry.student.full_name} · {entry.student.student_number}"
+            return self._columns[column].text(entry) or None
         if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole):
             return self._late_style(entry, column, role)
         return None

@@ -32,6 +32,7 @@ from coachdesk.domain.students import (
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
+from coachdesk.ui.screens.caseload_columns import CaseloadColumns
 from coachdesk.ui.widgets import ChoiceCombo, hint, menu_button, screen_title
 
 ROW_HEIGHT = 30
@@ -43,12 +44,24 @@ def _combo(all_label: str, items: list[tuple[str, object]]) -> ChoiceCombo:
     return ChoiceCombo([(all_label, None), *items])
 
 
+def _shrink_to_first_choice(combo: ChoiceCombo) -> None:
+    """Let a filter narrow on a small screen, never below its "All …" choice (the open list
+    still shows every choice whole).
+    """
+    metrics = combo.fontMetrics()
+    longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    frame = combo.sizeHint().width() - longest
+    combo.setMinimumWidth(frame + metrics.horizontalAdvance(combo.itemText(0)))
+
+
 class CaseloadScreen(QWidget):
     """The coach's students; Enter or a double click opens one.
 
     Signals:
         student_opened(CaseloadEntry): the coach chose a student.
         import_requested(): the coach wants to import a class list.
+        add_student_requested(): the coach wants to add one student by hand.
+        demo_requested(): the coach wants to look around in the demo store.
         settings_requested(): the coach wants to change settings (cadence, school, name).
         dossier_export_requested(list): make a handover dossier of these students.
         dossier_import_requested(): import a handover dossier.
@@ -56,6 +69,8 @@ class CaseloadScreen(QWidget):
 
     student_opened = Signal(object)
     import_requested = Signal()
+    add_student_requested = Signal()
+    demo_requested = Signal()
     settings_requested = Signal()
     dossier_export_requested = Signal(list)
     dossier_import_requested = Signal()
@@ -95,17 +110,15 @@ class CaseloadScreen(QWidget):
         self.not_seen_weeks.setValue(10)
         self.not_seen_weeks.setSuffix(_(" weeks"))
         self.not_seen_weeks.setAccessibleName(_("Not seen for"))
-        self.import_button = QPushButton(_("Import class list…"), self)
-        self.settings_button = QPushButton(_("Settings…"), self)
-        self.handover_button, handover_menu = menu_button(_("Handover"), self)
-        handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
-        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested.emit)
+        heading = self._build_heading()
         self.count_label = hint("", self)
         self.retention_years = RETENTION_YEARS
         """Years after leaving before an archived student is due for erasure (a setting)."""
         self.erasure_reminder = self._build_erasure_reminder()
         self._due_count = 0
         self.table = self._build_table()
+        self.columns = CaseloadColumns(self.table)
+        self.empty_state = self._build_empty_state()
 
         for combo in (
             self.group_combo,
@@ -118,16 +131,9 @@ class CaseloadScreen(QWidget):
         self.search_edit.textChanged.connect(self._apply_filter)
         self.not_seen_check.toggled.connect(self._toggle_not_seen)
         self.not_seen_weeks.valueChanged.connect(self._apply_filter)
-        self.import_button.clicked.connect(self.import_requested)
-        self.settings_button.clicked.connect(self.settings_requested)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search_edit.setFocus)
         self.search_edit.returnPressed.connect(self._open_first)
 
-        heading = QHBoxLayout()
-        heading.addWidget(screen_title(_("My students"), self), 1)
-        heading.addWidget(self.import_button)
-        heading.addWidget(self.handover_button)
-        heading.addWidget(self.settings_button)
         filters = QHBoxLayout()
         for widget in (
             self.group_combo,
@@ -137,20 +143,30 @@ class CaseloadScreen(QWidget):
             self.status_combo,
         ):
             widget.setSizeAdjustPolicy(ChoiceCombo.SizeAdjustPolicy.AdjustToContents)
+            _shrink_to_first_choice(widget)
             filters.addWidget(widget)
         filters.addStretch(1)
         counts = QHBoxLayout()
         counts.addWidget(self.count_label, 1)
         counts.addWidget(self.not_seen_check)
         counts.addWidget(self.not_seen_weeks)
+        self.caseload_part = QWidget(self)
+        part = QVBoxLayout(self.caseload_part)
+        part.setContentsMargins(0, 0, 0, 0)
+        search = QHBoxLayout()  # bringing students in, beside finding them: fits 1024 px wide
+        search.addWidget(self.search_edit, 1)
+        search.addWidget(self.import_button)
+        search.addWidget(self.add_button)
+        part.addLayout(search)
+        part.addLayout(filters)
+        part.addWidget(self.erasure_reminder)
+        part.addLayout(counts)
+        part.addWidget(self.table, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(heading)
-        layout.addWidget(self.search_edit)
-        layout.addLayout(filters)
-        layout.addWidget(self.erasure_reminder)
-        layout.addLayout(counts)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.caseload_part, 1)
+        layout.addWidget(self.empty_state, 1)
         chain = (
             self.search_edit,
             self.group_combo,
@@ -162,10 +178,29 @@ class CaseloadScreen(QWidget):
             self.not_seen_weeks,
             self.table,
             self.import_button,
+            self.add_button,
+            self.handover_button,
             self.settings_button,
         )
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
+
+    def _build_heading(self) -> QHBoxLayout:
+        """The title, and the buttons that bring students in or out and change settings."""
+        self.import_button = QPushButton(_("Import class list…"), self)
+        self.import_button.clicked.connect(self.import_requested)
+        self.add_button = QPushButton(_("&Add student…"), self)
+        self.add_button.clicked.connect(self.add_student_requested)
+        self.handover_button, handover_menu = menu_button(_("Handover"), self)
+        handover_menu.addAction(_("Dossier of the students shown…"), self._export_shown)
+        handover_menu.addAction(_("Import a dossier…"), self.dossier_import_requested.emit)
+        self.settings_button = QPushButton(_("Settings…"), self)
+        self.settings_button.clicked.connect(self.settings_requested)
+        heading = QHBoxLayout()
+        heading.addWidget(screen_title(_("My students"), self), 1)
+        heading.addWidget(self.handover_button)
+        heading.addWidget(self.settings_button)
+        return heading
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
@@ -183,14 +218,6 @@ class CaseloadScreen(QWidget):
         vertical.setVisible(False)
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(
-            CaseloadTableModel.PROGRAMME_COLUMN, QHeaderView.ResizeMode.Stretch
-        )
-        for column, width in enumerate((165, 85, 0, 145, 95, 180, 110)):
-            if width:
-                table.setColumnWidth(column, width)
         table.activated.connect(self._open)
         return table
 
@@ -207,11 +234,52 @@ class CaseloadScreen(QWidget):
             sorted({e.student.programme for e in entries if e.student.programme}),
         )
         self.model.set_entries(entries)
+        self.caseload_part.setVisible(bool(entries))
+        self.empty_state.setVisible(not entries)
         if complete:
+            self.columns.fit_to(entries)
             self._count_due_for_erasure()
             self._update_count()
         else:
             self.count_label.setText(_("Loading all students…"))
+
+    def _build_empty_state(self) -> QWidget:
+        """What an empty caseload says: the three ways to get students in."""
+        panel = QWidget(self)
+        panel.setObjectName("emptyCaseload")
+        self.empty_import_button = QPushButton(_("Import class list…"), panel)
+        self.empty_import_button.setProperty("role", "primary")
+        self.empty_import_button.clicked.connect(self.import_requested)
+        self.empty_add_button = QPushButton(_("&Add student…"), panel)
+        self.empty_add_button.clicked.connect(self.add_student_requested)
+        self.empty_demo_button = QPushButton(_("View the demo"), panel)
+        self.empty_demo_button.clicked.connect(self.demo_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.empty_import_button)
+        buttons.addWidget(self.empty_add_button)
+        buttons.addWidget(self.empty_demo_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 24, 0, 0)
+        heading = QLabel(_("No students in your caseload yet"), panel)
+        heading.setProperty("role", "partHeading")
+        heading.setWordWrap(True)
+        column.addWidget(heading)
+        column.addWidget(
+            hint(
+                _(
+                    "Import a class list from your school's system (Magister, Somtoday, "
+                    "Eduarte or Excel), add a student by hand, or first look around in the "
+                    "demo with thirty fictional students."
+                ),
+                panel,
+            )
+        )
+        column.addSpacing(8)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        panel.hide()
+        return panel
 
     def _build_erasure_reminder(self) -> QFrame:
         """A calm line saying that students are due for erasure, with a button to list them."""
@@ -310,6 +378,17 @@ class CaseloadScreen(QWidget):
         """Return the student on the selected row, if any."""
         index = self.table.currentIndex()
         return self.model.entry_at(index.row()) if index.isValid() else None
+
+    def select_student(self, student_id: str) -> None:
+        """Select a student's row and give the table the keyboard (a search hiding them goes)."""
+        row = self.model.row_of(student_id)
+        if row is None and self.search_edit.text():
+            self.search_edit.clear()
+            row = self.model.row_of(student_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.table.setFocus()
 
     def _open(self, index: QModelIndex) -> None:
         self.student_opened.emit(self.model.entry_at(index.row()))

@@ -49,6 +49,8 @@ class StudentScreen(QWidget):
         reflection_open_requested(str): open the reflection with this id.
         scan_requested(Student, Role): fill in the competence scan as this rater.
         scan_paper_requested(Student): the paper scan for the workplace trainer (PDF).
+        form_requested(Student, Role): a fillable scan form for the workplace trainer or student.
+        form_import_requested(Student): read a filled-in scan form back in.
         inzage_requested(Student): everything about this student for a request to see.
         erase_requested(Student): erase this student completely.
     """
@@ -60,6 +62,8 @@ class StudentScreen(QWidget):
     reflection_open_requested = Signal(str)
     scan_requested = Signal(object, object)
     scan_paper_requested = Signal(object)
+    form_requested = Signal(object, object)
+    form_import_requested = Signal(object)
     inzage_requested = Signal(object)
     erase_requested = Signal(object)
 
@@ -183,7 +187,21 @@ class StudentScreen(QWidget):
             _("Paper version for the workplace trainer (PDF)…"),
             partial(self._emit_for_student, self.scan_paper_requested),
         )
+        menu.addSeparator()
+        for text, rater in (
+            (_("Fillable form for the workplace trainer (PDF)…"), Role.WORKPLACE_TRAINER),
+            (_("Fillable form for the student (PDF)…"), Role.STUDENT),
+        ):
+            menu.addAction(text, partial(self._ask_form, rater))
+        menu.addAction(
+            _("Read in a filled-in form…"),
+            partial(self._emit_for_student, self.form_import_requested),
+        )
         return button
+
+    def _ask_form(self, rater: Role) -> None:
+        if self.file:
+            self.form_requested.emit(self.file.student, rater)
 
     def _build_actions(self) -> QWidget:
         bar = QWidget(self)

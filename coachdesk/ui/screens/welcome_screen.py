@@ -15,11 +15,13 @@ class WelcomeScreen(QWidget):
     Signals:
         demo_chosen(): open the separate demo store.
         import_chosen(): import a class list into the coach's own store.
+        add_chosen(): add one student by hand to the coach's own store.
         empty_chosen(): stay in the coach's own, empty store.
     """
 
     demo_chosen = Signal()
     import_chosen = Signal()
+    add_chosen = Signal()
     empty_chosen = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,11 +32,14 @@ class WelcomeScreen(QWidget):
         self.demo_button.clicked.connect(self.demo_chosen)
         self.import_button = QPushButton(_("Import class list…"), self)
         self.import_button.clicked.connect(self.import_chosen)
+        self.add_button = QPushButton(_("&Add student…"), self)
+        self.add_button.clicked.connect(self.add_chosen)
         self.empty_button = QPushButton(_("Start empty"), self)
         self.empty_button.clicked.connect(self.empty_chosen)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.add_button)
         buttons.addWidget(self.empty_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

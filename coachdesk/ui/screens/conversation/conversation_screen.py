@@ -6,11 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -24,20 +22,20 @@ from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
-from coachdesk.export.calendar_ics import appointment_ics, write_appointment
-from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, long_date
 from coachdesk.services.closing import Closing, needs_party_views
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.question_bank import QuestionBank
+from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
-from coachdesk.services.summary_content import Reader, Summary, SummaryContent, default_file_name
+from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.ui.controllers.conversation_outputs import ConversationOutputs
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.printing import print_html
+from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
 from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.read_back_view import ReadBackView
@@ -55,6 +53,7 @@ class ConversationServices:
     settings: SettingsService
     student_file: StudentFileService
     reports: SummaryContent
+    forms: ScanForms
 
 
 class ConversationScreen(QWidget):
@@ -78,6 +77,7 @@ class ConversationScreen(QWidget):
         self.student: Student | None = None
         self.conversation: Conversation | None = None
         self.calm_view: CalmConversationView | None = None
+        self.outputs = ConversationOutputs(self, services)
         self.title = screen_title(_("Conversation"), self)
         self.empty_hint = hint(
             _("Choose a student under My students to see their conversations."), self
@@ -92,12 +92,14 @@ class ConversationScreen(QWidget):
         self.conversation_combo.setAccessibleName(_("Conversation"))
         self.conversation_combo.currentIndexChanged.connect(self._choice_changed)
         self.prepare_step = PrepareStep(services.flow, services.bank, self)
-        self.prepare_step.prep_card_requested.connect(self.save_prep_card)
+        self.prepare_step.prep_card_requested.connect(self.outputs.save_prep_card)
+        self.prepare_step.trainer_box.form_requested.connect(self._save_trainer_form)
+        self.prepare_step.trainer_box.import_requested.connect(self._read_trainer_form)
         self.wrap_up_step = WrapUpStep(self)
         self.wrap_up_step.close_requested.connect(self._close_conversation)
         self.wrap_up_step.read_back_requested.connect(self.read_back)
         self.wrap_up_step.draft_changed.connect(self._save_draft)
-        self.wrap_up_step.calendar_requested.connect(self.save_calendar_file)
+        self.wrap_up_step.calendar_requested.connect(self.outputs.save_calendar_file)
         self.read_back_view: ReadBackView | None = None
         self.steps = QTabWidget(self)
         self.steps.addTab(self.prepare_step, _("1 · Prepare"))
@@ -109,7 +111,7 @@ class ConversationScreen(QWidget):
         chooser.addSpacing(12)
         chooser.addWidget(self.calm_button)
         self.pdf_button = self._report_button(_("Report (PDF)"), self.save_report)
-        self.print_button = self._report_button(_("Print"), self.print_report)
+        self.print_button = self._report_button(_("Print"), self.outputs.print_report)
         chooser.addWidget(self.pdf_button)
         chooser.addWidget(self.print_button)
         self.body = QWidget(self)
@@ -337,88 +339,29 @@ class ConversationScreen(QWidget):
             menu.addAction(reader.label, partial(action, reader))
         return button
 
-    def _report(self, reader: Reader) -> Summary | None:
-        """Return the report for ``reader``; say so instead when it may not be made."""
-        if self.conversation is None:
-            return None
-        try:
-            return self._services.reports.build(
-                self.conversation.id, reader, self._services.settings.school_name()
+    def _save_trainer_form(self) -> None:
+        if self.conversation is not None and self.student is not None:
+            save_scan_form(
+                self,
+                self._services.forms,
+                self.student,
+                Role.WORKPLACE_TRAINER,
+                self.today,
+                conversation_id=self.conversation.id,
             )
-        except UserFacingError as error:
-            show_problem(self, error)
-            return None
+
+    def _read_trainer_form(self) -> None:
+        conversation = self.conversation
+        if conversation is None or self.student is None:
+            return
+        if read_scan_form(self, self._services.forms, self.today, self.student.id):
+            self.conversation = None  # read the preparation and the close again
+            self._load(conversation)
 
     def save_report(self, reader: Reader) -> None:
         """Ask where to save the PDF report for ``reader``, then write it."""
-        summary = self._report(reader)
-        if summary is None:
-            return
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            summary.title,
-            str(Path.home() / default_file_name(summary)),
-            _("PDF files (*.pdf)"),
-        )
-        if not name:
-            return
-        from coachdesk.export.summary_pdf import write_summary  # noqa: PLC0415 - reportlab on export only
-
-        try:
-            write_summary(summary, Path(name), self._services.settings.school_logo())
-        except UserFacingError as error:
-            show_problem(self, error)
-
-    def print_report(self, reader: Reader) -> None:
-        """Print the report for ``reader`` through the system print dialog."""
-        summary = self._report(reader)
-        if summary is not None:
-            print_html(self, summary_html(summary), summary.title)
-
-    def save_calendar_file(self, closing: Closing) -> None:
-        """Save the next appointment as an .ics file for the coach's calendar."""
-        if self.conversation is None or self.student is None:
-            return
-        day = closing.next_appointment
-        if day is None:
-            QMessageBox.information(
-                self, _("Add to calendar"), _("Fill in the date of the next appointment first.")
-            )
-            return
-        suggested = Path.home() / _("appointment-{date}.ics").format(date=day.isoformat())
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Add to calendar"), str(suggested), _("Calendar files (*.ics)")
-        )
-        if not name:
-            return
-        ics = appointment_ics(
-            self.student.given_name,
-            self.conversation.kind.label,
-            day=day,
-            time=closing.next_time,
-            place=closing.next_place,
-            now=dt.datetime.now(dt.UTC),
-        )
-        try:
-            write_appointment(Path(name), ics)
-        except UserFacingError as error:
-            show_problem(self, error)
+        self.outputs.save_report(reader)
 
     def save_prep_card(self) -> None:
         """Ask where to save the one-page preparation card, then write it."""
-        if self.conversation is None or self.student is None:
-            return
-        suggested = Path.home() / _("preparation-{name}-{date}.pdf").format(
-            name=self.student.given_name, date=self.conversation.date.isoformat()
-        )
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save preparation card"), str(suggested), _("PDF files (*.pdf)")
-        )
-        if not name:
-            return
-        from coachdesk.export.prep_card_pdf import write_prep_card  # noqa: PLC0415 - reportlab on export only
-
-        try:
-            write_prep_card(self._services.flow.prep_card(self.conversation.id), Path(name))
-        except UserFacingError as error:
-            show_problem(self, error)
+        self.outputs.save_prep_card()

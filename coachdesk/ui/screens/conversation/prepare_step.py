@@ -30,6 +30,7 @@ from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.preparation import Preparation
 from coachdesk.services.question_bank import QuestionBank
 from coachdesk.ui.messages import show_problem
+from coachdesk.ui.screens.conversation.trainer_form_box import TrainerFormBox
 from coachdesk.ui.screens.scan.scan_chart import ScanChart
 from coachdesk.ui.widgets import ChoiceCombo, hint
 
@@ -108,6 +109,7 @@ class PrepareStep(QWidget):
         self.scan_grid = QGridLayout(self.scan_box)
         self.scan_grid.setContentsMargins(0, 0, 0, 0)
         self.scan_chart = ScanChart(self.content)
+        self.trainer_box = TrainerFormBox(self.content)
         self.focus_checks = {c: QCheckBox(c.label, self.content) for c in Competence}
         focus_row = QHBoxLayout()
         for check in self.focus_checks.values():
@@ -157,6 +159,7 @@ class PrepareStep(QWidget):
             _heading(_("Latest competence scan"), self.content),
             self.scan_box,
             self.scan_chart,
+            self.trainer_box,
             _heading(_("Focus of this conversation"), self.content),
         ):
             self.content_layout.addWidget(widget)
@@ -200,6 +203,7 @@ class PrepareStep(QWidget):
         self.since_label.setText("\n".join(since[:12]) or _("Nothing recorded since then."))
         self._show_scan(preparation)
         self.scan_chart.set_history(preparation.scan_history)
+        self.trainer_box.show_forms(preparation)
         focus = preparation.conversation.focus_competences
         for competence, check in self.focus_checks.items():
             check.blockSignals(True)

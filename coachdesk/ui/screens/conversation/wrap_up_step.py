@@ -370,6 +370,8 @@ class WrapUpStep(QWidget):
             if not (shiboken6.isValid(form) and shiboken6.isValid(new)):
                 return  # removed before it was laid out
             if form.isAncestorOf(new):  # still there once laid out
+                # Every layout between the field and the form, so the row has its real place.
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
                 cast(QLayout, form.layout()).activate()
                 self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
                 self.scroller.ensureWidgetVisible(new, 16, 48)

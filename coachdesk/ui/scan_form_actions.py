@@ -1,0 +1,69 @@
+"""The coach's two actions on fillable scan forms, shared by the student screen and the trialoog.
+
+Saving a form and reading one back both go through a file dialog; problems are shown as one
+sentence and change nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from coachdesk.domain.roles import Role
+from coachdesk.domain.students import Student
+from coachdesk.errors import UserFacingError
+from coachdesk.i18n import _
+from coachdesk.services.scan_forms import ScanForms
+from coachdesk.ui.dialogs.form_import_dialog import FormImportDialog
+from coachdesk.ui.messages import show_problem
+
+
+def save_scan_form(
+    parent: QWidget,
+    forms: ScanForms,
+    student: Student,
+    rater: Role,
+    today: dt.date,
+    *,
+    conversation_id: str | None = None,
+) -> None:
+    """Ask where to save a fillable form for the praktijkopleider or the student, and write it."""
+    from coachdesk.export.scan_form_pdf import write_scan_form  # noqa: PLC0415 - reportlab on export only
+
+    name = _("form-{rater}-{name}.pdf").format(
+        rater=rater.value, name=(student.given_name or "student").lower().replace(" ", "-")
+    )
+    chosen, _filter = QFileDialog.getSaveFileName(
+        parent, _("Save fillable form"), str(Path.home() / name), _("PDF files (*.pdf)")
+    )
+    if not chosen:
+        return
+    try:
+        write_scan_form(forms.make(student.id, rater, today, conversation_id), Path(chosen))
+    except UserFacingError as error:
+        show_problem(parent, error)
+
+
+def read_scan_form(
+    parent: QWidget, forms: ScanForms, today: dt.date, student_id: str | None = None
+) -> bool:
+    """Ask for a filled-in form, show what it holds and store it on the coach's word.
+
+    Returns whether anything was stored.
+    """
+    chosen, _filter = QFileDialog.getOpenFileName(
+        parent, _("Read in a filled-in form"), str(Path.home()), _("PDF files (*.pdf)")
+    )
+    if not chosen:
+        return False
+    try:
+        reading = forms.read(Path(chosen), today, student_id)
+        if not FormImportDialog.confirm(parent, reading):
+            return False
+        forms.store(reading, today, confirmed=True)
+    except UserFacingError as error:
+        show_problem(parent, error)
+        return False
+    return True
