@@ -9,6 +9,7 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -85,10 +86,14 @@ class ConversationScreen(QWidget):
         self.new_button = QPushButton(_("New conversation…"), self)
         self.new_button.setProperty("role", "primary")
         self.new_button.clicked.connect(self.new_conversation)
-        self.calm_button = QPushButton(_("Start the conversation (F5)"), self)
+        self.calm_button = QPushButton(_("2 · In conversation (F5)"), self)
         self.calm_button.clicked.connect(self.enter_calm_mode)
         self.conversation_combo = ChoiceCombo(parent=self)
-        self.conversation_combo.setMinimumWidth(360)
+        self.conversation_combo.setMinimumWidth(260)
+        # Narrower than its longest choice when it must (English at 125 %): it shows them whole.
+        self.conversation_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.conversation_combo.setAccessibleName(_("Conversation"))
         self.conversation_combo.currentIndexChanged.connect(self._choice_changed)
         self.prepare_step = PrepareStep(services.flow, services.bank, self)
