@@ -33,7 +33,7 @@ from coachdesk.domain.students import Student
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.export.summary_pdf import write_summary
-from coachdesk.services.closing import Closing
+from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.summary_content import Reader, SummaryContent
@@ -71,7 +71,7 @@ def _closed_conversation(repos: Repositories, summary: str) -> str:
     conversation = flow.start(
         student.id, ConversationKind.DIALOGUE, day, [(Role.STUDENT, student.full_name, None)]
     )
-    flow.close(conversation.id, Closing(summary=summary), day)
+    flow.close(conversation.id, Closing(summary=SharedText(summary)), day)
     return conversation.id
 
 
