@@ -20,7 +20,7 @@ class QtBaseTranslator(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        found = super().translate(context, source, disambiguation, n)
+        found = super().translate(context, source, disambiguation, n) or ""
         if found or "&" not in source:
             return found
         plain = super().translate(context, source.replace("&", ""), disambiguation, n)

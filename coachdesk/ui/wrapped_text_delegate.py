@@ -24,7 +24,7 @@ class WrappedTextDelegate(QStyledItemDelegate):
         if not text:
             return hint
         width = max(self._view.header().sectionSize(index.column()) - TEXT_MARGIN, 40)
-        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        metrics = option.fontMetrics
         if metrics.horizontalAdvance(str(text)) <= width:
             return hint  # one line: no wrapping to lay out (most rows; a timeline has hundreds)
         needed = metrics.boundingRect(

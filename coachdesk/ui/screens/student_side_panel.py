@@ -25,7 +25,7 @@ def _heading(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-def _line(text: str, parent: QWidget, *, late: bool = False) -> QLabel:
+def _line(text: str, parent: QWidget | None, *, late: bool = False) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -105,5 +105,6 @@ class StudentSidePanel(QScrollArea):
 
 
 def _texts(layout: QVBoxLayout) -> list[str]:
-    labels = (layout.itemAt(i).widget() for i in range(layout.count()))
+    items = (layout.itemAt(i) for i in range(layout.count()))
+    labels = (item.widget() for item in items if item is not None)
     return [label.text() for label in labels if isinstance(label, QLabel)]
