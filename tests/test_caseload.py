@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from coachdesk.app import build_window
-from coachdesk.domain.agreements import Agreement
+from coachdesk.domain.agreements import Agreement, AgreementStatus
 from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.roles import Role
@@ -16,6 +16,7 @@ from coachdesk.domain.school_year import Cadence, next_due, period_of, school_ye
 from coachdesk.domain.students import Pathway, StudentStatus
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.settings import SettingsService
+from coachdesk.services.student_file import StudentFileService
 from coachdesk.storage.repositories import Repositories
 from coachdesk.ui.qt_models.caseload_model import CaseloadFilter, CaseloadTableModel
 from tests.helpers import make_student
@@ -110,6 +111,27 @@ def test_the_overview_shows_last_talk_plans_agreements_and_company(caseload: Rep
     assert not zoe.is_overdue(TODAY)  # due, but a conversation is planned
     assert sem.never_seen and sem.is_overdue(TODAY)
     assert ilse.next_due is None and not ilse.is_overdue(TODAY)
+
+
+def test_partly_done_agreements_count_as_open_as_on_the_student_screen(
+    caseload: Repositories,
+) -> None:
+    zoe = caseload.students.by_number("1")
+    assert zoe is not None
+    caseload.agreements.add(
+        Agreement(
+            student_id=zoe.id,
+            description="Mirjam stuurt de contactgegevens",
+            owner=Role.COACH,
+            status=AgreementStatus.PARTLY,
+            due_date=dt.date(2026, 11, 16),
+        )
+    )
+    entries = {
+        e.student.student_number: e for e in CaseloadService(caseload).overview(TODAY, Cadence())
+    }
+    shown = StudentFileService(caseload).open(zoe.id).open_agreements
+    assert (entries["1"].open_agreements, entries["1"].overdue_agreements) == (len(shown), 2)
 
 
 def _next_conversation(repos: Repositories) -> dt.date | None:
