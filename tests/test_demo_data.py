@@ -13,6 +13,7 @@ from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Pathway
 from coachdesk.errors import ValidationError
 from coachdesk.services.demo_data import fill_with_demo
+from coachdesk.services.settings import SettingsService
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
@@ -141,3 +142,8 @@ def test_the_demo_is_believable_internships_fit_and_nothing_is_said_twice(
     for conversation in trialogues:
         kinds = {n.kind.value for n in demo.notes.for_conversation(conversation.id)}
         assert {"visie_student", "visie_school", "visie_bedrijf"} <= kinds
+
+
+def test_a_conversation_planned_in_the_demo_names_the_demo_coach(repos: Repositories) -> None:
+    fill_with_demo(repos, students=3, today=dt.date(2026, 11, 23))
+    assert SettingsService(repos.store).coach_name() == "Mirjam de Haan"

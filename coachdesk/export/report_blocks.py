@@ -89,7 +89,10 @@ def summary_blocks(summary: Summary) -> list[Item]:
             ),
         ),
     ]
-    people = ", ".join(f"{p.name} ({p.role.label.lower()})" for p in summary.participants)
+    people = ", ".join(
+        f"{p.name} ({p.role.label.lower()})" if p.name else p.role.label.lower()
+        for p in summary.participants
+    )
     if people:
         items.append(Block(Style.SMALL, _("Present: {people}").format(people=people)))
     if summary.reader in _INTRODUCTIONS:

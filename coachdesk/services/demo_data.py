@@ -35,6 +35,7 @@ from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.paths import resource_path
 from coachdesk.services.closing import PARTY_VIEWS, needs_party_views
+from coachdesk.services.settings import SettingsService
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.repository import Repository
 
@@ -479,4 +480,7 @@ def fill_with_demo(
         for name, repository in targets.items():
             total += repository.add_many(builder.records.get(name, []))
         repos.store.mark_demo()
+    settings = SettingsService(repos.store)
+    if not settings.coach_name():  # a conversation planned in the demo has its coach by name
+        settings.set_coach_name(builder.material["coach"])
     return DemoReport(students=students, records=total)
