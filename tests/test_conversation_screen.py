@@ -267,6 +267,14 @@ def test_reports_are_saved_and_missing_consent_is_explained(
     screen.save_report(Reader.STUDENT)
     assert seen
     assert "Het ging goed." in PdfReader(target).pages[0].extract_text()
+    assert window.statusBar().currentMessage() == f"Opgeslagen: {target}"
+
+    folders: list[str] = []
+    answer_next_dialog(
+        QFileDialog, lambda dialog: (folders.append(dialog.directory().path()), dialog.reject())
+    )
+    screen.save_prep_card()
+    assert folders == [str(tmp_path)]  # the next file goes beside the last one
 
 
 def _on_screen(widget: QWidget) -> bool:

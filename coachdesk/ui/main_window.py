@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         if name is Screen.CONVERSATION:
             conversations = ConversationScreen(self.services.conversation, self, self.today)
             conversations.conversations_changed.connect(self._conversations_changed)
+            conversations.file_saved.connect(self.notify)
             return conversations
         practice = MyPracticeScreen(self)
         practice.new_requested.connect(self.reflections.new_practice_reflection)

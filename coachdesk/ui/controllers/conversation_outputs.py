@@ -1,9 +1,11 @@
 """What leaves the app from a conversation: its report (PDF or printed), the preparation card
-and the next appointment as a calendar file. Each asks where first and says any problem."""
+and the next appointment as a calendar file. Each asks where first (in the folder used last),
+says where it was written, and says any problem."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +33,27 @@ class ConversationOutputs:
     def __init__(self, screen: ConversationScreen, services: ConversationServices) -> None:
         self._screen = screen
         self._services = services
+        self._folder = Path.home()
+        """Where the last file was saved: the next one (the parents' version) goes beside it."""
+
+    def _ask_where(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """Ask where to save, starting in the folder used last; ``None`` when cancelled."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self._screen, title, str(self._folder / suggested), file_filter
+        )
+        if not name:
+            return None
+        self._folder = Path(name).parent
+        return Path(name)
+
+    def _write(self, write: Callable[[Path], object], target: Path) -> None:
+        """Write ``target``; say where it went, or calmly why it could not be written."""
+        try:
+            write(target)
+        except UserFacingError as error:
+            show_problem(self._screen, error)
+            return
+        self._screen.file_saved.emit(_("Saved: {path}").format(path=target))
 
     def _report(self, reader: Reader) -> Summary | None:
         """Return the report for ``reader``; say so instead when it may not be made."""
@@ -50,20 +73,13 @@ class ConversationOutputs:
         summary = self._report(reader)
         if summary is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self._screen,
-            summary.title,
-            str(Path.home() / default_file_name(summary)),
-            _("PDF files (*.pdf)"),
-        )
-        if not name:
+        target = self._ask_where(summary.title, default_file_name(summary), _("PDF files (*.pdf)"))
+        if target is None:
             return
         from coachdesk.export.summary_pdf import write_summary  # noqa: PLC0415 - reportlab on export only
 
-        try:
-            write_summary(summary, Path(name), self._services.settings.school_logo())
-        except UserFacingError as error:
-            show_problem(self._screen, error)
+        logo = self._services.settings.school_logo()
+        self._write(lambda path: write_summary(summary, path, logo), target)
 
     def print_report(self, reader: Reader) -> None:
         """Print the report for ``reader`` through the system print dialog."""
@@ -82,11 +98,9 @@ class ConversationOutputs:
                 screen, _("Add to calendar"), _("Fill in the date of the next appointment first.")
             )
             return
-        suggested = Path.home() / _("appointment-{date}.ics").format(date=day.isoformat())
-        name, _filter = QFileDialog.getSaveFileName(
-            screen, _("Add to calendar"), str(suggested), _("Calendar files (*.ics)")
-        )
-        if not name:
+        suggested = _("appointment-{date}.ics").format(date=day.isoformat())
+        target = self._ask_where(_("Add to calendar"), suggested, _("Calendar files (*.ics)"))
+        if target is None:
             return
         ics = appointment_ics(
             screen.student.given_name,
@@ -96,27 +110,20 @@ class ConversationOutputs:
             place=closing.next_place,
             now=dt.datetime.now(dt.UTC),
         )
-        try:
-            write_appointment(Path(name), ics)
-        except UserFacingError as error:
-            show_problem(screen, error)
+        self._write(lambda path: write_appointment(path, ics), target)
 
     def save_prep_card(self) -> None:
         """Ask where to save the one-page preparation card, then write it."""
         screen = self._screen
         if screen.conversation is None or screen.student is None:
             return
-        suggested = Path.home() / _("preparation-{name}-{date}.pdf").format(
+        suggested = _("preparation-{name}-{date}.pdf").format(
             name=screen.student.given_name, date=screen.conversation.date.isoformat()
         )
-        name, _filter = QFileDialog.getSaveFileName(
-            screen, _("Save preparation card"), str(suggested), _("PDF files (*.pdf)")
-        )
-        if not name:
+        target = self._ask_where(_("Save preparation card"), suggested, _("PDF files (*.pdf)"))
+        if target is None:
             return
         from coachdesk.export.prep_card_pdf import write_prep_card  # noqa: PLC0415 - reportlab on export only
 
-        try:
-            write_prep_card(self._services.flow.prep_card(screen.conversation.id), Path(name))
-        except UserFacingError as error:
-            show_problem(screen, error)
+        card = self._services.flow.prep_card(screen.conversation.id)
+        self._write(lambda path: write_prep_card(card, path), target)

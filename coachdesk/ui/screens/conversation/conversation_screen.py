@@ -62,9 +62,11 @@ class ConversationScreen(QWidget):
 
     Signals:
         conversations_changed(str): a conversation of this student id was added or closed.
+        file_saved(str): a report, card or calendar file was written; says where.
     """
 
     conversations_changed = Signal(str)
+    file_saved = Signal(str)
 
     def __init__(
         self,
