@@ -120,6 +120,21 @@ def _form(
     return write_scan_form(content, folder / f"formulier-{rater.value}.pdf")
 
 
+def _filled(repos: Repositories, student_id: str, folder: Path) -> Path:
+    """A praktijkopleider's form for ``student_id``, filled in as the trainer would."""
+    filled = folder / "ingevuld.pdf"
+    fill_form(_form(repos, student_id, folder), filled, texts=TRAINER_TEXTS)
+    return filled
+
+
+def _read_in(repos: Repositories, student_id: str, folder: Path) -> Path:
+    """The filled form, read in and stored as the coach confirms it."""
+    filled = _filled(repos, student_id, folder)
+    forms = ScanForms(repos)
+    forms.store(forms.read(filled, TODAY), TODAY)
+    return filled
+
+
 def _state(repos: Repositories) -> list[object]:
     """Everything reading a form may change: scans, forms, notes."""
     return [
@@ -166,10 +181,7 @@ def test_a_form_filled_by_a_program_comes_back_as_the_trainers_scan_and_view(
 def test_a_form_read_in_before_the_trialoog_was_planned_goes_to_the_next_one(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
-    forms = ScanForms(repos)
-    forms.store(forms.read(filled, TODAY), TODAY)
+    _read_in(repos, zoe, tmp_path)
     conversation_id = _trialoog(repos, zoe)
     assert [f.view for f in ConversationFlow(repos).prepare(conversation_id).trainer_forms] == [
         VIEW
@@ -254,16 +266,14 @@ def test_a_form_for_another_student_is_refused(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
     other = repos.students.add(make_student("2024002", given_name="Fatima", family_name="Bakker"))
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _filled(repos, zoe, tmp_path)
     _refused(repos, filled, "voor Zoë van der Meer, niet voor", other.id)
 
 
 def test_a_form_made_in_one_store_is_refused_by_another(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _filled(repos, zoe, tmp_path)
     other = open_store(tmp_path / "andere-coach" / "coachdesk.sqlite")
     try:
         other_repos = Repositories.for_store(other)
@@ -276,10 +286,8 @@ def test_a_form_made_in_one_store_is_refused_by_another(
 def test_a_form_read_in_again_is_replaced_never_doubled(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _read_in(repos, zoe, tmp_path)
     forms = ScanForms(repos)
-    forms.store(forms.read(filled, TODAY), TODAY)
     before = _state(repos)
     again = forms.read(filled, TODAY)
     assert again.already_read
@@ -331,8 +339,7 @@ def _retitle(source: Path, target: Path, old: str, new: str) -> None:
 def test_a_form_whose_fields_were_renamed_or_changed_is_refused(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _filled(repos, zoe, tmp_path)
     renamed = tmp_path / "hernoemd.pdf"
     _retitle(filled, renamed, "stelling_kw1", "vraag_1")
     _refused(repos, renamed, "hernoemd of veranderd")
@@ -348,8 +355,7 @@ def test_a_form_whose_fields_were_renamed_or_changed_is_refused(
 def test_a_printed_and_scanned_form_is_typed_in_as_before(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _filled(repos, zoe, tmp_path)
     subprocess.run(
         ["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(filled), str(tmp_path / "scan")],
         check=True,
@@ -364,8 +370,7 @@ def test_a_printed_and_scanned_form_is_typed_in_as_before(
 def test_an_encrypted_damaged_or_huge_file_is_refused(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
+    filled = _filled(repos, zoe, tmp_path)
     locked = tmp_path / "beveiligd.pdf"
     writer = PdfWriter(clone_from=PdfReader(filled))
     writer.encrypt("geheim", algorithm="AES-256")
@@ -554,10 +559,7 @@ def test_inzage_holds_what_came_back_and_erasure_removes_it(
 ) -> None:
     from coachdesk.services.privacy import Privacy
 
-    filled = tmp_path / "ingevuld.pdf"
-    fill_form(_form(repos, zoe, tmp_path), filled, texts=TRAINER_TEXTS)
-    forms = ScanForms(repos)
-    forms.store(forms.read(filled, TODAY), TODAY)
+    _read_in(repos, zoe, tmp_path)
     inzage = Privacy(repos).inzage("2024001", TODAY)
     assert [f["view"] for f in inzage.content["students"][0]["scan_forms"]] == [VIEW]
     Privacy(repos).erase("2024001", TODAY)
