@@ -45,6 +45,16 @@ FIELD_FONT = "Helvetica"
 """PDF readers draw typed text in a standard font; the printed text stays in DejaVu Sans."""
 _SYMBOL_FONT = "<< /BaseFont /ZapfDingbats /Name /ZaDb /Subtype /Type1 /Type /Font >>"
 _STATE = {rating: state for state, rating in SCALE_STATES.items()}
+_CHOICE_LOOK: dict[str, object] = {
+    # Where and how a round answer or the akkoord tick is drawn: one look for both.
+    "x": 0,
+    "y": 0,
+    "relative": True,
+    "borderColor": BORDER,
+    "fillColor": white,
+    "textColor": ACCENT,
+    "borderWidth": 0.8,
+}
 
 
 class _Radio(Flowable):  # type: ignore[misc]  # reportlab ships no type information
@@ -60,16 +70,10 @@ class _Radio(Flowable):  # type: ignore[misc]  # reportlab ships no type informa
             name=STATEMENT_PREFIX + self.statement.id,
             value=_STATE[self.rating],
             tooltip=self.statement.for_others,
-            x=0,
-            y=0,
             size=self.size,
-            relative=True,
             buttonStyle="circle",
             shape="circle",
-            borderColor=BORDER,
-            fillColor=white,
-            textColor=ACCENT,
-            borderWidth=0.8,
+            **_CHOICE_LOOK,
             fieldFlags="noToggleToOff radio",
         )
 
@@ -116,15 +120,9 @@ class _TickBox(Flowable):  # type: ignore[misc]  # reportlab ships no type infor
         self.canv.acroForm.checkbox(
             name=self.name,
             tooltip=self.tooltip,
-            x=0,
-            y=0,
             size=self.width,
-            relative=True,
             buttonStyle="check",
-            borderColor=BORDER,
-            fillColor=white,
-            textColor=ACCENT,
-            borderWidth=0.8,
+            **_CHOICE_LOOK,
             fieldFlags="",
         )
 
@@ -196,7 +194,9 @@ def _intro(content: FormContent) -> str:
 
 def _signature(content: FormContent) -> Flowable:
     css = styles()
-    name_label = _("Your name") if content.rater is Role.WORKPLACE_TRAINER else _("Name")
+    name_label = (
+        _("Name of the workplace trainer") if content.rater is Role.WORKPLACE_TRAINER else _("Name")
+    )
     rows: list[list[object]] = [
         [
             paragraph(paragraph_text(name_label), css["small"]),
