@@ -647,7 +647,7 @@ def test_read_back_and_close_leaves_no_draft_behind(
     wrap = screen.wrap_up_step
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
     qtbot.keyClicks(wrap.summary_edit, "Ik wil meer met klanten doen.")
-    qtbot.keyClicks(wrap.private_edit, "Thuis speelt iets.")
+    qtbot.keyClicks(wrap.private_note.edit, "Thuis speelt iets.")
     qtbot.keyClick(wrap.summary_edit, Qt.Key.Key_F6)
     assert screen.read_back_view is not None
     screen.read_back_view._confirm()  # "Klopt: gesprek afronden"
@@ -722,13 +722,13 @@ def test_the_private_note_stays_folded_away_from_the_table_unless_the_coach_open
     wrap = screen.wrap_up_step
     wrap.summary_edit.setFocus()
     qtbot.waitUntil(wrap.summary_edit.hasFocus)
-    assert not wrap.private_edit.isVisible()
+    assert not wrap.private_note.edit.isVisible()
     qtbot.keyClick(wrap.summary_edit, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
-    qtbot.waitUntil(wrap.private_edit.hasFocus)
-    qtbot.keyClicks(wrap.private_edit, "Thuis speelt iets.")
+    qtbot.waitUntil(wrap.private_note.edit.hasFocus)
+    qtbot.keyClicks(wrap.private_note.edit, "Thuis speelt iets.")
     wrap.summary_edit.setFocus()  # back to what the table reads
-    qtbot.waitUntil(lambda: not wrap.private_edit.isVisible())
-    assert "ingevuld" in wrap.private_toggle.text()
+    qtbot.waitUntil(lambda: not wrap.private_note.edit.isVisible())
+    assert "ingevuld" in wrap.private_note.toggle.text()
     assert "Thuis" not in " ".join(label.text() for label in wrap.findChildren(QLabel))
     assert wrap.closing().private_note == "Thuis speelt iets."
 

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from coachdesk.domain.agreements import Agreement, Goal
+from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
 from coachdesk.domain.audience import SHARED_READERS, Audience, Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import consent_giver
-from coachdesk.domain.conversations import ConversationKind
+from coachdesk.domain.conversations import Conversation, ConversationKind
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
+from coachdesk.i18n.dates import short_date
 from coachdesk.storage.rows import from_row, to_row
 
 
@@ -168,3 +170,46 @@ def consent_giver_label(student: Student, today: dt.date) -> str:
 def needs_party_views(kind: ConversationKind) -> bool:
     """Return whether a conversation records the views of student, school and company."""
     return kind in _WORKPLACE_KINDS
+
+
+def version_contents(
+    closing: Closing, reader: Audience, earlier_goals: Iterable[GoalStatus] = ()
+) -> list[str]:
+    """Name the parts of the close that ``reader``'s version will hold, in reading order.
+
+    Shown beside each version while the close is written, so nobody at the table is surprised
+    by what the parents or the praktijkopleider get. ``earlier_goals`` are the statuses the
+    earlier goals have now: the report lists every current goal, old or new.
+    """
+    parts = [
+        label
+        for label, part in (
+            (_("the student's words"), closing.summary),
+            *((_("what the student found out"), p) for p in closing.insights.values()),
+            *((_("each party's view"), p) for p in closing.views.values()),
+        )
+        if part.text.strip() and reader in part.readers
+    ]
+    if closing.agreements:
+        parts.append(_("the agreements"))
+    if GoalStatus.ACTIVE in (*(g.status for g in closing.goals), *earlier_goals):
+        parts.append(_("the goals"))
+    if closing.next_appointment:
+        parts.append(_("the next appointment"))
+    return list(dict.fromkeys(parts))
+
+
+def closing_state(conversation: Conversation) -> str:
+    """Say where the close stands: when it was closed, changed since, read back together."""
+    parts = []
+    if conversation.closed_at:
+        parts.append(_("Closed on {date}").format(date=short_date(conversation.closed_at.date())))
+    if conversation.edited_after_close_at:
+        parts.append(
+            _("changed after closing on {date}").format(
+                date=short_date(conversation.edited_after_close_at.date())
+            )
+        )
+    if conversation.read_back_at:
+        parts.append(_("read back together"))
+    return " · ".join(parts)

@@ -9,24 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
-from html import escape
+from collections.abc import Sequence
 from typing import cast
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
-    QLabel,
-    QLayout,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QTextBrowser,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,13 +29,14 @@ from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
-from coachdesk.i18n.dates import short_date
 from coachdesk.services.closing import (
     Closing,
     Owner,
     SharedText,
+    closing_state,
     consent_giver_label,
     needs_party_views,
+    version_contents,
 )
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.date_field import DateField, TimeField
@@ -56,27 +47,11 @@ from coachdesk.ui.screens.conversation.closing_parts import (
     SharingSection,
     part_heading,
 )
+from coachdesk.ui.screens.conversation.keywords_panel import KeywordsPanel
+from coachdesk.ui.screens.conversation.next_appointment import NextAppointment
+from coachdesk.ui.screens.conversation.one_column_scroller import OneColumnScroller
+from coachdesk.ui.screens.conversation.private_note import PrivateNote
 from coachdesk.ui.widgets import ChoiceCombo, hint
-
-FORM_WIDTH = 780
-"""Wide enough for a sentence per line at 13 pt, narrow enough to read as one column."""
-
-
-class _FoldOnLeave(QObject):
-    """Calls ``fold`` when the widget it watches loses the keyboard (not to its own menu)."""
-
-    def __init__(self, fold: Callable[[], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._fold = fold
-
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if (
-            isinstance(event, QFocusEvent)
-            and event.type() == QEvent.Type.FocusOut
-            and event.reason() is not Qt.FocusReason.PopupFocusReason
-        ):
-            self._fold()
-        return False
 
 
 class WrapUpStep(QWidget):
@@ -98,17 +73,8 @@ class WrapUpStep(QWidget):
         super().__init__(parent)
         self.conversation: Conversation | None = None
         self._closing = Closing()
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroller.viewport().installEventFilter(self)
-        self.keywords_view = QTextBrowser(self)
-        self.keywords_view.setObjectName("keywordsPanel")
-        self.keywords_view.setAccessibleName(_("Keywords from the conversation"))
-        self.keywords_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.keywords_view.setMinimumWidth(260)
-        self.keywords_view.setMaximumWidth(360)
+        self.scroller = OneColumnScroller(self)
+        self.keywords_view = KeywordsPanel(self)
         self.read_back_button = QPushButton(_("Read back together (F6)"), self)
         self.read_back_button.clicked.connect(self._request_read_back)
         self.close_button = QPushButton(_("Close and save (Ctrl+Enter)"), self)
@@ -119,7 +85,6 @@ class WrapUpStep(QWidget):
         QShortcut(QKeySequence("Ctrl+Enter"), self, self._request_close)
         QShortcut(QKeySequence("F6"), self, self._request_read_back)
         self.autosave = AutosavePolicy(self._save_draft, self)
-        cast(QApplication, QApplication.instance()).focusChanged.connect(self._keep_in_view)
 
         side = QVBoxLayout()
         side.addWidget(part_heading(_("From the conversation"), self))
@@ -153,7 +118,7 @@ class WrapUpStep(QWidget):
         self.autosave.save_now()
         self.conversation, self._closing, self._today = conversation, closing, today
         self._owners = list(owners) or [Owner(Role.STUDENT, student.given_name)]
-        self._show_keywords(keywords)
+        self.keywords_view.show_keywords(keywords)
         offered = [r for r in SHARED_READERS if r is Audience.PARENTS or trainer_reads]
         form = QWidget(self.scroller)
         form.setObjectName("togetherForm")
@@ -178,51 +143,13 @@ class WrapUpStep(QWidget):
         column.addWidget(self.sharing)
         # A button as buddy would be clicked by Alt+L; the section only takes the focus.
         sharing_heading.setBuddy(self.sharing)
-        self._add_private_note(column, form, closing)
+        self.private_note = PrivateNote(closing.private_note, form)
+        self.private_note.changed.connect(self._changed)
+        column.addWidget(self.private_note)
         column.addStretch(1)
-        self.scroller.setWidget(form)
-        self._fit_form()
-        self._show_state(conversation)
+        self.scroller.set_form(form)
+        self.state_label.setText(closing_state(conversation))
         self._update_sharing()
-
-    def _add_private_note(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
-        """Add the coach's private note, folded away: the screen is turned toward the table.
-
-        Alt+P (or a click) unfolds it with the cursor in it; it folds again as soon as the
-        cursor leaves it, so what the coach noted is never left in view of the others.
-        """
-        self.private_toggle = QToolButton(form)
-        self.private_toggle.setCheckable(True)
-        self.private_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.private_toggle.setAutoRaise(True)
-        self.private_toggle.setProperty("role", "partHeading")
-        self.private_edit = QPlainTextEdit(closing.private_note, form)
-        self.private_edit.setTabChangesFocus(True)
-        self.private_edit.setFixedHeight(74)
-        self.private_edit.setAccessibleName(_("Private note"))
-        self.private_edit.setPlaceholderText(_("Never in a summary or an export"))
-        self.private_edit.textChanged.connect(self._changed)
-        self._fold_on_leave = _FoldOnLeave(lambda: self._show_private_note(False), form)
-        self.private_edit.installEventFilter(self._fold_on_leave)
-        self.private_toggle.toggled.connect(self._show_private_note)
-        column.addWidget(self.private_toggle)
-        column.addWidget(self.private_edit)
-        self._show_private_note(False)
-
-    def _show_private_note(self, shown: bool) -> None:
-        filled = bool(self.private_edit.toPlainText().strip())
-        self.private_toggle.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
-        self.private_toggle.setText(
-            _("&Private note — only for you (filled in, folded away)")
-            if filled and not shown
-            else _("&Private note — only for you")
-        )
-        self.private_toggle.setChecked(shown)
-        self.private_edit.setVisible(shown)
-        if shown:
-            self.private_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _add_texts(
         self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Audience]
@@ -313,100 +240,21 @@ class WrapUpStep(QWidget):
         column.addWidget(add_goal, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _add_next_appointment(self, column: QVBoxLayout, form: QWidget, closing: Closing) -> None:
-        """Add the next appointment: date, time and place, and a way into the calendar."""
-        self.next_date = DateField(
-            closing.next_appointment, self._today, _("Next appointment"), form
+        """Add the next appointment, with its date as the heading's buddy (Alt+N)."""
+        appointment = NextAppointment(
+            closing.next_appointment, closing.next_time, closing.next_place, self._today, form
         )
-        column.addWidget(part_heading(_("&Next appointment"), form, self.next_date.edit))
-        self.next_time = TimeField(closing.next_time, _("Time"), form)
-        self.next_place = QLineEdit(closing.next_place, form)
-        self.next_place.setPlaceholderText(_("place"))
-        self.next_place.setAccessibleName(_("Place"))
-        self.calendar_button = QPushButton(_("Add to calendar…"), form)
+        self.next_date, self.next_time = appointment.date, appointment.time
+        self.next_place, self.calendar_button = appointment.place, appointment.calendar_button
         self.calendar_button.clicked.connect(self._request_calendar)
-        when = QHBoxLayout()
-        when.addWidget(self.next_date)
-        when.addWidget(QLabel(_("at"), form))
-        when.addWidget(self.next_time)
-        when.addStretch(1)
-        where = QHBoxLayout()
-        where.addWidget(self.next_place, 1)
-        where.addWidget(self.calendar_button)
-        column.addLayout(when)
-        column.addLayout(where)
-        for signal in (self.next_date.changed, self.next_time.changed, self.next_place.textChanged):
-            signal.connect(self._changed)
+        appointment.changed.connect(self._changed)
+        column.addWidget(part_heading(_("&Next appointment"), form, self.next_date.edit))
+        column.addWidget(appointment)
 
     def _part(self, column: QVBoxLayout, heading: str, box: SharedTextBox) -> None:
         column.addWidget(part_heading(heading, cast(QWidget, box.parentWidget()), box.edit))
         column.addWidget(box)
         box.changed.connect(self._changed)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self.scroller.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_form()  # also when the scroll bar comes or goes
-        return super().eventFilter(watched, event)
-
-    def _fit_form(self) -> None:
-        """One column as wide as the space allows (at most FORM_WIDTH): never wider.
-
-        A long goal or label then wraps instead of pushing the column past the edge, where
-        it would need sideways scrolling.
-        """
-        form = self.scroller.widget()
-        if form is not None:
-            form.setFixedWidth(min(FORM_WIDTH, self.scroller.viewport().width()))
-
-    def _keep_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
-        """Whatever gets the keyboard (Tab, Alt+letter, a click) is scrolled into view."""
-        form = self.scroller.widget()
-        if new is None or form is None or not form.isAncestorOf(new):
-            return
-        part = new
-        while (parent := part.parentWidget()) is not form and parent is not None:
-            part = parent
-
-        def scroll() -> None:
-            if not (shiboken6.isValid(form) and shiboken6.isValid(new)):
-                return  # removed before it was laid out
-            if form.isAncestorOf(new):  # still there once laid out
-                # Every layout between the field and the form, so the row has its real place.
-                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest.value)
-                cast(QLayout, form.layout()).activate()
-                self.scroller.ensureWidgetVisible(part, 16, 16)  # the whole part: a row, sharing
-                self.scroller.ensureWidgetVisible(new, 16, 48)
-
-        # A row that was just added has its place only after the layout ran.
-        QTimer.singleShot(0, self, scroll)
-
-    def _show_keywords(self, keywords: Sequence[tuple[str, str]]) -> None:
-        """Show the keywords typed during the talk, grouped under their questions."""
-        if not keywords:
-            nothing = _("No keywords were typed during the conversation.")
-            self.keywords_view.setHtml(f"<p>{escape(nothing)}</p>")
-            return
-        parts = []
-        for question, text in keywords:
-            title = question or _("During the conversation")
-            body = escape(text).replace("\n", "<br>")
-            parts.append(f"<p><b>{escape(title)}</b><br>{body}</p>")
-        self.keywords_view.setHtml("".join(parts))
-
-    def _show_state(self, conversation: Conversation) -> None:
-        parts = []
-        if conversation.closed_at:
-            parts.append(
-                _("Closed on {date}").format(date=short_date(conversation.closed_at.date()))
-            )
-        if conversation.edited_after_close_at:
-            parts.append(
-                _("changed after closing on {date}").format(
-                    date=short_date(conversation.edited_after_close_at.date())
-                )
-            )
-        if conversation.read_back_at:
-            parts.append(_("read back together"))
-        self.state_label.setText(" · ".join(parts))
 
     def _add_agreement(self, agreement: Agreement | None, *, focus: bool = True) -> None:
         assert self.conversation is not None
@@ -479,24 +327,9 @@ class WrapUpStep(QWidget):
     def _update_sharing(self) -> None:
         """Say, per version, what it will hold as the close is written."""
         closing = self.closing()
+        earlier = [combo.current_value() for _goal, combo in self.goal_status]
         for reader in self.sharing.contents:
-            parts = [
-                label
-                for label, part in (
-                    (_("the student's words"), closing.summary),
-                    *((_("what the student found out"), p) for p in closing.insights.values()),
-                    *((_("each party's view"), p) for p in closing.views.values()),
-                )
-                if part.text.strip() and reader in part.readers
-            ]
-            if closing.agreements:
-                parts.append(_("the agreements"))
-            earlier = (combo.current_value() for _goal, combo in self.goal_status)
-            if GoalStatus.ACTIVE in (*(g.status for g in closing.goals), *earlier):
-                parts.append(_("the goals"))  # every current goal, as the report lists them
-            if closing.next_appointment:
-                parts.append(_("the next appointment"))
-            self.sharing.show_contents(reader, list(dict.fromkeys(parts)))
+            self.sharing.show_contents(reader, version_contents(closing, reader, earlier))
 
     def closing(self) -> Closing:
         """Return what was filled in."""
@@ -516,7 +349,7 @@ class WrapUpStep(QWidget):
             next_appointment=self.next_date.value(),
             next_time=self.next_time.value(),
             next_place=self.next_place.text(),
-            private_note=self.private_edit.toPlainText(),
+            private_note=self.private_note.text(),
             share_with_parents=self.sharing.consented(Audience.PARENTS),
             share_with_trainer=self.sharing.consented(Audience.WORKPLACE_TRAINER),
             read_back=self._closing.read_back,
