@@ -30,8 +30,8 @@ from coachdesk.i18n import _
 from coachdesk.savefile import save_bytes
 from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
-from coachdesk.storage.repository import Repository
 from coachdesk.storage.rows import from_row, to_row
+from coachdesk.storage.table_repo import Repository
 
 MAGIC = b"COACHDESK-DOSSIER\x01"
 FORMAT = "coachdesk-dossier"

@@ -13,8 +13,8 @@ from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.records import Record, utc_now
 from coachdesk.domain.roles import Role
 from coachdesk.storage.database import Store
-from coachdesk.storage.repository import Repository
 from coachdesk.storage.rows import from_row
+from coachdesk.storage.table_repo import Repository
 
 P = TypeVar("P", bound=Record)
 

@@ -19,7 +19,6 @@ from coachdesk.storage.conversations_repo import (
 )
 from coachdesk.storage.database import Store
 from coachdesk.storage.drafts import DraftStore
-from coachdesk.storage.repository import Repository
 from coachdesk.storage.scan_forms_repo import ScanFormsRepository
 from coachdesk.storage.student_records_repo import (
     ContactsRepository,
@@ -31,6 +30,7 @@ from coachdesk.storage.student_records_repo import (
     ScansRepository,
 )
 from coachdesk.storage.students_repo import StudentsRepository
+from coachdesk.storage.table_repo import Repository
 
 
 @dataclass(frozen=True)

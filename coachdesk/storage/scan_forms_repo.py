@@ -5,8 +5,8 @@ from __future__ import annotations
 from coachdesk.domain.roles import Role
 from coachdesk.domain.scan_forms import ScanForm, store_fingerprint
 from coachdesk.storage.database import Store
-from coachdesk.storage.repository import Repository
 from coachdesk.storage.store_identity import read_identity
+from coachdesk.storage.table_repo import Repository
 
 
 class ScanFormsRepository(Repository[ScanForm]):

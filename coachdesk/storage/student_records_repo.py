@@ -14,7 +14,7 @@ from coachdesk.domain.reflections import Reflection, ReflectionTemplate, Reflect
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact
 from coachdesk.storage.database import Store
-from coachdesk.storage.repository import Repository
+from coachdesk.storage.table_repo import Repository
 
 
 class ContactsRepository(Repository[Contact]):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from coachdesk.domain.students import Student, StudentStatus
 from coachdesk.storage.database import Store
-from coachdesk.storage.repository import Repository
+from coachdesk.storage.table_repo import Repository
 
 QUERY_CHUNK = 500
 CASELOAD_ORDER = "family_name COLLATE NOCASE, given_name COLLATE NOCASE, student_number"
