@@ -219,6 +219,23 @@ def test_typed_dates_are_read_whole_or_refused() -> None:
         parse_time("25:00")
 
 
+def test_dates_and_times_are_read_the_way_dutch_coaches_write_them() -> None:
+    """ "18.12." (German-style dot), "9u30" and "14h30" are everyday forms in a Dutch school."""
+    assert parse_date("18.12.", TODAY) == dt.date(2026, 12, 18)
+    assert parse_date("5.1.", TODAY) == dt.date(2027, 1, 5)
+    assert parse_time("9u30") == dt.time(9, 30)
+    assert parse_time("14h30") == dt.time(14, 30)
+    assert parse_time("9u") == dt.time(9, 0)
+
+
+def test_29_february_without_a_year_is_the_next_29_february_to_come() -> None:
+    """In December 2027, "29-02" means 2028 (a leap year); in a year without one it is no date."""
+    assert parse_date("29-02", dt.date(2027, 12, 6)) == dt.date(2028, 2, 29)
+    assert parse_date("29-02", dt.date(2028, 2, 10)) == dt.date(2028, 2, 29)
+    with pytest.raises(ValueError, match="29-02"):
+        parse_date("29-02", TODAY)  # the next one to come would be in 2027, which has none
+
+
 def test_what_is_typed_in_the_close_survives_a_crash_until_it_is_closed(data_dir: Path) -> None:
     store = open_store(data_dir / "coachdesk.sqlite")
     flow, conversation_id = _trialogue(Repositories.for_store(store))

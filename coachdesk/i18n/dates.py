@@ -42,9 +42,9 @@ def compact_date(value: dt.date, today: dt.date) -> str:
     return _formatted(value, "d MMM" if value.year == today.year else "d MMM y", locale_name())
 
 
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?")
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[-/. ](\d{1,2})(?:[-/. ](\d{2}|\d{4}))?\.?")
 _NAMED_DATE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?(?:\s+(\d{2}|\d{4}))?")
-_TIME = re.compile(r"(\d{1,2})(?:[:.]?(\d{2}))?\s*(?:u|uur|h)?")
+_TIME = re.compile(r"(\d{1,2})(?:(?:[:.]|\s*[uh]\s*)?(\d{2}))?\s*(?:u|uur|h)?")
 
 
 def _month_number(word: str) -> int | None:
@@ -59,7 +59,7 @@ def _month_number(word: str) -> int | None:
 
 
 def parse_date(text: str, today: dt.date) -> dt.date | None:
-    """Return the date typed as "18-12-2026", "18/12", "18 dec" or "18 december 2026".
+    """Return the date typed as "18-12-2026", "18/12", "18.12.", "18 dec" or "18 december 2026".
 
     Empty text is no date (``None``); anything else that is not a real date raises
     ``ValueError``, so a field never silently keeps another value. Without a year, the
@@ -78,15 +78,16 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
     try:
         if year is not None:
             return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
-        value = dt.date(today.year, month, day)
-        soon = value >= today - dt.timedelta(days=31)
-        return value if soon else dt.date(today.year + 1, month, day)
+        # Compared as (month, day): 29-02 exists only in the year it falls in.
+        month_back = today - dt.timedelta(days=31)
+        soon = month_back.year < today.year or (month, day) >= (month_back.month, month_back.day)
+        return dt.date(today.year if soon else today.year + 1, month, day)
     except ValueError:  # 31-02: numbers in the right places, but no such day
         raise ValueError(text) from None
 
 
 def parse_time(text: str) -> dt.time | None:
-    """Return the time typed as "14:30", "14.30", "1430" or "9 uur"; empty text is none.
+    """Return the time typed as "14:30", "14.30", "1430", "9u30", "14h30" or "9 uur"; empty is none.
 
     Anything else raises ``ValueError``.
     """
