@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -212,3 +213,45 @@ def test_menu_buttons_are_push_buttons_that_draw_their_arrow(window: MainWindow)
         assert isinstance(button, QPushButton)
         assert button.menu() is not None and button.menu().actions()
         assert button.accessibleName() == button.text()
+
+
+def test_every_save_starts_in_the_folder_used_last_and_says_where_the_file_went(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    """Saved the progress overview on the USB stick: the scan paper and the inzage follow."""
+    from PySide6.QtWidgets import QFileDialog
+
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+    entry = window.caseload_screen.model.entry_at(0)
+    window.open_student(entry)
+    assert window.student_screen.file is not None
+    student = window.student_screen.file.student
+    started_in: list[str] = []
+
+    def save_as(name: str) -> Callable[[QFileDialog], None]:
+        def choose(dialog: QFileDialog) -> None:
+            started_in.append(dialog.directory().path())
+            dialog.selectFile(str(stick / name))
+            dialog.accept()
+
+        return choose
+
+    seen = answer_next_dialog(QFileDialog, save_as("voortgang.pdf"))
+    window.reports.save_progress_report(student)
+    assert seen
+    assert (stick / "voortgang.pdf").stat().st_size > 1000
+    assert window.statusBar().currentMessage() == f"Opgeslagen: {stick / 'voortgang.pdf'}"
+
+    seen = answer_next_dialog(QFileDialog, save_as("scan.pdf"))
+    window.scans.save_paper(student)
+    assert seen
+    assert started_in[1] == str(stick)  # not the home folder
+    assert window.statusBar().currentMessage() == f"Opgeslagen: {stick / 'scan.pdf'}"
+
+    folders: list[str] = []
+    answer_next_dialog(
+        QFileDialog, lambda dialog: (folders.append(dialog.directory().path()), dialog.reject())
+    )
+    window.handover.import_dossier()
+    assert folders == [str(stick)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student
@@ -17,6 +17,7 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.scan_forms import ScanForms
 from coachdesk.ui.dialogs.form_import_dialog import FormImportDialog
+from coachdesk.ui.file_choice import open_path, save_path
 from coachdesk.ui.messages import show_problem
 
 
@@ -28,22 +29,25 @@ def save_scan_form(
     today: dt.date,
     *,
     conversation_id: str | None = None,
-) -> None:
-    """Ask where to save a fillable form for the praktijkopleider or the student, and write it."""
+) -> Path | None:
+    """Ask where to save a fillable form for the praktijkopleider or the student, and write it.
+
+    Returns where it was written, so the caller can say so; ``None`` if it was not.
+    """
     from coachdesk.export.scan_form_pdf import write_scan_form  # noqa: PLC0415 - reportlab on export only
 
     name = _("form-{rater}-{name}.pdf").format(
         rater=rater.value, name=(student.given_name or "student").lower().replace(" ", "-")
     )
-    chosen, _filter = QFileDialog.getSaveFileName(
-        parent, _("Save fillable form"), str(Path.home() / name), _("PDF files (*.pdf)")
-    )
-    if not chosen:
-        return
+    target = save_path(parent, _("Save fillable form"), name, _("PDF files (*.pdf)"))
+    if target is None:
+        return None
     try:
-        write_scan_form(forms.make(student.id, rater, today, conversation_id), Path(chosen))
+        write_scan_form(forms.make(student.id, rater, today, conversation_id), target)
     except UserFacingError as error:
         show_problem(parent, error)
+        return None
+    return target
 
 
 def read_scan_form(
@@ -53,13 +57,11 @@ def read_scan_form(
 
     Returns whether anything was stored.
     """
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _("Read in a filled-in form"), str(Path.home()), _("PDF files (*.pdf)")
-    )
-    if not chosen:
+    source = open_path(parent, _("Read in a filled-in form"), _("PDF files (*.pdf)"))
+    if source is None:
         return False
     try:
-        reading = forms.read(Path(chosen), today, student_id)
+        reading = forms.read(source, today, student_id)
         if not FormImportDialog.confirm(parent, reading):
             return False
         forms.store(reading, today, confirmed=True)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.errors import UserFacingError
 from coachdesk.export.calendar_ics import appointment_ics, write_appointment
@@ -17,6 +17,7 @@ from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.services.closing import Closing
 from coachdesk.services.summary_content import Reader, Summary, default_file_name
+from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.printing import print_html
 
@@ -33,18 +34,10 @@ class ConversationOutputs:
     def __init__(self, screen: ConversationScreen, services: ConversationServices) -> None:
         self._screen = screen
         self._services = services
-        self._folder = Path.home()
-        """Where the last file was saved: the next one (the parents' version) goes beside it."""
 
     def _ask_where(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """Ask where to save, starting in the folder used last; ``None`` when cancelled."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self._screen, title, str(self._folder / suggested), file_filter
-        )
-        if not name:
-            return None
-        self._folder = Path(name).parent
-        return Path(name)
+        return save_path(self._screen, title, suggested, file_filter)
 
     def _write(self, write: Callable[[Path], object], target: Path) -> None:
         """Write ``target``; say where it went, or calmly why it could not be written."""
@@ -53,7 +46,7 @@ class ConversationOutputs:
         except UserFacingError as error:
             show_problem(self._screen, error)
             return
-        self._screen.file_saved.emit(_("Saved: {path}").format(path=target))
+        self._screen.file_saved.emit(saved_message(target))
 
     def _report(self, reader: Reader) -> Summary | None:
         """Return the report for ``reader``; say so instead when it may not be made."""

@@ -5,15 +5,15 @@ Every import makes a checked backup of the coach's own store first.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QInputDialog, QLineEdit
 
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.ui.dialogs.handover_dialog import HandoverDialog
 from coachdesk.ui.dialogs.import_wizard import ImportWizard
+from coachdesk.ui.file_choice import open_path, save_path
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.window_services import Screen
 
@@ -52,19 +52,19 @@ class HandoverController:
         choice = HandoverDialog.ask(window, len(student_numbers))
         if choice is None:
             return
-        suggested = Path.home() / _("dossier-{date}.cddossier").format(
-            date=window.today.isoformat()
+        target = save_path(
+            window,
+            _("Handover dossier"),
+            _("dossier-{date}.cddossier").format(date=window.today.isoformat()),
+            _("CoachDesk dossiers (*.cddossier)"),
         )
-        name, _filter = QFileDialog.getSaveFileName(
-            window, _("Handover dossier"), str(suggested), _("CoachDesk dossiers (*.cddossier)")
-        )
-        if not name:
+        if target is None:
             return
         try:
             window.services.dossiers.export(
                 student_numbers,
                 choice.passphrase,
-                Path(name),
+                target,
                 include_private=choice.include_private,
                 consent_given=choice.consent_given,
                 today=window.today,
@@ -72,18 +72,15 @@ class HandoverController:
         except UserFacingError as error:
             show_problem(window, error)
             return
-        window.notify(_("Dossier written: {path}").format(path=name))
+        window.notify(_("Dossier written: {path}").format(path=target))
 
     def import_dossier(self) -> None:
         """Import a handover dossier; nothing is written unless all of it is sound."""
         window = self._window
-        name, _filter = QFileDialog.getOpenFileName(
-            window,
-            _("Import a dossier…"),
-            str(Path.home()),
-            _("CoachDesk dossiers (*.cddossier);;All files (*)"),
+        source = open_path(
+            window, _("Import a dossier…"), _("CoachDesk dossiers (*.cddossier);;All files (*)")
         )
-        if not name:
+        if source is None:
             return
         passphrase, accepted = QInputDialog.getText(
             window, _("Import a dossier…"), _("Passphrase"), QLineEdit.EchoMode.Password
@@ -92,7 +89,7 @@ class HandoverController:
             return
         dossiers = window.services.dossiers
         try:
-            content = dossiers.read(Path(name), passphrase)
+            content = dossiers.read(source, passphrase)
             window.services.backup_before_import()
             summary = dossiers.import_dossier(content)
         except UserFacingError as error:

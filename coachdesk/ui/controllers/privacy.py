@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QInputDialog
 
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
+from coachdesk.ui.file_choice import folder_path
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.window_services import Screen
 
@@ -28,15 +28,11 @@ class PrivacyController:
         from coachdesk.export.inzage_files import write_inzage  # noqa: PLC0415 - reportlab on export only
 
         window = self._window
-        folder = QFileDialog.getExistingDirectory(
-            window, _("Inzage: choose a folder"), str(Path.home())
-        )
-        if not folder:
+        folder = folder_path(window, _("Inzage: choose a folder"))
+        if folder is None:
             return
         try:
-            write_inzage(
-                window.services.privacy, student.student_number, Path(folder), window.today
-            )
+            write_inzage(window.services.privacy, student.student_number, folder, window.today)
         except (UserFacingError, OSError) as error:
             show_problem(
                 window,

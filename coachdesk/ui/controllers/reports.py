@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from PySide6.QtWidgets import QFileDialog
 
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
+from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
 
 if TYPE_CHECKING:
@@ -33,17 +31,21 @@ class ReportsController:
         except UserFacingError as error:
             show_problem(window, error)
             return
-        suggested = Path.home() / _("progress-{name}-{date}.pdf").format(
-            name=student.given_name.lower(), date=window.today.isoformat()
+        target = save_path(
+            window,
+            _("Progress overview"),
+            _("progress-{name}-{date}.pdf").format(
+                name=student.given_name.lower(), date=window.today.isoformat()
+            ),
+            _("PDF files (*.pdf)"),
         )
-        name, _filter = QFileDialog.getSaveFileName(
-            window, _("Progress overview"), str(suggested), _("PDF files (*.pdf)")
-        )
-        if not name:
+        if target is None:
             return
         from coachdesk.export.progress_pdf import write_progress  # noqa: PLC0415 - reportlab on export only
 
         try:
-            write_progress(report, Path(name), settings.school_logo())
+            write_progress(report, target, settings.school_logo())
         except UserFacingError as error:
             show_problem(window, error)
+            return
+        window.notify(saved_message(target))

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Student, workplace_trainer_name
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.competence_scan import statements
+from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.scan.scan_entry import ScanEntryView
@@ -60,7 +59,9 @@ class ScanController:
     def save_form(self, student: Student, rater: Role) -> None:
         """Save a fillable scan form for the praktijkopleider or the student to fill in."""
         window = self._window
-        save_scan_form(window, window.services.forms, student, rater, window.today)
+        target = save_scan_form(window, window.services.forms, student, rater, window.today)
+        if target is not None:
+            window.notify(saved_message(target))
 
     def read_form(self, student: Student) -> None:
         """Read a filled-in form back; the student's file then shows what came in."""
@@ -77,14 +78,18 @@ class ScanController:
         from coachdesk.export.scan_pdf import write_scan_paper  # noqa: PLC0415 - reportlab on export only
 
         window = self._window
-        suggested = Path.home() / _("scan-{name}.pdf").format(name=student.given_name.lower())
-        name, _filter = QFileDialog.getSaveFileName(
-            window, _("Competence scan"), str(suggested), _("PDF files (*.pdf)")
+        target = save_path(
+            window,
+            _("Competence scan"),
+            _("scan-{name}.pdf").format(name=student.given_name.lower()),
+            _("PDF files (*.pdf)"),
         )
-        if not name:
+        if target is None:
             return
         try:
-            write_scan_paper(student, window.today, Path(name))
+            write_scan_paper(student, window.today, target)
             window.services.scans.note_paper_form(student.id)
         except UserFacingError as error:
             show_problem(window, error)
+            return
+        window.notify(saved_message(target))

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from coachdesk.services.student_import import (
     StudentImport,
     auto_mapping,
 )
+from coachdesk.ui.file_choice import open_path
 from coachdesk.ui.widgets import ChoiceCombo
 
 PREVIEW_ROWS = 5
@@ -61,14 +61,11 @@ class _FilePage(QWizardPage):
         layout.addStretch(1)
 
     def _browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Choose the class list"),
-            str(Path.home()),
-            _("CSV files (*.csv *.txt);;All files (*)"),
+        chosen = open_path(
+            self, _("Choose the class list"), _("CSV files (*.csv *.txt);;All files (*)")
         )
-        if name:
-            self.load(Path(name))
+        if chosen is not None:
+            self.load(chosen)
 
     def load(self, path: Path) -> None:
         """Read ``path``; a file that cannot be read is explained on the page."""

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,6 +20,7 @@ from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
 from coachdesk.services.settings import LOCK_MINUTES_RANGE, RETENTION_YEARS_RANGE
 from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase, ChangePassphraseDialog
+from coachdesk.ui.file_choice import open_path
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
@@ -111,11 +111,9 @@ class SettingsDialog(QDialog):
         self.logo_label.setText(path.name if path else _("none"))
 
     def _choose_logo(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choose logo"), str(Path.home()), _("Images (*.png *.jpg *.jpeg)")
-        )
-        if name:
-            self._set_logo(Path(name))
+        logo = open_path(self, _("Choose logo"), _("Images (*.png *.jpg *.jpeg)"))
+        if logo is not None:
+            self._set_logo(logo)
 
     def values(self) -> CoachSettings:
         """Return the settings as filled in."""

@@ -35,6 +35,7 @@ from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.summary_content import Reader, SummaryContent
 from coachdesk.ui.controllers.conversation_outputs import ConversationOutputs
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
+from coachdesk.ui.file_choice import saved_message
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.scan_form_actions import read_scan_form, save_scan_form
 from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
@@ -348,7 +349,7 @@ class ConversationScreen(QWidget):
 
     def _save_trainer_form(self) -> None:
         if self.conversation is not None and self.student is not None:
-            save_scan_form(
+            target = save_scan_form(
                 self,
                 self._services.forms,
                 self.student,
@@ -356,6 +357,8 @@ class ConversationScreen(QWidget):
                 self.today,
                 conversation_id=self.conversation.id,
             )
+            if target is not None:
+                self.file_saved.emit(saved_message(target))
 
     def _read_trainer_form(self) -> None:
         conversation = self.conversation

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeyEvent, QKeySequence, QTextListFormat
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -26,9 +24,11 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.dialogs.versions_dialog import VersionsDialog
+from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.reflection.rich_text_edit import CleanPasteTextEdit
 from coachdesk.ui.widgets import menu_button
+from coachdesk.ui.window_services import STATUS_MESSAGE_MS
 
 WORD_COUNT_DELAY_MS = 300
 FULL_SCREEN_TEXT_WIDTH = 760
@@ -292,19 +292,18 @@ class ReflectionWindow(QMainWindow):
         if not self.save_text():
             return
         title = self._service.open(self.reflection_id).reflection.title
-        suggested = Path.home() / f"{title}.pdf"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Save as PDF"), str(suggested), _("PDF files (*.pdf)")
-        )
-        if not name:
+        target = save_path(self, _("Save as PDF"), f"{title}.pdf", _("PDF files (*.pdf)"))
+        if target is None:
             return
         from coachdesk.export.reflection_pdf import write_reflection  # noqa: PLC0415 - reportlab on export only
 
         try:
             reflection = self._service.for_export(self.reflection_id)
-            write_reflection(reflection, self.context_label.text(), Path(name))
+            write_reflection(reflection, self.context_label.text(), target)
         except UserFacingError as error:
             show_problem(self, error)
+            return
+        self.statusBar().showMessage(saved_message(target), STATUS_MESSAGE_MS)
 
     def toggle_full_screen(self) -> None:
         """Distraction-free writing: only the text, in a calm column."""
