@@ -28,7 +28,7 @@ from reportlab.platypus import Paragraph
 from stores import demo_store
 
 from coachdesk.domain.conversations import ConversationKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.export.prep_card_pdf import write_prep_card
@@ -36,7 +36,7 @@ from coachdesk.export.summary_pdf import write_summary
 from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.checked_state import NOTE_NAME
 from coachdesk.storage.repositories import Repositories
@@ -69,7 +69,7 @@ def _closed_conversation(repos: Repositories, summary: str) -> str:
     flow = ConversationFlow(repos)
     day = dt.date(2026, 11, 22)
     conversation = flow.start(
-        student.id, ConversationKind.DIALOGUE, day, [(Role.STUDENT, student.full_name, None)]
+        student.id, ConversationKind.DIALOGUE, day, [(Person.STUDENT, student.full_name, None)]
     )
     flow.close(conversation.id, Closing(summary=SharedText(summary)), day)
     return conversation.id
@@ -103,7 +103,7 @@ def _at_scale(stores: Path, students: int) -> None:
     ].id
     target = data_dir / "v.pdf"
     in_process = _median_s(
-        lambda: write_summary(content.build(conversation, Reader.STUDENT, "ROC"), target)
+        lambda: write_summary(content.build(conversation, Person.STUDENT, "ROC"), target)
     )
     workspace.close()
     store = StoreLocation(data_dir, demo=True).path
@@ -146,7 +146,7 @@ def main() -> None:
 
         def summary(conversation: str) -> Callable[[], object]:
             return lambda: write_summary(
-                content.build(conversation, Reader.STUDENT, "ROC Demostad"), folder / "v.pdf"
+                content.build(conversation, Person.STUDENT, "ROC Demostad"), folder / "v.pdf"
             )
 
         def prep_card() -> None:

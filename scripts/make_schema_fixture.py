@@ -136,6 +136,56 @@ SAMPLE_ROWS[8] = [
     " ('00000000-0000-4000-8000-0000000000c1', '{}', :stamp)",
 ]
 
+_DRAFT_V9 = (
+    '{"summary": {"text": "Samen naar de open dag.", "readers": ["ouders"]}, "insights": {},'
+    ' "views": {}, "agreements": [{"id": "00000000-0000-4000-8000-0000000000e4",'
+    ' "created_at": "2026-02-02T10:00:00+00:00", "updated_at": "2026-02-02T10:00:00+00:00",'
+    ' "student_id": "00000000-0000-4000-8000-000000000001", "description": "Open dag bezoeken",'
+    ' "owner": "ouder", "owner_name": "de ouders", "due_date": null, "status": "open",'
+    ' "outcome": "", "conversation_id": "00000000-0000-4000-8000-0000000000d1",'
+    ' "audience": "prive_coach"}], "goals": [], "next_appointment": null, "next_time": null,'
+    ' "next_place": "", "private_note": "ouder", "share_with_parents": true,'
+    ' "share_with_trainer": false, "read_back": false}'
+)
+
+SAMPLE_ROWS[9] = [
+    *SAMPLE_ROWS[8],
+    # The words version 10 renames: a parent ("ouder") in every role, private texts.
+    "INSERT INTO contacts (id, created_at, updated_at, student_id, role, name, company, email,"
+    " phone) VALUES ('00000000-0000-4000-8000-000000000012', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'ouder', 'Annelies van der Meer', '', '',"
+    " '06-12345678')",
+    "INSERT INTO consents (id, created_at, updated_at, student_id, subject, recipient, granted,"
+    " given_by, date, basis, conversation_id) VALUES ('00000000-0000-4000-8000-000000000022',"
+    " :stamp, :stamp, '00000000-0000-4000-8000-000000000001', 'overdracht', 'coach', 1,"
+    " 'ouder', '2026-01-10', '', NULL)",
+    "INSERT INTO conversations (id, created_at, updated_at, student_id, kind, date, state, place,"
+    " topic, summary, focus_competences, next_appointment, closed_at, edited_after_close_at,"
+    " questions, time, next_appointment_time, next_appointment_place, read_back_at) VALUES"
+    " ('00000000-0000-4000-8000-0000000000d1', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'oudergesprek', '2026-02-02', 'gevoerd',"
+    " 'School', '', '', '[]', NULL, NULL, NULL, '[]', '16:00', NULL, '', NULL)",
+    "INSERT INTO participants (id, created_at, updated_at, conversation_id, role, name,"
+    " contact_id) VALUES ('00000000-0000-4000-8000-0000000000e1', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-0000000000d1', 'ouder', 'Annelies van der Meer',"
+    " '00000000-0000-4000-8000-000000000012')",
+    "INSERT INTO agreements (id, created_at, updated_at, student_id, description, owner,"
+    " due_date, status, outcome, conversation_id, audience, owner_name) VALUES"
+    " ('00000000-0000-4000-8000-0000000000e2', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'Rooster doorspreken', 'ouder', NULL, 'open', '',"
+    " '00000000-0000-4000-8000-0000000000d1', 'prive_coach', 'Annelies')",
+    "INSERT INTO goals (id, created_at, updated_at, student_id, description, competence,"
+    " target_date, status, conversation_id, audience) VALUES"
+    " ('00000000-0000-4000-8000-0000000000e3', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'Minder verzuim', NULL, NULL, 'actief', NULL,"
+    " 'prive_coach')",
+    "INSERT INTO scan_forms (id, created_at, updated_at, student_id, rater, moment,"
+    " store_fingerprint) VALUES ('00000000-0000-4000-8000-0000000000e5', :stamp, :stamp,"
+    " '00000000-0000-4000-8000-000000000001', 'praktijkopleider', '2026-02-01', 'abc123')",
+    "INSERT INTO closing_drafts (conversation_id, body, saved_at) VALUES"
+    f" ('00000000-0000-4000-8000-0000000000d1', '{_DRAFT_V9}', :stamp)",
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

@@ -11,7 +11,7 @@ from coachdesk.app import build_window
 from coachdesk.domain.agreements import Agreement, AgreementStatus
 from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.school_year import Cadence, next_due, period_of, school_year_label
 from coachdesk.domain.students import Pathway, StudentStatus
 from coachdesk.services.caseload import CaseloadService
@@ -83,7 +83,7 @@ def caseload(repos: Repositories) -> Repositories:
             student_id=seen.id,
             conversation_id=talk.id,
             description="Bellen",
-            owner=Role.STUDENT,
+            owner=Person.STUDENT,
             due_date=dt.date(2026, 10, 1),
         )
     )
@@ -122,7 +122,7 @@ def test_partly_done_agreements_count_as_open_as_on_the_student_screen(
         Agreement(
             student_id=zoe.id,
             description="Mirjam stuurt de contactgegevens",
-            owner=Role.COACH,
+            owner=Person.COACH,
             status=AgreementStatus.PARTLY,
             due_date=dt.date(2026, 11, 16),
         )

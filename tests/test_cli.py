@@ -84,7 +84,7 @@ def test_check_reports_broken_references_with_exit_1(tmp_path: Path) -> None:
     conn = sqlite3.connect(folder / "coachdesk.sqlite")
     conn.execute(
         "INSERT INTO contacts (id, created_at, updated_at, student_id, role, name) "
-        "VALUES ('c1', 'x', 'x', 'bestaat-niet', 'ouder', 'Iemand')"
+        "VALUES ('c1', 'x', 'x', 'bestaat-niet', 'ouders', 'Iemand')"
     )
     conn.commit()
     conn.close()

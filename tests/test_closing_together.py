@@ -12,11 +12,11 @@ from icalendar import Calendar
 from pypdf import PdfReader
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, agreement_sentence
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.errors import StoreError, ValidationError
 from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.report_blocks import Block, summary_blocks
@@ -25,7 +25,7 @@ from coachdesk.i18n.dates import parse_date, parse_time
 from coachdesk.services.closing import Closing, Owner, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.privacy import Privacy
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.storage.database import open_store
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
@@ -42,9 +42,9 @@ def _trialogue(repos: Repositories) -> tuple[ConversationFlow, str]:
         ConversationKind.TRIALOGUE,
         TODAY,
         [
-            (Role.STUDENT, student.full_name, None),
-            (Role.COACH, "Mirjam de Haan", None),
-            (Role.WORKPLACE_TRAINER, "Peter van Houten", None),
+            (Person.STUDENT, student.full_name, None),
+            (Person.COACH, "Mirjam de Haan", None),
+            (Person.WORKPLACE_TRAINER, "Peter van Houten", None),
         ],
         time=dt.time(14, 30),
         place="Bakkerij Van Dam",
@@ -68,7 +68,7 @@ def _closing(flow: ConversationFlow, conversation_id: str) -> Closing:
         closing,
         summary=dataclasses.replace(closing.summary, text="Ik plan mijn week nu zelf."),
         insights={
-            Competence.CAREER_STEERING: SharedText("Plannen geeft me rust.", (Audience.PARENTS,))
+            Competence.CAREER_STEERING: SharedText("Plannen geeft me rust.", (Person.PARENTS,))
         },
         views={
             kind: dataclasses.replace(part, text=f"Kijk van {kind.value}")
@@ -101,7 +101,7 @@ def _flat(text: str) -> str:
 
 
 def test_agreements_read_as_sentences_a_student_understands() -> None:
-    fatima = Owner(Role.STUDENT, "Fatima")
+    fatima = Owner(Person.STUDENT, "Fatima")
     cases = {
         ("maakt elke maandag een weekplanning", dt.date(2026, 12, 18)): (
             "Fatima maakt elke maandag een weekplanning — uiterlijk 18 december"
@@ -120,10 +120,10 @@ def test_agreements_read_as_sentences_a_student_understands() -> None:
 def test_the_owner_of_an_agreement_is_a_person_at_the_table_by_name(repos: Repositories) -> None:
     flow, conversation_id = _trialogue(repos)
     assert flow.owners(conversation_id) == [
-        Owner(Role.STUDENT, "Fatima"),
-        Owner(Role.COACH, "Mirjam de Haan"),
-        Owner(Role.WORKPLACE_TRAINER, "Peter van Houten"),
-        Owner(Role.PARENT, "de ouders"),
+        Owner(Person.STUDENT, "Fatima"),
+        Owner(Person.COACH, "Mirjam de Haan"),
+        Owner(Person.WORKPLACE_TRAINER, "Peter van Houten"),
+        Owner(Person.PARENTS, "de ouders"),
     ]
 
 
@@ -132,12 +132,12 @@ def test_in_a_trialogue_the_trainer_reads_words_views_and_agreements_once_consen
 ) -> None:
     flow, conversation_id = _trialogue(repos)
     defaults = flow.closing(conversation_id)
-    assert set(defaults.summary.readers) == {Audience.PARENTS, Audience.WORKPLACE_TRAINER}
-    assert {part.readers for part in defaults.views.values()} == {(Audience.WORKPLACE_TRAINER,)}
+    assert set(defaults.summary.readers) == {Person.PARENTS, Person.WORKPLACE_TRAINER}
+    assert {part.readers for part in defaults.views.values()} == {(Person.WORKPLACE_TRAINER,)}
     assert (defaults.next_time, defaults.next_place) == (dt.time(14, 30), "Bakkerij Van Dam")
     flow.close(conversation_id, _closing(flow, conversation_id), TODAY)
     reports = SummaryContent(repos)
-    trainer = reports.build(conversation_id, Reader.WORKPLACE_TRAINER)
+    trainer = reports.build(conversation_id, Person.WORKPLACE_TRAINER)
     assert trainer.summary == "Ik plan mijn week nu zelf."
     assert [label for label, _text in trainer.views] == [
         "Visie van de student",
@@ -151,7 +151,7 @@ def test_in_a_trialogue_the_trainer_reads_words_views_and_agreements_once_consen
     )
     assert PRIVATE not in text and "weekplanning, maandag" not in text
     with pytest.raises(ValidationError, match="toestemming"):
-        reports.build(conversation_id, Reader.PARENTS)  # no consent for the parents
+        reports.build(conversation_id, Person.PARENTS)  # no consent for the parents
 
 
 def test_the_read_back_says_exactly_what_the_students_pdf_says(
@@ -162,7 +162,7 @@ def test_the_read_back_says_exactly_what_the_students_pdf_says(
     reports = SummaryContent(repos)
     read_back = summary_blocks(reports.preview(conversation_id, closing))
     flow.close(conversation_id, dataclasses.replace(closing, read_back=True), TODAY)
-    stored = reports.build(conversation_id, Reader.STUDENT)
+    stored = reports.build(conversation_id, Person.STUDENT)
     assert summary_blocks(stored) == read_back
     pdf = _flat(
         " ".join(
@@ -263,7 +263,7 @@ def test_f5_opens_the_conversation_in_progress_else_the_next_planned_one(
 ) -> None:
     flow, held = _trialogue(repos)
     student_id = repos.conversations.get(held).student_id  # type: ignore[union-attr]
-    people = [(Role.STUDENT, "Fatima", None)]
+    people = [(Person.STUDENT, "Fatima", None)]
     later = flow.start(student_id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(7), people)
     flow.start(student_id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(30), people)
     assert flow.current(student_id, TODAY).id == held  # type: ignore[union-attr]
@@ -336,7 +336,7 @@ def test_a_part_marked_private_before_version_8_stays_private_when_edited_after_
             student_id=student_id,
             conversation_id=conversation_id,
             body=body,
-            audience=Audience.PRIVATE,
+            audience=COACH_ONLY,
             kind=kind,
             competence=competence,
         )
@@ -354,7 +354,7 @@ def test_a_part_marked_private_before_version_8_stays_private_when_edited_after_
     for private in ("Samenvatting privé", "Inzicht privé", "Visie privé", "Echte privénotitie"):
         assert private in form.private_note
     flow.close(conversation_id, dataclasses.replace(form, share_with_trainer=True), TODAY)
-    for reader in (Reader.STUDENT, Reader.WORKPLACE_TRAINER):
+    for reader in (Person.STUDENT, Person.WORKPLACE_TRAINER):
         report = SummaryContent(repos).build(conversation_id, reader)
         assert "privé" not in repr((report.summary, report.insights, report.views))
 

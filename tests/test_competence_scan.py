@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.domain.competences import Competence
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.errors import ValidationError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.scan_pdf import write_scan_paper
@@ -45,23 +45,23 @@ def test_the_student_rates_first_and_the_others_join_that_moment(repos: Reposito
     student = repos.students.add(make_student())
     scans = CompetenceScans(repos)
     with pytest.raises(ValidationError, match="eerst zelf"):
-        scans.record(student.id, Role.COACH, _answers(3), DAY)
-    scans.record(student.id, Role.STUDENT, _answers(2), DAY)
-    coach = scans.record(student.id, Role.COACH, _answers(3), DAY + dt.timedelta(days=5))
+        scans.record(student.id, Person.COACH, _answers(3), DAY)
+    scans.record(student.id, Person.STUDENT, _answers(2), DAY)
+    coach = scans.record(student.id, Person.COACH, _answers(3), DAY + dt.timedelta(days=5))
     assert coach.date == DAY
-    scans.record(student.id, Role.STUDENT, _answers(3), DAY)  # a second try replaces the first
+    scans.record(student.id, Person.STUDENT, _answers(3), DAY)  # a second try replaces the first
     history = scans.history(student.id)
     assert history.moments == [DAY]
-    assert [s.rater for s in history.latest()] == [Role.STUDENT, Role.COACH]
-    assert history.rating(DAY, Role.STUDENT, Competence.MOTIVES) == 3
+    assert [s.rater for s in history.latest()] == [Person.STUDENT, Person.COACH]
+    assert history.rating(DAY, Person.STUDENT, Competence.MOTIVES) == 3
     with pytest.raises(ValidationError):
-        scans.record(student.id, Role.STUDENT, {"bestaat-niet": 2}, DAY)
+        scans.record(student.id, Person.STUDENT, {"bestaat-niet": 2}, DAY)
 
 
 def test_the_student_fills_it_in_with_the_keyboard(qtbot) -> None:
     done: list[dict[str, int]] = []
     view = ScanEntryView(
-        "Competentiescan · ingevuld door Zoë", Role.STUDENT, statements(), done.append
+        "Competentiescan · ingevuld door Zoë", Person.STUDENT, statements(), done.append
     )
     qtbot.addWidget(view)
     view.show()
@@ -80,7 +80,7 @@ def test_the_student_fills_it_in_with_the_keyboard(qtbot) -> None:
 
 def test_esc_halfway_asks_before_the_answers_are_thrown_away(qtbot) -> None:
     done: list[dict[str, int]] = []
-    view = ScanEntryView("Competentiescan", Role.STUDENT, statements(), done.append)
+    view = ScanEntryView("Competentiescan", Person.STUDENT, statements(), done.append)
     qtbot.addWidget(view)
     view.show()
     for _item in range(4):
@@ -102,9 +102,9 @@ def test_the_chart_draws_growth_and_describes_it_for_screen_readers(
 ) -> None:
     student = repos.students.add(make_student())
     scans = CompetenceScans(repos)
-    scans.record(student.id, Role.STUDENT, _answers(1), DAY)
-    scans.record(student.id, Role.WORKPLACE_TRAINER, _answers(2), DAY)
-    scans.record(student.id, Role.STUDENT, _answers(3), DAY + dt.timedelta(days=120))
+    scans.record(student.id, Person.STUDENT, _answers(1), DAY)
+    scans.record(student.id, Person.WORKPLACE_TRAINER, _answers(2), DAY)
+    scans.record(student.id, Person.STUDENT, _answers(3), DAY + dt.timedelta(days=120))
     chart = ScanChart()
     qtbot.addWidget(chart)
     chart.resize(600, 400)
@@ -116,7 +116,7 @@ def test_the_chart_draws_growth_and_describes_it_for_screen_readers(
 
 def test_the_paper_form_and_the_progress_overview(repos: Repositories, tmp_path: Path) -> None:
     student = repos.students.add(make_student())
-    CompetenceScans(repos).record(student.id, Role.STUDENT, _answers(2), DAY)
+    CompetenceScans(repos).record(student.id, Person.STUDENT, _answers(2), DAY)
     paper = PdfReader(write_scan_paper(student, DAY, tmp_path / "scan.pdf"))
     text = "\n".join(page.extract_text() for page in paper.pages)
     assert "blik van de praktijkopleider" in text

@@ -8,13 +8,12 @@ import datetime as dt
 import pytest
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.questions import Phase
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import Contact, ContactRole
+from coachdesk.domain.students import Contact
 from coachdesk.errors import ValidationError
 from coachdesk.services.closing import Closing, SharedText, consent_giver_label
 from coachdesk.services.conversation_flow import ConversationFlow, default_participants
@@ -35,7 +34,7 @@ def _dialogue(flow: ConversationFlow, student, day: dt.date):
         student.id,
         ConversationKind.DIALOGUE,
         day,
-        [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)],
+        [(Person.STUDENT, student.full_name, None), (Person.COACH, "Mirjam de Haan", None)],
     )
 
 
@@ -50,10 +49,10 @@ def test_open_agreements_come_back_in_the_next_preparation(repos: Repositories, 
                 Agreement(
                     student_id=student.id,
                     description="Meeloopdag regelen",
-                    owner=Role.STUDENT,
+                    owner=Person.STUDENT,
                     due_date=dt.date(2026, 10, 1),
                 ),
-                Agreement(student_id=student.id, description="Decaan mailen", owner=Role.COACH),
+                Agreement(student_id=student.id, description="Decaan mailen", owner=Person.COACH),
             ],
         ),
         today=dt.date(2026, 9, 1),
@@ -79,23 +78,23 @@ def test_open_agreements_come_back_in_the_next_preparation(repos: Repositories, 
 def test_a_trialogue_needs_the_workplace_trainer(repos: Repositories, student) -> None:
     flow = ConversationFlow(repos)
     with pytest.raises(ValidationError, match="praktijkopleider"):
-        flow.start(student.id, ConversationKind.TRIALOGUE, TODAY, [(Role.STUDENT, "Zoë", None)])
+        flow.start(student.id, ConversationKind.TRIALOGUE, TODAY, [(Person.STUDENT, "Zoë", None)])
     trainer = repos.contacts.add(
         Contact(
             student_id=student.id,
-            role=ContactRole.WORKPLACE_TRAINER,
+            role=Person.WORKPLACE_TRAINER,
             name="Karin Bosman",
             company="Zorgcentrum De Linde",
         )
     )
     parent = repos.contacts.add(
-        Contact(student_id=student.id, role=ContactRole.PARENT, name="Marieke van der Meer")
+        Contact(student_id=student.id, role=Person.PARENTS, name="Marieke van der Meer")
     )
     people = default_participants(student, ConversationKind.TRIALOGUE, "Mirjam", [parent, trainer])
     assert [(role, name) for role, name, _id in people] == [
-        (Role.STUDENT, "Zoë van der Meer"),
-        (Role.COACH, "Mirjam"),
-        (Role.WORKPLACE_TRAINER, "Karin Bosman"),
+        (Person.STUDENT, "Zoë van der Meer"),
+        (Person.COACH, "Mirjam"),
+        (Person.WORKPLACE_TRAINER, "Karin Bosman"),
     ]
     conversation = flow.start(student.id, ConversationKind.TRIALOGUE, TODAY, people)
     assert len(repos.participants.for_conversation(conversation.id)) == 3
@@ -138,7 +137,7 @@ def test_the_calm_view_holds_only_first_name_questions_and_keywords(
         ("Wanneer was je trots?", "taart voor oma, zelf bedacht"),
     ]
     live = repos.notes.live_notes(conversation.id)
-    assert len(live) == 2 and {n.audience for n in live} == {Audience.PRIVATE}
+    assert len(live) == 2 and {n.audience for n in live} == {COACH_ONLY}
 
 
 def test_closing_records_notes_with_audiences_goals_and_consent(
@@ -149,9 +148,7 @@ def test_closing_records_notes_with_audiences_goals_and_consent(
     closing = Closing(
         summary=SharedText("Ik ben trots op mijn stage."),
         insights={
-            Competence.QUALITIES: SharedText(
-                "Ik blijf rustig als het druk is.", (Audience.PARENTS,)
-            )
+            Competence.QUALITIES: SharedText("Ik blijf rustig als het druk is.", (Person.PARENTS,))
         },
         goals=[
             Goal(
@@ -170,12 +167,12 @@ def test_closing_records_notes_with_audiences_goals_and_consent(
     again = flow.closing(conversation.id)
     assert again.summary == SharedText("Ik ben trots op mijn stage.")
     assert again.insights == {
-        Competence.QUALITIES: SharedText("Ik blijf rustig als het druk is.", (Audience.PARENTS,))
+        Competence.QUALITIES: SharedText("Ik blijf rustig als het druk is.", (Person.PARENTS,))
     }
     assert again.private_note == "Thuis speelt iets; voorzichtig navragen."
     assert (again.share_with_parents, again.share_with_trainer) == (True, False)
     consents = repos.consents.select("conversation_id = ?", [conversation.id])
-    assert {c.given_by for c in consents} == {Role.STUDENT}  # 16: the student decides
+    assert {c.given_by for c in consents} == {Person.STUDENT}  # 16: the student decides
     assert [g.description for g in again.goals] == ["Zelf plannen"]
 
     edited = flow.close(

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
 
 from coachdesk.app import build_window
 from coachdesk.domain.agreements import Agreement, AgreementStatus
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind, ConversationState
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import ContactRole, Student
+from coachdesk.domain.people import COACH_ONLY, Person
+from coachdesk.domain.students import Student
 from coachdesk.services.closing import Owner
 from coachdesk.services.demo_data import fill_with_demo
-from coachdesk.services.summary_content import Reader
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.autosave import AFTER_PAUSE_S, AutosavePolicy
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
@@ -144,7 +143,7 @@ def test_a_trialogue_records_the_view_of_every_party(
     screen = _start(qtbot, window, ConversationKind.TRIALOGUE)
     conversation_id = screen.conversation.id  # type: ignore[union-attr]
     roles = {p.role for p in workspace.repos.participants.for_conversation(conversation_id)}
-    assert roles == {Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER}
+    assert roles == {Person.STUDENT, Person.COACH, Person.WORKPLACE_TRAINER}
     wrap = screen.wrap_up_step
     assert set(wrap.view_boxes) == {
         NoteKind.VIEW_STUDENT,
@@ -154,7 +153,7 @@ def test_a_trialogue_records_the_view_of_every_party(
     for kind, box in wrap.view_boxes.items():
         qtbot.keyClicks(box.edit, f"Visie {kind.value}")
     qtbot.keyClicks(wrap.summary_edit, "We zijn het eens over de volgende stap.")
-    wrap.sharing.consent_checks[Audience.WORKPLACE_TRAINER].setChecked(True)
+    wrap.sharing.consent_checks[Person.WORKPLACE_TRAINER].setChecked(True)
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
     views = workspace.repos.notes.select(
         "conversation_id = ? AND kind LIKE 'visie_%'", [conversation_id]
@@ -166,8 +165,8 @@ def test_a_trialogue_records_the_view_of_every_party(
     ]
     consents = workspace.repos.consents.select("conversation_id = ?", [conversation_id])
     assert {(c.recipient, c.granted) for c in consents} == {
-        (Role.WORKPLACE_TRAINER, True),
-        (Role.PARENT, False),
+        (Person.WORKPLACE_TRAINER, True),
+        (Person.PARENTS, False),
     }
 
 
@@ -197,7 +196,7 @@ def test_calm_mode_shows_no_other_student_and_no_private_note(
         Note(
             student_id=student.id,
             body=PRIVATE_TEXT,
-            audience=Audience.PRIVATE,
+            audience=COACH_ONLY,
             conversation_id=screen.conversation.id,
         )
     )  # type: ignore[union-attr]
@@ -250,11 +249,11 @@ def test_reports_are_saved_and_missing_consent_is_explained(
     screen = _start(qtbot, window, ConversationKind.DIALOGUE)
     wrap = screen.wrap_up_step
     qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
-    assert not wrap.sharing.consented(Audience.PARENTS)  # consent is never assumed
+    assert not wrap.sharing.consented(Person.PARENTS)  # consent is never assumed
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
 
     seen = answer_next_dialog(QMessageBox, lambda box: box.accept())
-    screen.save_report(Reader.PARENTS)
+    screen.save_report(Person.PARENTS)
     assert seen
 
     target = tmp_path / "verslag.pdf"
@@ -264,7 +263,7 @@ def test_reports_are_saved_and_missing_consent_is_explained(
         dialog.accept()
 
     seen = answer_next_dialog(QFileDialog, choose_file)
-    screen.save_report(Reader.STUDENT)
+    screen.save_report(Person.STUDENT)
     assert seen
     assert "Het ging goed." in PdfReader(target).pages[0].extract_text()
     assert window.statusBar().currentMessage() == f"Opgeslagen: {target}"
@@ -334,15 +333,15 @@ def _plan_trialogue(window: MainWindow, workspace: Workspace) -> tuple[Student, 
     student = entry.student
     flow = window.services.conversation.flow
     trainer = next(c for c in workspace.repos.contacts.select() if c.student_id == student.id
-                   and c.role is ContactRole.WORKPLACE_TRAINER)  # fmt: skip
+                   and c.role is Person.WORKPLACE_TRAINER)  # fmt: skip
     conversation = flow.start(
         student.id,
         ConversationKind.TRIALOGUE,
         TODAY,
         [
-            (Role.STUDENT, student.full_name, None),
-            (Role.COACH, "Mirjam de Haan", None),
-            (Role.WORKPLACE_TRAINER, trainer.name, trainer.id),
+            (Person.STUDENT, student.full_name, None),
+            (Person.COACH, "Mirjam de Haan", None),
+            (Person.WORKPLACE_TRAINER, trainer.name, trainer.id),
         ],
         time=dt.time(14, 30),
         place=trainer.company,
@@ -421,8 +420,8 @@ def test_closing_a_trialogue_together_takes_at_most_twenty_actions_and_no_scroll
     walk.key(Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     walk.type("21-1-2027")
     walk.key(Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "Wie leest wat"
-    assert not wrap.sharing.consented(Audience.PARENTS)  # going there decides nothing
-    walk.click(wrap.sharing.consent_checks[Audience.WORKPLACE_TRAINER])
+    assert not wrap.sharing.consented(Person.PARENTS)  # going there decides nothing
+    walk.click(wrap.sharing.consent_checks[Person.WORKPLACE_TRAINER])
     sentences = [row.sentence_label.text() for row in wrap.agreement_rows]
     walk.key(Qt.Key.Key_F6)
     read_back = screen.read_back_view
@@ -441,7 +440,7 @@ def test_closing_a_trialogue_together_takes_at_most_twenty_actions_and_no_scroll
         dt.time(14, 30),
     )
     owners = [a.owner for a in workspace.repos.agreements.for_conversation(conversation.id)]
-    assert owners == [Role.STUDENT, Role.WORKPLACE_TRAINER, Role.COACH]
+    assert owners == [Person.STUDENT, Person.WORKPLACE_TRAINER, Person.COACH]
     assert sentences[0] == (
         f"→ {student.given_name} maakt elke maandag een weekplanning — uiterlijk 18 december"
     )
@@ -452,7 +451,7 @@ def test_closing_a_trialogue_together_takes_at_most_twenty_actions_and_no_scroll
         ("Ik plan zelf mijn stageweek.", Competence.CAREER_STEERING)
     ]
     trainer_version = window.services.conversation.reports.build(
-        conversation.id, Reader.WORKPLACE_TRAINER
+        conversation.id, Person.WORKPLACE_TRAINER
     )
     assert trainer_version.summary.startswith("Ik heb het naar mijn zin")
 
@@ -661,7 +660,7 @@ def test_f5_from_my_students_opens_the_conversation_in_progress_not_the_newest(
 ) -> None:
     flow = window.services.conversation.flow
     student = window.caseload_screen.model.entry_at(0).student
-    people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam", None)]
+    people = [(Person.STUDENT, student.full_name, None), (Person.COACH, "Mirjam", None)]
     held = flow.start(student.id, ConversationKind.DIALOGUE, TODAY, people)
     flow.calm_view(held.id, TODAY)  # the talk happened; the close is still to be written
     later = flow.start(student.id, ConversationKind.DIALOGUE, TODAY + dt.timedelta(28), people)
@@ -682,7 +681,7 @@ def test_an_agreement_starting_with_de_is_not_given_to_the_parents(
     row = screen.wrap_up_step.agreement_rows[-1]
     qtbot.keyClicks(row.what_edit, "De cv naar de decaan sturen")
     agreement = row.value()
-    assert agreement is not None and agreement.owner is Role.STUDENT
+    assert agreement is not None and agreement.owner is Person.STUDENT
 
 
 @pytest.mark.parametrize(
@@ -697,12 +696,12 @@ def test_a_name_typed_first_makes_that_person_the_owner_in_any_script(
     qtbot, typed: str, owner: str
 ) -> None:
     owners = [
-        Owner(Role.STUDENT, "Fatima El Amrani"),
-        Owner(Role.PARENT, "فاطمة العلي"),
-        Owner(Role.PARENT, "de ouders"),
-        Owner(Role.COACH, "Mirjam de Haan"),
+        Owner(Person.STUDENT, "Fatima El Amrani"),
+        Owner(Person.PARENTS, "فاطمة العلي"),
+        Owner(Person.PARENTS, "de ouders"),
+        Owner(Person.COACH, "Mirjam de Haan"),
     ]
-    empty = Agreement(student_id="", description="", owner=Role.STUDENT)
+    empty = Agreement(student_id="", description="", owner=Person.STUDENT)
     holder = QWidget()
     qtbot.addWidget(holder)
     row = AgreementRow(empty, owners, TODAY, holder)

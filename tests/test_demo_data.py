@@ -9,7 +9,7 @@ import pytest
 
 from coachdesk.domain.agreements import AgreementStatus
 from coachdesk.domain.conversations import ConversationKind, ConversationState
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import Pathway
 from coachdesk.errors import ValidationError
 from coachdesk.services.demo_data import fill_with_demo
@@ -63,7 +63,7 @@ def test_a_trialogue_has_the_workplace_trainer_at_the_table(demo: Repositories) 
     assert trialogues
     for conversation in trialogues:
         roles = {p.role for p in demo.participants.for_conversation(conversation.id)}
-        assert roles == {Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER}
+        assert roles == {Person.STUDENT, Person.COACH, Person.WORKPLACE_TRAINER}
 
 
 def test_agreements_are_carried_forward_and_resolved_at_the_next_conversation(

@@ -11,8 +11,8 @@ from coachdesk.domain.competences import Competence, CompetenceScan, scale_label
 from coachdesk.domain.consents import consent_giver
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.people import Person
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
-from coachdesk.domain.roles import Role
 from tests.helpers import make_student
 
 
@@ -31,15 +31,15 @@ def test_age_counts_whole_years_on_a_given_day() -> None:
 @pytest.mark.parametrize(
     ("age", "giver"),
     [
-        (14, Role.PARENT),
-        (15, Role.PARENT),
-        (16, Role.STUDENT),
-        (18, Role.STUDENT),
-        (None, Role.PARENT),
+        (14, Person.PARENTS),
+        (15, Person.PARENTS),
+        (16, Person.STUDENT),
+        (18, Person.STUDENT),
+        (None, Person.PARENTS),
     ],
 )
 def test_who_consents_to_sharing_with_parents_follows_the_age_rules(
-    age: int | None, giver: Role
+    age: int | None, giver: Person
 ) -> None:
     assert consent_giver(age) is giver
 
@@ -47,7 +47,7 @@ def test_who_consents_to_sharing_with_parents_follows_the_age_rules(
 def test_open_and_partly_done_agreements_carry_forward_most_urgent_first() -> None:
     def agreement(text: str, status: AgreementStatus, due: dt.date | None) -> Agreement:
         return Agreement(
-            student_id="s", description=text, owner=Role.STUDENT, status=status, due_date=due
+            student_id="s", description=text, owner=Person.STUDENT, status=status, due_date=due
         )
 
     carried = carried_forward(
@@ -64,7 +64,7 @@ def test_open_and_partly_done_agreements_carry_forward_most_urgent_first() -> No
 
 def test_an_open_agreement_past_its_date_is_overdue() -> None:
     agreement = Agreement(
-        student_id="s", description="x", owner=Role.COACH, due_date=dt.date(2026, 11, 1)
+        student_id="s", description="x", owner=Person.COACH, due_date=dt.date(2026, 11, 1)
     )
     assert agreement.is_overdue(dt.date(2026, 11, 23))
     assert not agreement.is_overdue(dt.date(2026, 10, 1))
@@ -79,7 +79,7 @@ def test_invalid_records_are_refused() -> None:
         CompetenceScan(
             student_id="s",
             date=dt.date(2026, 1, 1),
-            rater=Role.STUDENT,
+            rater=Person.STUDENT,
             ratings={Competence.QUALITIES: 7},
         )
     with pytest.raises(ValueError, match="end before"):

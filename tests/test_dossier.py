@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coachdesk.domain.audience import Audience, Note, readable_by
+from coachdesk.domain.audience import Note, readable_by
 from coachdesk.domain.consents import ConsentSubject
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.errors import ValidationError
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.dossier import DossierError, Dossiers, decrypt, encrypt, parse
@@ -102,7 +103,7 @@ def test_private_notes_and_referrals_stay_unless_included(
 ) -> None:
     student = source.students.by_number(_number(source))
     assert student is not None
-    source.notes.add(Note(student_id=student.id, body="Alleen voor mij", audience=Audience.PRIVATE))
+    source.notes.add(Note(student_id=student.id, body="Alleen voor mij", audience=COACH_ONLY))
     without = json.dumps(Dossiers(source).content([student.student_number]))
     assert "Alleen voor mij" not in without
     with_private = json.dumps(
@@ -257,7 +258,7 @@ def test_a_note_for_the_parents_in_a_dossier_from_before_version_8_still_reaches
     repos: Repositories, tmp_path: Path
 ) -> None:
     student = repos.students.add(make_student())
-    repos.notes.add(Note(student_id=student.id, body="Voor de ouders", audience=Audience.PARENTS))
+    repos.notes.add(Note(student_id=student.id, body="Voor de ouders", audience=Person.PARENTS))
     content = Dossiers(repos).content([student.student_number])
     for entry in content["students"]:
         for row in entry["notes"]:
@@ -267,7 +268,51 @@ def test_a_note_for_the_parents_in_a_dossier_from_before_version_8_still_reaches
         other = Repositories.for_store(other_store)
         Dossiers(other).import_dossier(content)
         (note,) = other.notes.select()
-        assert readable_by(note, Audience.PARENTS)
-        assert not readable_by(note, Audience.WORKPLACE_TRAINER)
+        assert readable_by(note, Person.PARENTS)
+        assert not readable_by(note, Person.WORKPLACE_TRAINER)
     finally:
         other_store.close()
+
+
+OLD_DOSSIER = Path(__file__).parent / "data" / "dossier_v1" / "student-202600003.coachdesk-dossier"
+"""Exported by CoachDesk at format version 1 (demo data, private parts included)."""
+
+
+def test_a_dossier_of_format_version_1_imports_with_one_word_per_person(
+    other: Repositories,
+) -> None:
+    """Version 1 said "ouder" for a parent and "prive_coach" for a private text."""
+    content = Dossiers(other).read(OLD_DOSSIER, "overdracht-2026")
+    assert content["version"] == 1
+    summary = Dossiers(other).import_dossier(content)
+    assert summary.students == 1
+    (student,) = other.students.caseload()
+    assert student.student_number == "202600003"
+    contacts = {c.role for c in other.contacts.for_student(student.id)}
+    assert contacts == {Person.PARENTS, Person.WORKPLACE_TRAINER}
+    consents = {(c.recipient, c.given_by) for c in other.consents.for_student(student.id)}
+    assert (Person.WORKPLACE_TRAINER, Person.PARENTS) in consents
+    assert (Person.PARENTS, Person.PARENTS) in consents
+    roles = {
+        p.role
+        for c in other.conversations.for_student(student.id)
+        for p in other.participants.for_conversation(c.id)
+    }
+    assert roles == {Person.STUDENT, Person.COACH, Person.PARENTS}
+    audiences = {n.audience for n in other.notes.for_student(student.id)}
+    assert audiences == {Person.STUDENT, COACH_ONLY}
+    again = Dossiers(other).content([student.student_number], include_private=True)
+    assert again["version"] == 2
+    words = json.dumps(again)
+    assert '"ouder"' not in words and "prive_coach" not in words
+    counts = [
+        sum(len(rows) for rows in dossier["students"][0].values() if isinstance(rows, list))
+        for dossier in (content, again)
+    ]
+    assert counts[0] == counts[1] == 97  # every record came in
+
+
+def test_the_dossier_refuses_a_version_it_does_not_know(other: Repositories) -> None:
+    content = {"format": "coachdesk-dossier", "version": 3, "students": []}
+    with pytest.raises(DossierError, match="versie 3"):
+        parse(json.dumps(content).encode())

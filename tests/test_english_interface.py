@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from coachdesk.app import build_window
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import PARTICIPANTS, Person
 from coachdesk.i18n import set_language
 from coachdesk.i18n.dates import compact_date, long_date, short_date, weekday_date
 from coachdesk.services.competence_scan import statements
@@ -56,12 +56,12 @@ def test_the_english_timeline_and_preparation_read_as_english(qtbot, data_dir: P
 
 def test_the_scan_asks_its_statements_in_the_interface_language(qtbot) -> None:
     set_language("en")
-    view = ScanEntryView("Competence scan", Role.STUDENT, statements())
+    view = ScanEntryView("Competence scan", Person.STUDENT, statements())
     qtbot.addWidget(view)
     assert view.statement_label.text() == "I can say what I am good at."
     for statement in statements():
-        for rater in Role:
+        for rater in PARTICIPANTS:
             assert statement.text(rater).isascii(), statement.id  # no Dutch ë, no Dutch left
             assert " ik " not in f" {statement.text(rater).casefold()} ", statement.id
     set_language("nl")
-    assert statements()[0].text(Role.STUDENT) == "Ik kan vertellen waar ik goed in ben."
+    assert statements()[0].text(Person.STUDENT) == "Ik kan vertellen waar ik goed in ben."

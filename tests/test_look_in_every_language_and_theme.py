@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.app import build_window
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.i18n import set_language
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.workspace import StoreLocation, Workspace
@@ -90,7 +90,7 @@ def every_screen(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     yield "close together", window
     window.show_screen(3)
     yield "my practice", window
-    window.scans.fill_in(entry.student, Role.STUDENT)
+    window.scans.fill_in(entry.student, Person.STUDENT)
     scan = window.scans.scan_view
     assert scan is not None
     yield "scan", _as_on_a_laptop(scan)

@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.conversations import ConversationKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.export.summary_pdf import write_summary
 from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
 
@@ -34,16 +33,16 @@ NAMES = [
 
 
 def _summary_pdf(
-    repos: Repositories, tmp_path: Path, summary: str, reader: Reader = Reader.STUDENT, **names: str
+    repos: Repositories, tmp_path: Path, summary: str, reader: Person = Person.STUDENT, **names: str
 ) -> Path:
     student = repos.students.add(make_student(**{"name_prefix": "", **names}))
     flow = ConversationFlow(repos)
     conversation = flow.start(
-        student.id, ConversationKind.DIALOGUE, DAY, [(Role.STUDENT, student.full_name, None)]
+        student.id, ConversationKind.DIALOGUE, DAY, [(Person.STUDENT, student.full_name, None)]
     )
     flow.close(
         conversation.id,
-        Closing(summary=SharedText(summary, (Audience.PARENTS,)), share_with_parents=True),
+        Closing(summary=SharedText(summary, (Person.PARENTS,)), share_with_parents=True),
         DAY,
     )
     report = SummaryContent(repos).build(conversation.id, reader)

@@ -22,13 +22,12 @@ import pytest
 from PySide6.QtGui import QImage
 
 from coachdesk.domain.agreements import Agreement, Goal
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.experiences import Experience, ExperienceKind
 from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.people import Person
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
-from coachdesk.domain.roles import Role
 from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.export.reflection_pdf import write_reflection
@@ -38,7 +37,7 @@ from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.competence_scan import CompetenceScans, statements
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
 
@@ -62,28 +61,28 @@ def _trialogue(repos: Repositories) -> str:
     )
     flow = ConversationFlow(repos)
     people = [
-        (Role.STUDENT, student.full_name, None),
-        (Role.COACH, "Mirjam de Haan", None),
-        (Role.WORKPLACE_TRAINER, "Karin Bosman", None),
+        (Person.STUDENT, student.full_name, None),
+        (Person.COACH, "Mirjam de Haan", None),
+        (Person.WORKPLACE_TRAINER, "Karin Bosman", None),
     ]
     talk = flow.start(student.id, ConversationKind.TRIALOGUE, DAY, people)
     closing = Closing(
         summary=SharedText(
             "Ik ben trots op mijn stage bij de bakker 🙂. Mijn opa محمد العلي komt kijken.\n\n"
             "Zie https://www.s-bb.nl/studenten voor wat ik nog wil weten.",
-            (Audience.PARENTS, Audience.WORKPLACE_TRAINER),
+            (Person.PARENTS, Person.WORKPLACE_TRAINER),
         ),
-        insights={Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Audience.PARENTS,))},
+        insights={Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Person.PARENTS,))},
         views={
             NoteKind.VIEW_COMPANY: SharedText(
-                "Fatima pakt taken zelf op.", (Audience.WORKPLACE_TRAINER,)
+                "Fatima pakt taken zelf op.", (Person.WORKPLACE_TRAINER,)
             )
         },
         agreements=[
             Agreement(
                 student_id=student.id,
                 description="maakt elke maandag een weekplanning",
-                owner=Role.STUDENT,
+                owner=Person.STUDENT,
                 owner_name="Fatima",
                 due_date=dt.date(2026, 12, 18),
             )
@@ -98,7 +97,7 @@ def _trialogue(repos: Repositories) -> str:
     return talk.id
 
 
-def _summary(reader: Reader) -> Maker:
+def _summary(reader: Person) -> Maker:
     def make(repos: Repositories, folder: Path) -> Path:
         summary = SummaryContent(repos).build(_trialogue(repos), reader, "ROC Demostad")
         return write_summary(summary, folder / f"verslag-{reader.value}.pdf")
@@ -110,7 +109,7 @@ def _prep_card(repos: Repositories, folder: Path) -> Path:
     talk = _trialogue(repos)
     flow = ConversationFlow(repos)
     student_id = repos.conversations.get(talk).student_id  # type: ignore[union-attr]
-    people = [(Role.STUDENT, "Fatima El Amrani", None), (Role.COACH, "Mirjam de Haan", None)]
+    people = [(Person.STUDENT, "Fatima El Amrani", None), (Person.COACH, "Mirjam de Haan", None)]
     next_talk = flow.start(student_id, ConversationKind.DIALOGUE, dt.date(2027, 1, 20), people)
     flow.choose(next_talk.id, [Competence.NETWORKING], ["Wie kent het werk dat jij wilt doen?"])
     return write_prep_card(flow.prepare(next_talk.id), folder / "kaart.pdf")
@@ -138,7 +137,7 @@ def _progress(repos: Repositories, folder: Path) -> Path:
     )
     for offset, day in enumerate((dt.date(2025, 10, 11), dt.date(2026, 2, 3), DAY)):
         answers = {s.id: 1 + (i + offset) % 4 for i, s in enumerate(statements())}
-        CompetenceScans(repos).record(student_id, Role.STUDENT, answers, day)
+        CompetenceScans(repos).record(student_id, Person.STUDENT, answers, day)
     report = ProgressReports(repos).build(
         "2024001", dt.date(2025, 8, 1), DAY, school_name="ROC Demostad"
     )
@@ -164,9 +163,9 @@ def _scan_form(_repos: Repositories, folder: Path) -> Path:
 
 
 DOCUMENTS: dict[str, Maker] = {
-    "summary-student": _summary(Reader.STUDENT),
-    "summary-parents": _summary(Reader.PARENTS),
-    "summary-trainer": _summary(Reader.WORKPLACE_TRAINER),
+    "summary-student": _summary(Person.STUDENT),
+    "summary-parents": _summary(Person.PARENTS),
+    "summary-trainer": _summary(Person.WORKPLACE_TRAINER),
     "prep-card": _prep_card,
     "progress": _progress,
     "reflection": _reflection,

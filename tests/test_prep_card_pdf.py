@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from coachdesk.domain.agreements import Agreement
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.export.prep_card_pdf import write_prep_card
 from coachdesk.services.closing import Closing
 from coachdesk.services.conversation_flow import ConversationFlow
@@ -25,12 +25,14 @@ def _prepared(repos: Repositories, question: str, agreement: str):
         make_student(given_name="Łucja", family_name="Wiśniewska-Şahin", name_prefix="")
     )
     flow = ConversationFlow(repos)
-    people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)]
+    people = [(Person.STUDENT, student.full_name, None), (Person.COACH, "Mirjam de Haan", None)]
     first = flow.start(student.id, ConversationKind.DIALOGUE, dt.date(2026, 9, 1), people)
     flow.close(
         first.id,
         Closing(
-            agreements=[Agreement(student_id=student.id, description=agreement, owner=Role.STUDENT)]
+            agreements=[
+                Agreement(student_id=student.id, description=agreement, owner=Person.STUDENT)
+            ]
         ),
         dt.date(2026, 9, 1),
     )
@@ -38,7 +40,7 @@ def _prepared(repos: Repositories, question: str, agreement: str):
         student.id,
         ConversationKind.TRIALOGUE,
         dt.date(2026, 11, 22),
-        [*people, (Role.WORKPLACE_TRAINER, "Karin Bosman", None)],
+        [*people, (Person.WORKPLACE_TRAINER, "Karin Bosman", None)],
     )
     flow.choose(second.id, [Competence.NETWORKING], [question, "Hoe vond je dit gesprek?"])
     return flow.prepare(second.id)

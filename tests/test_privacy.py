@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import StudentStatus
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
@@ -182,7 +183,7 @@ def test_the_audit_log_records_each_kind_of_action_from_the_app_and_never_a_name
     from coachdesk.services.csv_files import read_table
     from coachdesk.services.dossier import Dossiers
     from coachdesk.services.student_import import StudentImport
-    from coachdesk.services.summary_content import Reader, SummaryContent
+    from coachdesk.services.summary_content import SummaryContent
 
     folder = tmp_path / "gegevens"
     workspace = Workspace.open(StoreLocation(folder))
@@ -195,7 +196,7 @@ def test_the_audit_log_records_each_kind_of_action_from_the_app_and_never_a_name
     closed = next(c for c in repos.conversations.select() if c.state is ConversationState.CLOSED)
     flow = ConversationFlow(repos)
     flow.close(closed.id, flow.closing(closed.id), TODAY)
-    SummaryContent(repos).build(closed.id, Reader.STUDENT)
+    SummaryContent(repos).build(closed.id, Person.STUDENT)
     flow.prep_card(closed.id)
     Dossiers(repos).export(
         ["0999"], "lange wachtwoordzin 2026", tmp_path / "d.cdd", consent_given=True

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.experiences import Experience, ExperienceKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.errors import ValidationError
 from coachdesk.export.progress_pdf import write_progress
 from coachdesk.services.closing import Closing, SharedText
@@ -49,7 +49,7 @@ def test_the_overview_holds_the_period_and_what_came_of_agreements(
         student.id,
         ConversationKind.DIALOGUE,
         dt.date(2026, 10, 1),
-        [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam", None)],
+        [(Person.STUDENT, student.full_name, None), (Person.COACH, "Mirjam", None)],
     )
     flow.close(
         talk.id,
@@ -58,7 +58,7 @@ def test_the_overview_holds_the_period_and_what_came_of_agreements(
             private_note="Privé: thuis lastig",
             agreements=[
                 Agreement(
-                    student_id=student.id, owner=Role.STUDENT, description="Open dag bezoeken"
+                    student_id=student.id, owner=Person.STUDENT, description="Open dag bezoeken"
                 )
             ],
         ),
@@ -158,7 +158,7 @@ def test_each_goal_once_and_only_what_belongs_to_the_period(
 def _scans(repos: Repositories, student_id: str, days: list[dt.date]) -> None:
     answers = {s.id: 1 + i % 4 for i, s in enumerate(statements())}
     for day in days:
-        CompetenceScans(repos).record(student_id, Role.STUDENT, answers, day)
+        CompetenceScans(repos).record(student_id, Person.STUDENT, answers, day)
 
 
 @pytest.mark.parametrize("experiences", range(0, 36, 3))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 from coachdesk.domain.agreements import Agreement, Goal
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject
 from coachdesk.domain.conversations import Conversation, ConversationKind, Participant
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.referrals import Referral, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import Contact, ContactRole
+from coachdesk.domain.students import Contact
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
 
@@ -25,7 +25,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
     contact = repos.contacts.add(
         Contact(
             student_id=student.id,
-            role=ContactRole.WORKPLACE_TRAINER,
+            role=Person.WORKPLACE_TRAINER,
             name="Karin",
             company="Bakkerij <Van Dam> & Zn.",
         )
@@ -55,7 +55,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
         repos.participants.add(
             Participant(
                 conversation_id=conversation.id,
-                role=Role.WORKPLACE_TRAINER,
+                role=Person.WORKPLACE_TRAINER,
                 name="Karin",
                 contact_id=contact.id,
             )
@@ -65,7 +65,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
                 student_id=student.id,
                 conversation_id=conversation.id,
                 body="Alleen voor mij",
-                audience=Audience.PRIVATE,
+                audience=COACH_ONLY,
                 competence=Competence.MOTIVES,
             )
         ),
@@ -74,7 +74,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
                 student_id=student.id,
                 conversation_id=conversation.id,
                 description="Feedback vragen",
-                owner=Role.STUDENT,
+                owner=Person.STUDENT,
                 due_date=dt.date(2026, 4, 1),
             )
         ),
@@ -98,7 +98,7 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
             CompetenceScan(
                 student_id=student.id,
                 date=dt.date(2026, 1, 5),
-                rater=Role.COACH,
+                rater=Person.COACH,
                 ratings={Competence.QUALITIES: 3, Competence.MOTIVES: 1},
             )
         ),
@@ -115,9 +115,9 @@ def test_all_record_kinds_round_trip(repos: Repositories) -> None:
             Consent(
                 student_id=student.id,
                 subject=ConsentSubject.SUMMARY,
-                recipient=Role.PARENT,
+                recipient=Person.PARENTS,
                 granted=True,
-                given_by=Role.STUDENT,
+                given_by=Person.STUDENT,
                 date=dt.date(2026, 3, 10),
             )
         ),

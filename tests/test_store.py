@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.errors import NewerStoreError, StoreError
+from coachdesk.services.closing import closing_from_json
 from coachdesk.storage.database import open_store
 from coachdesk.storage.migrations import LATEST_VERSION
 from coachdesk.storage.repositories import Repositories
@@ -143,4 +144,60 @@ def test_a_summary_once_shared_with_parents_still_reaches_them_after_version_8(
     finally:
         store.close()
     readers = {note.body: note.readers for note in notes}
-    assert readers == {"Ik durf nu meer.": [Audience.PARENTS], "rooster, feedback": []}
+    assert readers == {"Ik durf nu meer.": [Person.PARENTS], "rooster, feedback": []}
+
+
+def test_version_10_gives_every_person_one_word_in_every_table_and_draft(tmp_path: Path) -> None:
+    """A parent was "ouder" in some tables and "ouders" in others; a private text "prive_coach"."""
+    path = tmp_path / "coachdesk.sqlite"
+    shutil.copy(DATA / "db_v9" / "coachdesk.sqlite", path)
+    store = open_store(path)
+    try:
+        repos = Repositories.for_store(store)
+        zoe = repos.students.by_number("2024001")
+        assert zoe is not None
+        parents_talk = "00000000-0000-4000-8000-0000000000d1"
+        contacts = {c.name: c.role for c in repos.contacts.for_student(zoe.id)}
+        assert contacts == {
+            "Karin Bosman": Person.WORKPLACE_TRAINER,
+            "Annelies van der Meer": Person.PARENTS,
+        }
+        assert [p.role for p in repos.participants.for_conversation(parents_talk)] == [
+            Person.PARENTS
+        ]
+        consents = {(c.recipient, c.given_by) for c in repos.consents.for_student(zoe.id)}
+        assert consents == {
+            (Person.PARENTS, Person.STUDENT),
+            (Person.COACH, Person.PARENTS),
+        }
+        (agreement,) = repos.agreements.for_conversation(parents_talk)
+        assert (agreement.owner, agreement.audience) == (Person.PARENTS, COACH_ONLY)
+        goals = {g.description: g.audience for g in repos.goals.for_student(zoe.id)}
+        assert goals == {"Minder verzuim": COACH_ONLY}
+        notes = repos.notes.for_student(zoe.id)
+        assert {n.body: n.audience for n in notes}["rooster, feedback"] is COACH_ONLY
+        draft = repos.closing_drafts.get(parents_talk)
+        assert draft is not None
+        closing = closing_from_json(draft[0])
+        (drafted,) = closing.agreements
+        assert (drafted.owner, drafted.audience) == (Person.PARENTS, COACH_ONLY)
+        assert closing.summary.readers == (Person.PARENTS,)
+        assert closing.private_note == "ouder"  # what the coach typed is never rewritten
+        columns = [
+            ("contacts", "role"),
+            ("participants", "role"),
+            ("agreements", "owner"),
+            ("consents", "recipient"),
+            ("consents", "given_by"),
+            ("experiences", "audience"),
+            ("notes", "audience"),
+            ("agreements", "audience"),
+            ("goals", "audience"),
+            ("reflections", "audience"),
+        ]
+        for table, column in columns:
+            words = {row[0] for row in store.db.execute(f"SELECT {column} FROM {table}")}
+            assert words <= {person.value for person in Person}, (table, column, words)
+    finally:
+        store.close()
+    assert list((tmp_path / "backups").glob("coachdesk-*-voor-migratie-v9.sqlite"))

@@ -11,10 +11,10 @@ from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import Conversation, ConversationKind, ConversationState
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.people import Person
 from coachdesk.domain.referrals import Referral, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import Contact, ContactRole, StudentStatus
+from coachdesk.domain.students import Contact, StudentStatus
 from coachdesk.domain.timeline import TimelineKind
 from coachdesk.errors import ValidationError
 from coachdesk.services.student_file import StudentFileService
@@ -41,7 +41,7 @@ def student_id(repos: Repositories) -> str:
             student_id=student.id,
             conversation_id=talk.id,
             description="Feedback vragen",
-            owner=Role.STUDENT,
+            owner=Person.STUDENT,
             due_date=dt.date(2026, 11, 1),
         )
     )
@@ -49,7 +49,7 @@ def student_id(repos: Repositories) -> str:
         Agreement(
             student_id=student.id,
             description="Open dag bezoeken",
-            owner=Role.PARENT,
+            owner=Person.PARENTS,
             status=AgreementStatus.DONE,
         )
     )
@@ -151,7 +151,7 @@ def test_a_new_programme_is_recorded_as_a_switch_on_the_timeline(
     student = repos.students.get(student_id)
     assert student is not None
     moved = dataclasses.replace(student, programme="Helpende Zorg en Welzijn", level=2)
-    parent = Contact(student_id=student_id, role=ContactRole.PARENT, name="Marieke van der Meer")
+    parent = Contact(student_id=student_id, role=Person.PARENTS, name="Marieke van der Meer")
     service.save_student(moved, [parent], "Past beter bij haar", today=dt.date(2026, 11, 20))
     file = service.open(student_id)
     switch = next(e for e in file.events if e.kind is TimelineKind.SWITCH)

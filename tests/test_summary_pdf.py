@@ -11,12 +11,11 @@ import pytest
 from pypdf import PdfReader
 
 from coachdesk.domain.agreements import Agreement
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.people import SUMMARY_READERS, Person
 from coachdesk.domain.referrals import Referral, SupportLine
-from coachdesk.domain.roles import Role
 from coachdesk.errors import ValidationError
 from coachdesk.export.summary_html import summary_html
 from coachdesk.export.summary_pdf import write_summary
@@ -24,7 +23,7 @@ from coachdesk.services.closing import Closing, SharedText
 from coachdesk.services.conversation_flow import ConversationFlow
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.settings import SettingsService
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student, run_cli
 
@@ -46,9 +45,9 @@ def _conversation(
             date=DAY,
         )
     )
-    people = [(Role.STUDENT, student.full_name, None), (Role.COACH, "Mirjam de Haan", None)]
+    people = [(Person.STUDENT, student.full_name, None), (Person.COACH, "Mirjam de Haan", None)]
     if kind is ConversationKind.TRIALOGUE:
-        people.append((Role.WORKPLACE_TRAINER, "Karin Bosman", None))
+        people.append((Person.WORKPLACE_TRAINER, "Karin Bosman", None))
     flow = ConversationFlow(repos)
     conversation = flow.start(student.id, kind, DAY, people)
     flow.choose(conversation.id, list(closing.insights), [])
@@ -59,21 +58,21 @@ def _conversation(
 
 def _closing(**changes: object) -> Closing:
     values: dict[str, object] = {
-        "summary": SharedText("Ik ben trots op mijn stage bij de bakker.", (Audience.PARENTS,)),
+        "summary": SharedText("Ik ben trots op mijn stage bij de bakker.", (Person.PARENTS,)),
         "insights": {
             Competence.QUALITIES: SharedText("Ik werk netjes en precies."),
-            Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Audience.PARENTS,)),
+            Competence.MOTIVES: SharedText("Ik word blij van klanten.", (Person.PARENTS,)),
         },
         "views": {
             NoteKind.VIEW_COMPANY: SharedText(
-                "Zoë pakt taken zelf op.", (Audience.WORKPLACE_TRAINER,)
+                "Zoë pakt taken zelf op.", (Person.WORKPLACE_TRAINER,)
             )
         },
         "agreements": [
             Agreement(
                 student_id="",
                 description="Ik vraag feedback aan de chef.",
-                owner=Role.STUDENT,
+                owner=Person.STUDENT,
                 due_date=dt.date(2026, 12, 15),
             )
         ],
@@ -92,7 +91,7 @@ def trialogue(repos: Repositories) -> str:
     return _conversation(repos, ConversationKind.TRIALOGUE, _closing())
 
 
-def _pdf_text(repos: Repositories, conversation_id: str, reader: Reader, tmp_path: Path) -> str:
+def _pdf_text(repos: Repositories, conversation_id: str, reader: Person, tmp_path: Path) -> str:
     summary = SummaryContent(repos).build(conversation_id, reader, "ROC Demostad")
     target = write_summary(summary, tmp_path / f"{reader.value}.pdf")
     return "\n".join(page.extract_text() for page in PdfReader(target).pages)
@@ -102,7 +101,7 @@ def test_the_student_version_has_every_section_and_two_signatures(
     repos: Repositories, tmp_path: Path
 ) -> None:
     conversation = _conversation(repos, ConversationKind.DIALOGUE, _closing())
-    text = _pdf_text(repos, conversation, Reader.STUDENT, tmp_path)
+    text = _pdf_text(repos, conversation, Person.STUDENT, tmp_path)
     for expected in (
         "ROC Demostad",
         "Verslag loopbaangesprek",
@@ -131,16 +130,16 @@ def test_the_student_version_has_every_section_and_two_signatures(
 def test_a_trialogue_report_has_three_signature_lines(
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    text = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
+    text = _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
     assert "Verslag trialoog" in text
     signatures = re.findall(r"Handtekening (student|coach|praktijkopleider)", text)
     assert signatures == ["student", "coach", "praktijkopleider"]
     assert "Zoë pakt taken zelf op." in text
 
 
-@pytest.mark.parametrize("reader", list(Reader))
+@pytest.mark.parametrize("reader", SUMMARY_READERS)
 def test_no_version_ever_holds_private_notes_live_keywords_or_referrals(
-    repos: Repositories, tmp_path: Path, trialogue: str, reader: Reader
+    repos: Repositories, tmp_path: Path, trialogue: str, reader: Person
 ) -> None:
     text = _pdf_text(repos, trialogue, reader, tmp_path)
     for secret in (PRIVATE, "moe vandaag", REFERRAL_REASON, "ZAT"):
@@ -150,12 +149,12 @@ def test_no_version_ever_holds_private_notes_live_keywords_or_referrals(
 def test_parents_and_trainer_read_only_what_is_labelled_for_them(
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    parents = _pdf_text(repos, trialogue, Reader.PARENTS, tmp_path)
+    parents = _pdf_text(repos, trialogue, Person.PARENTS, tmp_path)
     assert "versie voor de ouders" in parents
     assert "Ik word blij van klanten." in parents  # labelled for parents
     assert "Ik werk netjes en precies." not in parents  # labelled for the student only
     assert "Zoë pakt taken zelf op." not in parents  # labelled for the workplace
-    trainer = _pdf_text(repos, trialogue, Reader.WORKPLACE_TRAINER, tmp_path)
+    trainer = _pdf_text(repos, trialogue, Person.WORKPLACE_TRAINER, tmp_path)
     assert "Zoë pakt taken zelf op." in trainer
     assert "Ik word blij van klanten." not in trainer
     assert "Ik ben trots op mijn stage" not in trainer  # the summary was for parents
@@ -166,7 +165,7 @@ def test_without_consent_there_is_no_parent_version(repos: Repositories, tmp_pat
         repos, ConversationKind.DIALOGUE, _closing(share_with_parents=False)
     )
     with pytest.raises(ValidationError, match="geen toestemming"):
-        SummaryContent(repos).build(conversation, Reader.PARENTS)
+        SummaryContent(repos).build(conversation, Person.PARENTS)
     assert not list(tmp_path.glob("*.pdf"))
 
 
@@ -185,7 +184,7 @@ def test_long_text_huge_words_markup_arabic_and_emoji_never_crash(
         given_name="محمد",
         family_name="Yılmaz-Łukasiewicz",
     )
-    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    summary = SummaryContent(repos).build(conversation, Person.STUDENT)
     target = write_summary(summary, tmp_path / "lang.pdf")
     reader = PdfReader(target)
     assert len(reader.pages) >= 20
@@ -203,7 +202,7 @@ def test_every_demo_conversation_renders_for_every_allowed_reader(
     content = SummaryContent(repos)
     rendered = refused = 0
     for conversation, _number in repos.conversations.with_student_numbers():
-        for reader in Reader:
+        for reader in SUMMARY_READERS:
             try:
                 summary = content.build(conversation.id, reader)
             except ValidationError:
@@ -217,7 +216,7 @@ def test_every_demo_conversation_renders_for_every_allowed_reader(
 
 def test_the_printout_holds_the_same_report_as_the_pdf(repos: Repositories) -> None:
     conversation = _conversation(repos, ConversationKind.TRIALOGUE, _closing())
-    html = summary_html(SummaryContent(repos).build(conversation, Reader.PARENTS, "ROC <Demo>"))
+    html = summary_html(SummaryContent(repos).build(conversation, Person.PARENTS, "ROC <Demo>"))
     assert "ROC &lt;Demo&gt;" in html
     assert "Verslag trialoog" in html and "versie voor de ouders" in html
     assert "Ik word blij van klanten." in html
@@ -237,7 +236,7 @@ def test_the_school_logo_and_name_from_settings_are_printed(
     settings = SettingsService(repos.store)
     settings.set_school("ROC Demostad", logo)
     conversation = _conversation(repos, ConversationKind.DIALOGUE, _closing())
-    summary = SummaryContent(repos).build(conversation, Reader.STUDENT, settings.school_name())
+    summary = SummaryContent(repos).build(conversation, Person.STUDENT, settings.school_name())
     target = write_summary(summary, tmp_path / "met-logo.pdf", settings.school_logo())
     page = PdfReader(target).pages[0]
     assert "ROC Demostad" in page.extract_text()
@@ -262,10 +261,10 @@ def test_the_summary_command_writes_each_allowed_version(tmp_path: Path) -> None
 def test_a_conversation_not_yet_closed_has_no_report(repos: Repositories) -> None:
     student = repos.students.add(make_student())
     conversation = ConversationFlow(repos).start(
-        student.id, ConversationKind.DIALOGUE, DAY, [(Role.STUDENT, student.full_name, None)]
+        student.id, ConversationKind.DIALOGUE, DAY, [(Person.STUDENT, student.full_name, None)]
     )
     with pytest.raises(ValidationError, match="nog niet afgerond"):
-        SummaryContent(repos).build(conversation.id, Reader.STUDENT)
+        SummaryContent(repos).build(conversation.id, Person.STUDENT)
 
 
 def test_every_page_names_the_student_the_date_and_page_x_of_y(
@@ -275,7 +274,7 @@ def test_every_page_names_the_student_the_date_and_page_x_of_y(
     conversation = _conversation(
         repos, ConversationKind.DIALOGUE, _closing(summary=SharedText(long))
     )
-    summary = SummaryContent(repos).build(conversation, Reader.STUDENT)
+    summary = SummaryContent(repos).build(conversation, Person.STUDENT)
     pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
     assert len(pages) >= 3
     for number, text in enumerate(pages, start=1):
@@ -287,7 +286,7 @@ def test_every_page_names_the_student_the_date_and_page_x_of_y(
 def test_the_signatures_stay_together_with_the_names_of_the_signers(
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    summary = SummaryContent(repos).build(trialogue, Reader.STUDENT)
+    summary = SummaryContent(repos).build(trialogue, Person.STUDENT)
     pages = [p.extract_text() for p in PdfReader(write_summary(summary, tmp_path / "v.pdf")).pages]
     signing = next(text for text in pages if "Handtekeningen" in text)
     for name in ("Handtekening student", "Handtekening coach", "Handtekening praktijkopleider"):
@@ -299,9 +298,9 @@ def test_the_signatures_stay_together_with_the_names_of_the_signers(
 def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    student = _pdf_text(repos, trialogue, Reader.STUDENT, tmp_path)
+    student = _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
     assert "Ruimte voor je eigen reactie" in student
-    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+    for reader in (Person.PARENTS, Person.WORKPLACE_TRAINER):
         text = _pdf_text(repos, trialogue, reader, tmp_path)
         assert "Ruimte voor uw eigen reactie" in text
         assert not re.search(r"\b(je|jij|jouw)\b", text), reader
@@ -310,6 +309,6 @@ def test_parents_and_the_trainer_are_addressed_as_u_the_student_as_je(
 def test_parents_and_the_trainer_are_told_which_coach_to_ask(
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
-    for reader in (Reader.PARENTS, Reader.WORKPLACE_TRAINER):
+    for reader in (Person.PARENTS, Person.WORKPLACE_TRAINER):
         text = " ".join(_pdf_text(repos, trialogue, reader, tmp_path).split())
         assert "contact op met Mirjam de Haan, de coach." in text, reader

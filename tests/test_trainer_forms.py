@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.timeline import TimelineKind
 from coachdesk.errors import ValidationError
 from coachdesk.export.progress_pdf import write_progress
@@ -91,7 +91,7 @@ def zoe(repos: Repositories) -> str:
     """A student who rated herself last week, with a praktijkopleider and a trialoog planned."""
     student = repos.students.add(make_student())
     CompetenceScans(repos).record(
-        student.id, Role.STUDENT, {s.id: 2 for s in statements()}, STUDENT_DAY
+        student.id, Person.STUDENT, {s.id: 2 for s in statements()}, STUDENT_DAY
     )
     return student.id
 
@@ -104,9 +104,9 @@ def _trialoog(repos: Repositories, student_id: str) -> str:
             ConversationKind.TRIALOGUE,
             dt.date(2026, 12, 10),
             [
-                (Role.STUDENT, "Zoë van der Meer", None),
-                (Role.COACH, "Coach", None),
-                (Role.WORKPLACE_TRAINER, "Karin Bosman", None),
+                (Person.STUDENT, "Zoë van der Meer", None),
+                (Person.COACH, "Coach", None),
+                (Person.WORKPLACE_TRAINER, "Karin Bosman", None),
             ],
         )
         .id
@@ -114,7 +114,7 @@ def _trialoog(repos: Repositories, student_id: str) -> str:
 
 
 def _form(
-    repos: Repositories, student_id: str, folder: Path, rater: Role = Role.WORKPLACE_TRAINER
+    repos: Repositories, student_id: str, folder: Path, rater: Person = Person.WORKPLACE_TRAINER
 ) -> Path:
     content = ScanForms(repos).make(student_id, rater, TODAY)
     return write_scan_form(content, folder / f"formulier-{rater.value}.pdf")
@@ -148,7 +148,7 @@ def test_a_form_filled_by_a_program_comes_back_as_the_trainers_scan_and_view(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:
     conversation_id = _trialoog(repos, zoe)
-    content = ScanForms(repos).make(zoe, Role.WORKPLACE_TRAINER, TODAY, conversation_id)
+    content = ScanForms(repos).make(zoe, Person.WORKPLACE_TRAINER, TODAY, conversation_id)
     empty = write_scan_form(content, tmp_path / "leeg.pdf")
     filled = tmp_path / "ingevuld.pdf"
     fill_form(empty, filled, texts=TRAINER_TEXTS)
@@ -161,7 +161,7 @@ def test_a_form_filled_by_a_program_comes_back_as_the_trainers_scan_and_view(
     forms.store(reading, TODAY)
 
     history = CompetenceScans(repos).history(zoe)
-    trainer = [s for s in history.scans if s.rater is Role.WORKPLACE_TRAINER]
+    trainer = [s for s in history.scans if s.rater is Person.WORKPLACE_TRAINER]
     assert len(trainer) == 1
     assert trainer[0].rater_name == "Karin Bosman"
     assert trainer[0].date == STUDENT_DAY  # the moment the student rated, as when typed in
@@ -192,7 +192,7 @@ def test_the_student_fills_in_the_scan_at_home(repos: Repositories, tmp_path: Pa
     student = repos.students.add(make_student())
     filled = tmp_path / "ingevuld.pdf"
     fill_form(
-        _form(repos, student.id, tmp_path, Role.STUDENT),
+        _form(repos, student.id, tmp_path, Person.STUDENT),
         filled,
         texts={"naam": "Zoë", "datum": "4 dec 2026"},
     )
@@ -202,7 +202,7 @@ def test_the_student_fills_in_the_scan_at_home(repos: Repositories, tmp_path: Pa
     forms = ScanForms(repos)
     forms.store(forms.read(filled, TODAY), TODAY)
     scans = CompetenceScans(repos).history(student.id).scans
-    assert [(s.rater, s.date) for s in scans] == [(Role.STUDENT, dt.date(2026, 12, 4))]
+    assert [(s.rater, s.date) for s in scans] == [(Person.STUDENT, dt.date(2026, 12, 4))]
 
 
 def test_the_form_shows_only_what_the_trainer_may_see(
@@ -230,15 +230,15 @@ def test_no_trainer_form_when_sharing_with_the_trainer_was_refused(
         Consent(
             student_id=zoe,
             subject=ConsentSubject.SUMMARY,
-            recipient=Role.WORKPLACE_TRAINER,
+            recipient=Person.WORKPLACE_TRAINER,
             granted=False,
-            given_by=Role.STUDENT,
+            given_by=Person.STUDENT,
             date=TODAY,
         )
     )
     with pytest.raises(ValidationError, match="geweigerd"):
-        ScanForms(repos).make(zoe, Role.WORKPLACE_TRAINER, TODAY)
-    ScanForms(repos).make(zoe, Role.STUDENT, TODAY)  # the student's own form still can
+        ScanForms(repos).make(zoe, Person.WORKPLACE_TRAINER, TODAY)
+    ScanForms(repos).make(zoe, Person.STUDENT, TODAY)  # the student's own form still can
 
 
 def _refused(repos: Repositories, path: Path, match: str, student_id: str | None = None) -> None:
@@ -297,7 +297,7 @@ def test_a_form_read_in_again_is_replaced_never_doubled(
     changed = tmp_path / "later-datum.pdf"
     fill_form(_form_copy(filled, tmp_path), changed, texts={**TRAINER_TEXTS, "datum": "5-12-2026"})
     forms.store(forms.read(changed, TODAY), TODAY, confirmed=True)
-    trainer = [s for s in repos.scans.select() if s.rater is Role.WORKPLACE_TRAINER]
+    trainer = [s for s in repos.scans.select() if s.rater is Person.WORKPLACE_TRAINER]
     assert len(trainer) == 1
     assert len(repos.scan_forms.select()) == 1
 
@@ -321,7 +321,7 @@ def test_an_unfinished_form_says_what_is_missing_and_reads_the_rest(
         forms.store(reading, TODAY)
     assert _state(repos) == before
     forms.store(reading, TODAY, confirmed=True)
-    trainer = [s for s in repos.scans.select() if s.rater is Role.WORKPLACE_TRAINER]
+    trainer = [s for s in repos.scans.select() if s.rater is Person.WORKPLACE_TRAINER]
     assert len(trainer[0].answers) == 13
 
 
@@ -426,7 +426,7 @@ def test_the_command_line_makes_and_reads_a_form(tmp_path: Path) -> None:
     repos = Repositories.for_store(store)
     student = repos.students.add(make_student())
     CompetenceScans(repos).record(
-        student.id, Role.STUDENT, {s.id: 3 for s in statements()}, dt.date.today()
+        student.id, Person.STUDENT, {s.id: 3 for s in statements()}, dt.date.today()
     )
     store.close()
     empty = tmp_path / "formulier.pdf"
@@ -487,13 +487,13 @@ def test_the_coach_sends_a_form_from_the_student_screen_and_reads_it_in_at_the_t
         entry = window.caseload_screen.model.entry_at(0)
         student = entry.student
         CompetenceScans(workspace.repos).record(
-            student.id, Role.STUDENT, {s.id: 2 for s in statements()}, today
+            student.id, Person.STUDENT, {s.id: 2 for s in statements()}, today
         )
         conversation = ConversationFlow(workspace.repos).start(
             student.id,
             ConversationKind.TRIALOGUE,
             today + dt.timedelta(days=7),
-            [(Role.STUDENT, student.full_name, None), (Role.WORKPLACE_TRAINER, "Karin", None)],
+            [(Person.STUDENT, student.full_name, None), (Person.WORKPLACE_TRAINER, "Karin", None)],
         )
         window.open_student(entry)
         menu = window.student_screen.scan_button.menu()
@@ -529,7 +529,7 @@ def test_the_coach_sends_a_form_from_the_student_screen_and_reads_it_in_at_the_t
         earlier = [
             s
             for s in CompetenceScans(workspace.repos).history(student.id).scans
-            if s.rater is Role.WORKPLACE_TRAINER
+            if s.rater is Person.WORKPLACE_TRAINER
         ]
         before = (
             f"{scale_label(earlier[-1].ratings[Competence.QUALITIES])} (competentie)"

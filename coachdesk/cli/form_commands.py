@@ -12,7 +12,7 @@ from pathlib import Path
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.domain.competences import scale_label
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import FORM_RATERS, form_code
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
@@ -45,7 +45,7 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_form(args: argparse.Namespace, workspace: Workspace) -> int:
     forms = ScanForms(workspace.repos)
     student = _student(workspace, args.student)
-    content = forms.make(student, Role(args.rater), dt.date.today())
+    content = forms.make(student, Person(args.rater), dt.date.today())
     from coachdesk.export.scan_form_pdf import write_scan_form  # noqa: PLC0415 - reportlab on export only
 
     path = write_scan_form(content, args.out)

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.cli.common import iso_date, report_written
+from coachdesk.domain.people import SUMMARY_READERS, Person
 from coachdesk.i18n import N_, _
 from coachdesk.services.progress_report import ProgressReports
 from coachdesk.services.settings import SettingsService
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.services.workspace import Workspace
 
 
@@ -23,8 +24,8 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--for",
         dest="reader",
-        choices=[reader.value for reader in Reader],
-        default=Reader.STUDENT.value,
+        choices=[reader.value for reader in SUMMARY_READERS],
+        default=Person.STUDENT.value,
         help=_("who the report is for (default: student)"),
     )
 
@@ -32,7 +33,7 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_summary(args: argparse.Namespace, workspace: Workspace) -> int:
     settings = SettingsService(workspace.repos.store)
     content = SummaryContent(workspace.repos).build(
-        args.conversation_id, Reader(args.reader), settings.school_name()
+        args.conversation_id, Person(args.reader), settings.school_name()
     )
     from coachdesk.export.summary_pdf import write_summary  # noqa: PLC0415 - reportlab on export only
 

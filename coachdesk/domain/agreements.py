@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
-from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import day_month
 
@@ -41,14 +40,14 @@ class Agreement(Record):
 
     student_id: str
     description: str
-    owner: Role
+    owner: Person
     owner_name: str = ""
     """The owner by name, as the student reads it ("Fatima", "Peter"); empty in older data."""
     due_date: dt.date | None = None
     status: AgreementStatus = AgreementStatus.OPEN
     outcome: str = ""
     conversation_id: str | None = None
-    audience: Audience = Audience.STUDENT
+    audience: Person = Person.STUDENT
 
     def is_overdue(self, today: dt.date) -> bool:
         """Return whether an open agreement has passed its due date."""
@@ -70,7 +69,7 @@ def agreement_sentence(agreement: Agreement, student_name: str, today: dt.date) 
     if agreement.owner_name:
         who = agreement.owner_name.strip()
     else:
-        who = student_name if agreement.owner is Role.STUDENT else agreement.owner.label
+        who = student_name if agreement.owner is Person.STUDENT else agreement.owner.label
     first = what.split(" ", 1)[0]
     if who and first.casefold() != who.split()[0].casefold():  # "Peter laat…" names him
         # "maakt een weekplanning", as the field suggests, follows the name; older or free
@@ -118,4 +117,4 @@ class Goal(Record):
     target_date: dt.date | None = None
     status: GoalStatus = GoalStatus.ACTIVE
     conversation_id: str | None = None
-    audience: Audience = Audience.STUDENT
+    audience: Person = Person.STUDENT

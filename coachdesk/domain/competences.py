@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
-from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_, _
 
 
@@ -31,7 +31,7 @@ class Competence(LabelledEnum):
         }
 
 
-SCAN_RATERS = (Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER)
+SCAN_RATERS = (Person.STUDENT, Person.COACH, Person.WORKPLACE_TRAINER)
 """Who rates a scan (the leermeter): the student first, then coach and workplace trainer."""
 
 
@@ -56,7 +56,7 @@ class CompetenceScan(Record):
 
     student_id: str
     date: dt.date
-    rater: Role
+    rater: Person
     rater_name: str = ""
     ratings: dict[Competence, int] = field(default_factory=dict)
     answers: dict[str, int] = field(default_factory=dict)

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
-from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_
 
 PARENT_CONSENT_BELOW = 16
@@ -38,19 +38,19 @@ class Consent(Record):
 
     student_id: str
     subject: ConsentSubject
-    recipient: Role
+    recipient: Person
     granted: bool
-    given_by: Role
+    given_by: Person
     date: dt.date
     basis: str = ""
     conversation_id: str | None = None
 
 
-def consent_giver(age: int | None) -> Role:
+def consent_giver(age: int | None) -> Person:
     """Return who decides about sharing with parents for a student of ``age``.
 
     Unknown age is treated as a minor below 16: the cautious reading.
     """
     if age is not None and age >= PARENT_CONSENT_BELOW:
-        return Role.STUDENT
-    return Role.PARENT
+        return Person.STUDENT
+    return Person.PARENTS

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
-from coachdesk.domain.roles import Role
 from coachdesk.i18n import N_
 
 
@@ -53,7 +53,7 @@ class Participant(Record):
     """Someone who took part in a conversation, in a role."""
 
     conversation_id: str
-    role: Role
+    role: Person
     name: str
     contact_id: str | None = None
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -55,7 +55,7 @@ class Experience(Record):
     place: str = ""
     contact_id: str | None = None
     description: str = ""
-    audience: Audience = Audience.STUDENT
+    audience: Person = Person.STUDENT
     competences: list[Competence] = field(default_factory=list)
 
     def __post_init__(self) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -35,7 +35,7 @@ class Reflection(Record):
     student_id: str | None = None
     experience_id: str | None = None
     conversation_id: str | None = None
-    audience: Audience = Audience.STUDENT
+    audience: Person = Person.STUDENT
 
     def __post_init__(self) -> None:
         if self.student_id is None and self.author is not ReflectionAuthor.COACH:

@@ -10,10 +10,10 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
-from coachdesk.domain.roles import Role
 
-FORM_RATERS = (Role.WORKPLACE_TRAINER, Role.STUDENT)
+FORM_RATERS = (Person.WORKPLACE_TRAINER, Person.STUDENT)
 """Who fills a form in: the praktijkopleider (scan and view) or the student (the scan)."""
 
 FORM_ID_FIELD = "coachdesk_formulier"
@@ -35,17 +35,17 @@ SCALE_STATES = {"nog_niet": 1, "soms": 2, "vaak": 3, "bijna_altijd": 4}
 _TRAINER_TEXTS = (VIEW_FIELD, POINTS_FIELD, PROPOSALS_FIELD)
 
 
-def text_fields(rater: Role) -> tuple[str, ...]:
+def text_fields(rater: Person) -> tuple[str, ...]:
     """Return the free-text fields a form for ``rater`` holds, besides the scan."""
-    texts = _TRAINER_TEXTS if rater is Role.WORKPLACE_TRAINER else ()
+    texts = _TRAINER_TEXTS if rater is Person.WORKPLACE_TRAINER else ()
     return (*texts, NAME_FIELD, DATE_FIELD)
 
 
-def field_names(rater: Role, statement_ids: list[str]) -> list[str]:
+def field_names(rater: Person, statement_ids: list[str]) -> list[str]:
     """Return every field a form for ``rater`` has, in a fixed order (for the check sum)."""
     own = [FORM_ID_FIELD, STORE_FIELD, RATER_FIELD]
     scan = [STATEMENT_PREFIX + s for s in statement_ids]
-    agreed = [AGREED_FIELD] if rater is Role.WORKPLACE_TRAINER else []
+    agreed = [AGREED_FIELD] if rater is Person.WORKPLACE_TRAINER else []
     return [*own, *scan, *text_fields(rater), *agreed]
 
 
@@ -54,7 +54,7 @@ def store_fingerprint(store_identity: str) -> str:
     return hashlib.sha256(f"coachdesk-form-store:{store_identity}".encode()).hexdigest()[:20]
 
 
-def check_sum(form_id: str, fingerprint: str, rater: Role, names: list[str]) -> str:
+def check_sum(form_id: str, fingerprint: str, rater: Person, names: list[str]) -> str:
     """Return the check over the form's own fields; a renamed or removed field breaks it."""
     text = "\n".join([form_id, fingerprint, rater.value, *sorted(names)])
     return hashlib.sha256(text.encode()).hexdigest()[:24]
@@ -74,7 +74,7 @@ class ScanForm(Record):
     """
 
     student_id: str
-    rater: Role
+    rater: Person
     moment: dt.date
     store_fingerprint: str
     conversation_id: str | None = None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coachdesk.domain.labels import LabelledEnum
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -95,28 +96,12 @@ class Student(Record):
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
 
 
-class ContactRole(LabelledEnum):
-    """How a contact relates to the student."""
-
-    PARENT = "ouder"
-    WORKPLACE_TRAINER = "praktijkopleider"
-    OTHER = "anders"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "ouder": N_("Parent or guardian"),
-            "praktijkopleider": N_("Workplace trainer"),
-            "anders": N_("Other"),
-        }
-
-
 @dataclass(kw_only=True)
 class Contact(Record):
     """A parent/guardian, praktijkopleider or other person linked to one student."""
 
     student_id: str
-    role: ContactRole
+    role: Person
     name: str
     company: str = ""
     email: str = ""
@@ -125,7 +110,7 @@ class Contact(Record):
 
 def workplace_trainer_name(contacts: Iterable[Contact]) -> str:
     """Return the name of the student's praktijkopleider, the first one listed ("" if none)."""
-    return next((c.name for c in contacts if c.role is ContactRole.WORKPLACE_TRAINER), "")
+    return next((c.name for c in contacts if c.role is Person.WORKPLACE_TRAINER), "")
 
 
 RETENTION_YEARS = 2

@@ -7,20 +7,20 @@ from enum import Enum
 
 from coachdesk.domain.agreements import agreement_sentence
 from coachdesk.domain.experiences import Experience
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import long_date
 from coachdesk.services.progress_report import ProgressReport
-from coachdesk.services.summary_content import Reader, Summary
+from coachdesk.services.summary_content import Summary
 
 _INTRODUCTIONS = {
     # Parents and the workplace trainer read a report about someone else: a word of context,
     # formal ("u") and warm.
-    Reader.PARENTS: N_(
+    Person.PARENTS: N_(
         "This report was written together with {name} and is meant for you as a parent or "
         "carer. If you have any questions, please contact {coach}."
     ),
-    Reader.WORKPLACE_TRAINER: N_(
+    Person.WORKPLACE_TRAINER: N_(
         "Thank you for your time and for guiding {name}. This report was written together "
         "with {name}; if you have any questions, please contact {coach}."
     ),
@@ -29,8 +29,8 @@ _INTRODUCTIONS = {
 
 def _coach(summary: Summary) -> str:
     """Return who to ask: the coach by name ("Mirjam de Haan, the coach") where known."""
-    name = next((p.name for p in summary.participants if p.role is Role.COACH and p.name), "")
-    return _("{name}, the coach").format(name=name) if name else _("the coach")
+    name = next((p.name for p in summary.participants if p.role is Person.COACH and p.name), "")
+    return _("{name}, the coach").format(name=name) if name else Person.COACH.sentence_label
 
 
 class Style(Enum):
@@ -85,7 +85,7 @@ def summary_blocks(summary: Summary) -> list[Item]:
         Block(
             Style.SMALL,
             _("{date} · version {reader}").format(
-                date=long_date(conversation.date), reader=summary.reader.label
+                date=long_date(conversation.date), reader=summary.reader.report_label
             ),
         ),
     ]
@@ -125,7 +125,7 @@ def summary_blocks(summary: Summary) -> list[Item]:
         ]
     comment = (
         _("Room for your own comment")
-        if summary.reader is Reader.STUDENT
+        if summary.reader is Person.STUDENT
         else _("Room for your own response")  # parents and trainer are addressed as "u"
     )
     items += [
@@ -140,7 +140,7 @@ def summary_blocks(summary: Summary) -> list[Item]:
 def _signature_label(summary: Summary, role: str) -> str:
     """Return "Handtekening coach" with the signer's name below it, so a copy shows who signed."""
     names = [p.name for p in summary.participants if p.role.label == role]
-    if not names and role == Role.STUDENT.label:
+    if not names and role == Person.STUDENT.label:
         names = [summary.student.full_name]
     label = _("Signature {role}").format(role=role.lower())
     return "\n".join([label, ", ".join(names)]) if names else label
@@ -211,5 +211,5 @@ def summary_footer(summary: Summary) -> str:
     return _("Confidential · {student} · {date} · version {reader}").format(
         student=summary.student.full_name,
         date=long_date(summary.conversation.date),
-        reader=summary.reader.label,
+        reader=summary.reader.report_label,
     )

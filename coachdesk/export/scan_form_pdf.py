@@ -15,7 +15,7 @@ from reportlab.pdfbase.acroform import PDFFromString
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import (
     AGREED_FIELD,
     CHECK_FIELD,
@@ -178,7 +178,7 @@ def _question(text: str, name: str, height: float) -> list[Flowable]:
 
 
 def _intro(content: FormContent) -> str:
-    if content.rater is Role.STUDENT:
+    if content.rater is Person.STUDENT:
         return _(
             "Fill this in on the computer (any PDF reader will do) or print it and use a pen. "
             "Choose one answer per statement; there are no wrong answers. Save the file and "
@@ -195,7 +195,9 @@ def _intro(content: FormContent) -> str:
 def _signature(content: FormContent) -> Flowable:
     css = styles()
     name_label = (
-        _("Name of the workplace trainer") if content.rater is Role.WORKPLACE_TRAINER else _("Name")
+        _("Name of the workplace trainer")
+        if content.rater is Person.WORKPLACE_TRAINER
+        else _("Name")
     )
     rows: list[list[object]] = [
         [
@@ -207,7 +209,7 @@ def _signature(content: FormContent) -> Flowable:
             _TextBox(DATE_FIELD, _("Date"), 40 * mm, 8 * mm),
         ],
     ]
-    if content.rater is Role.WORKPLACE_TRAINER:
+    if content.rater is Person.WORKPLACE_TRAINER:
         agreed = _("Agreed: this is my view of {name}, to be talked about in the trialoog.").format(
             name=content.first_name
         )
@@ -231,7 +233,7 @@ def _signature(content: FormContent) -> Flowable:
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ]
-    if content.rater is Role.WORKPLACE_TRAINER:
+    if content.rater is Person.WORKPLACE_TRAINER:
         style += [("SPAN", (0, 2), (1, 2)), ("TOPPADDING", (0, 2), (-1, 2), 5 * mm)]
     table.setStyle(TableStyle(style))
     return table
@@ -240,7 +242,7 @@ def _signature(content: FormContent) -> Flowable:
 def write_scan_form(content: FormContent, target: Path) -> Path:
     """Write the fillable form for a praktijkopleider or a student."""
     css = styles()
-    trainer = content.rater is Role.WORKPLACE_TRAINER
+    trainer = content.rater is Person.WORKPLACE_TRAINER
     first = content.first_name
     title = (
         _("Competence scan and trialoog: your view of {name}").format(name=first)

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence, scale_label
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student
 from coachdesk.export.blocks_pdf import render_blocks
 from coachdesk.export.fonts import FONT
@@ -25,17 +25,17 @@ from coachdesk.services.competence_scan import ScanHistory, Statement, statement
 
 WIDTH, ROW, LABEL, LEGEND, SCALE = 170 * mm, 16 * mm, 34 * mm, 8 * mm, 20 * mm
 _STYLE = {
-    Role.STUDENT: ("#2f6f73", 1.8),
-    Role.COACH: ("#6b4f9e", 0.8),
-    Role.WORKPLACE_TRAINER: ("#b06a1c", 0.8),
+    Person.STUDENT: ("#2f6f73", 1.8),
+    Person.COACH: ("#6b4f9e", 0.8),
+    Person.WORKPLACE_TRAINER: ("#b06a1c", 0.8),
 }
 
 
-def _marker(drawing: Drawing, rater: Role, x: float, y: float, size: float = 2.2) -> None:
+def _marker(drawing: Drawing, rater: Person, x: float, y: float, size: float = 2.2) -> None:
     colour = HexColor(_STYLE[rater][0])
-    if rater is Role.STUDENT:
+    if rater is Person.STUDENT:
         drawing.add(Circle(x, y, size, fillColor=colour, strokeColor=colour))
-    elif rater is Role.COACH:
+    elif rater is Person.COACH:
         drawing.add(
             Rect(x - size, y - size, 2 * size, 2 * size, fillColor=colour, strokeColor=colour)
         )
@@ -105,7 +105,7 @@ def scan_chart(history: ScanHistory) -> Drawing:
                         [c for p in points for c in p],
                         strokeColor=HexColor(colour),
                         strokeWidth=width,
-                        strokeDashArray=None if rater is Role.STUDENT else [3, 2],
+                        strokeDashArray=None if rater is Person.STUDENT else [3, 2],
                     )
                 )
             for x, y_value in points:
@@ -184,7 +184,7 @@ def write_scan_paper(student: Student, day: dt.date, target: Path) -> Path:
         story += scan_table(
             competence,
             lambda statement: (
-                [paragraph(paragraph_text(statement.text(Role.WORKPLACE_TRAINER)), css["body"])]
+                [paragraph(paragraph_text(statement.text(Person.WORKPLACE_TRAINER)), css["body"])]
                 + ["☐"] * len(SCAN_SCALE)
             ),
         )

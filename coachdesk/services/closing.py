@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
-from coachdesk.domain.audience import SHARED_READERS, Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import consent_giver
 from coachdesk.domain.conversations import Conversation, ConversationKind
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import COACH_ONLY, SHARED_READERS, Person
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
@@ -31,14 +31,14 @@ class SharedText:
     """A part of the close, and who reads it besides the student (parents, trainer)."""
 
     text: str = ""
-    readers: tuple[Audience, ...] = ()
+    readers: tuple[Person, ...] = ()
 
 
 @dataclass(frozen=True)
 class Owner:
     """Someone at the table who can take on an agreement, by the name the student reads."""
 
-    role: Role
+    role: Person
     name: str
 
 
@@ -66,7 +66,7 @@ def _shared(part: SharedText) -> dict[str, Any]:
 
 
 def _unshared(value: dict[str, Any]) -> SharedText:
-    return SharedText(value["text"], tuple(Audience(r) for r in value["readers"]))
+    return SharedText(value["text"], tuple(Person(r) for r in value["readers"]))
 
 
 def _optional(value: dt.date | dt.time | None) -> str | None:
@@ -120,7 +120,7 @@ PARTY_VIEWS = (NoteKind.VIEW_STUDENT, NoteKind.VIEW_SCHOOL, NoteKind.VIEW_COMPAN
 _WORKPLACE_KINDS = (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT)
 
 
-def readers_of(note: Note) -> tuple[Audience, ...]:
+def readers_of(note: Note) -> tuple[Person, ...]:
     return tuple(reader for reader in SHARED_READERS if reader in note.readers)
 
 
@@ -134,7 +134,7 @@ def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> li
             student_id=student_id,
             conversation_id=conversation_id,
             body=part.text.strip(),
-            audience=Audience.STUDENT,
+            audience=Person.STUDENT,
             readers=list(part.readers),
             kind=kind,
             competence=competence,
@@ -151,7 +151,7 @@ def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> li
                 student_id=student_id,
                 conversation_id=conversation_id,
                 body=closing.private_note.strip(),
-                audience=Audience.PRIVATE,
+                audience=COACH_ONLY,
             )
         )
     return [n for n in notes if n is not None]
@@ -160,7 +160,7 @@ def closing_notes(student_id: str, conversation_id: str, closing: Closing) -> li
 def consent_giver_label(student: Student, today: dt.date) -> str:
     """Say who decides about sharing, following the age rules ("de student (17 jaar)")."""
     age = student.age_on(today)
-    if consent_giver(age) is Role.STUDENT:
+    if consent_giver(age) is Person.STUDENT:
         return _("the student ({age} years)").format(age=age)
     if age is None:
         return _("a parent (age unknown)")
@@ -173,7 +173,7 @@ def needs_party_views(kind: ConversationKind) -> bool:
 
 
 def version_contents(
-    closing: Closing, reader: Audience, earlier_goals: Iterable[GoalStatus] = ()
+    closing: Closing, reader: Person, earlier_goals: Iterable[GoalStatus] = ()
 ) -> list[str]:
     """Name the parts of the close that ``reader``'s version will hold, in reading order.
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _, language
 from coachdesk.paths import resource_path
@@ -38,10 +38,10 @@ class Statement:
     for_student_en: str = ""
     for_others_en: str = ""
 
-    def text(self, rater: Role) -> str:
+    def text(self, rater: Person) -> str:
         """Return the wording that suits the rater, in the active language."""
         english = language() == "en"
-        if rater is Role.STUDENT:
+        if rater is Person.STUDENT:
             return (self.for_student_en if english else "") or self.for_student
         return (self.for_others_en if english else "") or self.for_others
 
@@ -81,7 +81,7 @@ class ScanHistory:
     moments: list[dt.date]
     scans: list[CompetenceScan]
 
-    def rating(self, moment: dt.date, rater: Role, competence: Competence) -> int | None:
+    def rating(self, moment: dt.date, rater: Person, competence: Competence) -> int | None:
         """Return one rater's rating of one competence at one moment, if given."""
         for scan in self.scans:
             if scan.date == moment and scan.rater is rater:
@@ -109,7 +109,7 @@ class CompetenceScans:
     def record(
         self,
         student_id: str,
-        rater: Role,
+        rater: Person,
         answers: dict[str, int],
         day: dt.date,
         rater_name: str = "",
@@ -118,7 +118,7 @@ class CompetenceScans:
         known = {s.id for s in statements()}
         if not answers or not set(answers) <= known:
             raise ValidationError(_("The scan has no answers, or answers to unknown statements."))
-        if rater is not Role.STUDENT:
+        if rater is not Person.STUDENT:
             day = self._student_moment(student_id, day)
         scan = CompetenceScan(
             student_id=student_id,
@@ -134,7 +134,7 @@ class CompetenceScans:
         return scan
 
     def _student_moment(self, student_id: str, day: dt.date) -> dt.date:
-        own = self._repos.scans.by_rater_until(student_id, Role.STUDENT, day)
+        own = self._repos.scans.by_rater_until(student_id, Person.STUDENT, day)
         if not own or day - own[0].date > STUDENT_FIRST_WINDOW:
             raise ValidationError(
                 _(

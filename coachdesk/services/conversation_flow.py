@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.conversations import (
@@ -21,9 +21,9 @@ from coachdesk.domain.conversations import (
     Participant,
 )
 from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.records import utc_now
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import Contact, ContactRole, Student
+from coachdesk.domain.students import Contact, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
@@ -57,21 +57,20 @@ class CalmView:
 
 def default_participants(
     student: Student, kind: ConversationKind, coach_name: str, contacts: list[Contact]
-) -> list[tuple[Role, str, str | None]]:
+) -> list[tuple[Person, str, str | None]]:
     """Return who normally sits at the table for ``kind``: always student and coach."""
-    people: list[tuple[Role, str, str | None]] = [
-        (Role.STUDENT, student.full_name, None),
-        (Role.COACH, coach_name, None),
+    people: list[tuple[Person, str, str | None]] = [
+        (Person.STUDENT, student.full_name, None),
+        (Person.COACH, coach_name, None),
     ]
     wanted = {
-        ConversationKind.TRIALOGUE: ContactRole.WORKPLACE_TRAINER,
-        ConversationKind.PLACEMENT_VISIT: ContactRole.WORKPLACE_TRAINER,
-        ConversationKind.PARENTS: ContactRole.PARENT,
+        ConversationKind.TRIALOGUE: Person.WORKPLACE_TRAINER,
+        ConversationKind.PLACEMENT_VISIT: Person.WORKPLACE_TRAINER,
+        ConversationKind.PARENTS: Person.PARENTS,
     }.get(kind)
-    role = Role.WORKPLACE_TRAINER if wanted is ContactRole.WORKPLACE_TRAINER else Role.PARENT
     for contact in contacts:
         if contact.role is wanted:
-            people.append((role, contact.name, contact.id))
+            people.append((contact.role, contact.name, contact.id))
             break
     return people
 
@@ -93,16 +92,16 @@ class ConversationFlow:
         student_id: str,
         kind: ConversationKind,
         date: dt.date,
-        participants: list[tuple[Role, str, str | None]],
+        participants: list[tuple[Person, str, str | None]],
         *,
         time: dt.time | None = None,
         place: str = "",
     ) -> Conversation:
         """Plan a conversation with its participants; it starts in the "prepared" state."""
-        if not any(role is Role.STUDENT for role, _name, _contact in participants):
+        if not any(role is Person.STUDENT for role, _name, _contact in participants):
             raise ValidationError(_("The student takes part in every conversation."))
         if kind is ConversationKind.TRIALOGUE and not any(
-            role is Role.WORKPLACE_TRAINER for role, _name, _contact in participants
+            role is Person.WORKPLACE_TRAINER for role, _name, _contact in participants
         ):
             raise ValidationError(_("A trialogue needs the workplace trainer at the table."))
         conversation = Conversation(
@@ -194,7 +193,7 @@ class ConversationFlow:
                     conversation_id=conversation_id,
                     body=text,
                     kind=NoteKind.LIVE,
-                    audience=Audience.PRIVATE,
+                    audience=COACH_ONLY,
                     question=question,
                 )
             )
@@ -217,12 +216,12 @@ class ConversationFlow:
         conversation = self._conversation(conversation_id)
         student = self._repos.students.get(conversation.student_id)
         assert student is not None
-        owners = [Owner(Role.STUDENT, student.given_name or student.full_name)]
+        owners = [Owner(Person.STUDENT, student.given_name or student.full_name)]
         for person in self._repos.participants.for_conversation(conversation_id):
-            if person.role is not Role.STUDENT and person.name.strip():
+            if person.role is not Person.STUDENT and person.name.strip():
                 owners.append(Owner(person.role, person.name.strip()))
-        if not any(owner.role is Role.PARENT for owner in owners):
-            owners.append(Owner(Role.PARENT, _("the parents")))
+        if not any(owner.role is Person.PARENTS for owner in owners):
+            owners.append(Owner(Person.PARENTS, Person.PARENTS.sentence_label))
         return owners
 
     def new_closing(self, conversation: Conversation) -> Closing:
@@ -234,14 +233,14 @@ class ConversationFlow:
         praktijkopleider sent back on a form is where the company's view starts.
         """
         workplace = needs_party_views(conversation.kind)
-        trainer = (Audience.WORKPLACE_TRAINER,) if workplace else ()
+        trainer = (Person.WORKPLACE_TRAINER,) if workplace else ()
         views = {kind: SharedText(readers=trainer) for kind in PARTY_VIEWS} if workplace else {}
         sent = [form.view for form in trainer_forms(self._repos, conversation)]
         if sent and sent[0]:
             # The praktijkopleider's own words from the form start the company's view.
             views[NoteKind.VIEW_COMPANY] = SharedText(sent[0], trainer)
         return Closing(
-            summary=SharedText(readers=(Audience.PARENTS, *trainer)),
+            summary=SharedText(readers=(Person.PARENTS, *trainer)),
             insights={c: SharedText() for c in conversation.focus_competences},
             views=views,
             next_time=conversation.time,
@@ -260,9 +259,9 @@ class ConversationFlow:
         consents = self._repos.consents.for_conversation(conversation_id)
         granted = {c.recipient for c in consents if c.granted}
         written = [n for n in notes if n.kind is not NoteKind.LIVE]
-        shared = [n for n in written if n.audience is not Audience.PRIVATE]
+        shared = [n for n in written if n.audience is not COACH_ONLY]
         # Before schema 8 any part could be marked private: it stays private, in the private note.
-        private = [n.body for n in written if n.audience is Audience.PRIVATE]
+        private = [n.body for n in written if n.audience is COACH_ONLY]
         summary_note = next((n for n in shared if n.kind is NoteKind.GENERAL), None)
         defaults = self.new_closing(conversation)
         return Closing(
@@ -291,8 +290,8 @@ class ConversationFlow:
             next_time=conversation.next_appointment_time,
             next_place=conversation.next_appointment_place,
             private_note="\n\n".join(dict.fromkeys(private)),
-            share_with_parents=Role.PARENT in granted,
-            share_with_trainer=Role.WORKPLACE_TRAINER in granted,
+            share_with_parents=Person.PARENTS in granted,
+            share_with_trainer=Person.WORKPLACE_TRAINER in granted,
             read_back=conversation.read_back_at is not None,
         )
 
@@ -369,8 +368,8 @@ class ConversationFlow:
                     basis=_("Agreed at the end of the conversation"),
                 )
                 for recipient, granted in (
-                    (Role.PARENT, closing.share_with_parents),
-                    (Role.WORKPLACE_TRAINER, closing.share_with_trainer),
+                    (Person.PARENTS, closing.share_with_parents),
+                    (Person.WORKPLACE_TRAINER, closing.share_with_trainer),
                 )
             )
             now = utc_now()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
-from coachdesk.domain.audience import Audience, Note
+from coachdesk.domain.audience import Note
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import (
     Conversation,
@@ -18,7 +18,7 @@ from coachdesk.domain.conversations import (
     Participant,
 )
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.students import Contact, Student, StudentStatus
 from coachdesk.services.closing import PARTY_VIEWS, needs_party_views
 from coachdesk.services.demo_draws import DemoDraws
@@ -80,14 +80,14 @@ class DemoConversations:
                 focus_competences=rng.sample(list(Competence), rng.randint(1, 2)),
             )
             self.stamp(conversation, min(day, self.today))
-            people: list[tuple[Role, str, str | None]] = [
-                (Role.STUDENT, student.full_name, None),
-                (Role.COACH, coach_name, None),
+            people: list[tuple[Person, str, str | None]] = [
+                (Person.STUDENT, student.full_name, None),
+                (Person.COACH, coach_name, None),
             ]
             if kind in (ConversationKind.TRIALOGUE, ConversationKind.PLACEMENT_VISIT):
-                people.append((Role.WORKPLACE_TRAINER, trainer.name, trainer.id))
+                people.append((Person.WORKPLACE_TRAINER, trainer.name, trainer.id))
             if kind is ConversationKind.PARENTS:
-                people.append((Role.PARENT, parent.name, parent.id))
+                people.append((Person.PARENTS, parent.name, parent.id))
             for role, name, contact_id in people:
                 self.stamp(
                     Participant(
@@ -114,7 +114,7 @@ class DemoConversations:
             conversation.next_appointment_place = conversation.place
             self._conversation_notes(student, conversation)
             names = {role: name for role, name, _contact in people}
-            names[Role.STUDENT] = student.given_name
+            names[Person.STUDENT] = student.given_name
             taken = {a.description for a in pending}
             open_agreements = pending + self._agreements(conversation, kind, names, taken)
             if rng.random() < 0.35:
@@ -128,8 +128,8 @@ class DemoConversations:
                     student_id=student.id,
                     conversation_id=conversation.id,
                     body=rng.choice(self.material["views"][kind.value]),
-                    audience=Audience.STUDENT,
-                    readers=[Audience.WORKPLACE_TRAINER],
+                    audience=Person.STUDENT,
+                    readers=[Person.WORKPLACE_TRAINER],
                     kind=kind,
                 )
                 self.stamp(view, conversation.date)
@@ -137,8 +137,8 @@ class DemoConversations:
             student_id=student.id,
             conversation_id=conversation.id,
             body=conversation.summary,
-            audience=Audience.STUDENT,
-            readers=rng.choice([[], [Audience.PARENTS]]),
+            audience=Person.STUDENT,
+            readers=rng.choice([[], [Person.PARENTS]]),
         )
         self.stamp(summary, conversation.date)
         for competence in conversation.focus_competences:
@@ -148,8 +148,8 @@ class DemoConversations:
                 competence=competence,
                 kind=NoteKind.INSIGHT,
                 body=rng.choice(self.material["insights"][competence.value]),
-                audience=Audience.STUDENT,
-                readers=rng.choice([[], [Audience.PARENTS], [Audience.WORKPLACE_TRAINER]]),
+                audience=Person.STUDENT,
+                readers=rng.choice([[], [Person.PARENTS], [Person.WORKPLACE_TRAINER]]),
             )
             self.stamp(note, conversation.date)
         if rng.random() < 0.15:
@@ -157,7 +157,7 @@ class DemoConversations:
                 student_id=student.id,
                 conversation_id=conversation.id,
                 body=rng.choice(self.material["private_notes"]),
-                audience=Audience.PRIVATE,
+                audience=COACH_ONLY,
             )
             self.stamp(private, conversation.date)
 
@@ -165,7 +165,7 @@ class DemoConversations:
         self,
         conversation: Conversation,
         kind: ConversationKind,
-        names: dict[Role, str],
+        names: dict[Person, str],
         taken: set[str],
     ) -> list[Agreement]:
         """Two or three agreements, each owned by someone at the table, by name; none twice."""
@@ -178,7 +178,7 @@ class DemoConversations:
             for owner, text in choices
             if owner in ("student", "coach")
             or (owner == "praktijkopleider" and kind is ConversationKind.TRIALOGUE)
-            or (owner == "ouder" and kind is ConversationKind.PARENTS)
+            or (owner == "ouders" and kind is ConversationKind.PARENTS)
         ]
         made = []
         for owner, text in rng.sample(choices, min(len(choices), rng.randint(2, 3))):
@@ -186,8 +186,8 @@ class DemoConversations:
                 student_id=conversation.student_id,
                 conversation_id=conversation.id,
                 description=text,
-                owner=Role(owner),
-                owner_name=names[Role(owner)],
+                owner=Person(owner),
+                owner_name=names[Person(owner)],
                 due_date=conversation.date + dt.timedelta(weeks=rng.randint(3, 12)),
             )
             made.append(self.stamp(agreement, conversation.date))

@@ -13,10 +13,10 @@ from typing import Any
 from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.experiences import Experience, ExperienceKind
+from coachdesk.domain.people import Person
 from coachdesk.domain.referrals import Referral, ReferralStatus, SupportLine
 from coachdesk.domain.reflections import Reflection, ReflectionAuthor
-from coachdesk.domain.roles import Role
-from coachdesk.domain.students import Contact, ContactRole, Pathway, Student, StudentStatus
+from coachdesk.domain.students import Contact, Pathway, Student, StudentStatus
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.services.demo_conversations import DemoConversations
@@ -78,7 +78,7 @@ class _DemoBuilder(DemoDraws):
         )
         parent = Contact(
             student_id=student.id,
-            role=ContactRole.PARENT,
+            role=Person.PARENTS,
             name=f"{rng.choice(material['parent_given_names'])} {prefix} {family}".replace(
                 "  ", " "
             ),
@@ -86,7 +86,7 @@ class _DemoBuilder(DemoDraws):
         )
         trainer = Contact(
             student_id=student.id,
-            role=ContactRole.WORKPLACE_TRAINER,
+            role=Person.WORKPLACE_TRAINER,
             name=trainer_name,
             company=company,
             email="praktijkopleider@bedrijf.demo",
@@ -103,7 +103,7 @@ class _DemoBuilder(DemoDraws):
 
     def _consents(self, student: Student, parent: Contact) -> None:
         giver = consent_giver(student.age_on(self.start))
-        for recipient in (Role.PARENT, Role.WORKPLACE_TRAINER):
+        for recipient in (Person.PARENTS, Person.WORKPLACE_TRAINER):
             consent = Consent(
                 student_id=student.id,
                 subject=ConsentSubject.SUMMARY,
@@ -112,7 +112,7 @@ class _DemoBuilder(DemoDraws):
                 given_by=giver,
                 date=self.start + dt.timedelta(days=14),
                 basis="Besproken bij de intake"
-                if giver is Role.STUDENT
+                if giver is Person.STUDENT
                 else f"Akkoord {parent.name}",
             )
             self.stamp(consent, consent.date)
@@ -190,7 +190,7 @@ class _DemoBuilder(DemoDraws):
                     student_id=student.id,
                     date=day,
                     rater=rater,
-                    rater_name=trainer.name if rater is Role.WORKPLACE_TRAINER else "",
+                    rater_name=trainer.name if rater is Person.WORKPLACE_TRAINER else "",
                     ratings=ratings,
                 )
                 self.stamp(scan, day)

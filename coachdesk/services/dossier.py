@@ -20,11 +20,10 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
-from coachdesk.domain.audience import SHARED_READERS, Audience
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.passphrases import MIN_LENGTH
+from coachdesk.domain.people import COACH_ONLY, SHARED_READERS, Person
 from coachdesk.domain.records import utc_now
-from coachdesk.domain.roles import Role
 from coachdesk.errors import UserFacingError, ValidationError
 from coachdesk.i18n import _
 from coachdesk.savefile import save_bytes
@@ -35,7 +34,10 @@ from coachdesk.storage.table_repo import Repository
 
 MAGIC = b"COACHDESK-DOSSIER\x01"
 FORMAT = "coachdesk-dossier"
-VERSION = 1
+VERSION = 2
+"""Version 2 names every person with one word: parents are "ouders", a private text's
+audience is "coach" (version 1 said "ouder" and "prive_coach"; see ``_from_version_1``)."""
+READABLE_VERSIONS = (1, VERSION)
 SALT_BYTES, NONCE_BYTES = 16, 12
 SCRYPT_N = 2**15
 MIN_PASSPHRASE = MIN_LENGTH
@@ -165,9 +167,7 @@ class Dossiers:
             else:
                 records = repos[section].for_student(student_id)
             if not include_private:
-                records = [
-                    r for r in records if getattr(r, "audience", None) is not Audience.PRIVATE
-                ]
+                records = [r for r in records if getattr(r, "audience", None) is not COACH_ONLY]
             entry[section] = [to_row(record) for record in records]
         return entry
 
@@ -207,7 +207,7 @@ class Dossiers:
                     Consent(
                         student_id=student.id,
                         subject=ConsentSubject.HANDOVER,
-                        recipient=Role.COACH,
+                        recipient=Person.COACH,
                         granted=True,
                         given_by=consent_giver(student.age_on(day)),
                         date=day,
@@ -280,6 +280,8 @@ class Dossiers:
                 sections = {}
                 for section in SECTIONS:
                     rows = [_remapped(row, remap) for row in entry.get(section, [])]
+                    if content["version"] == 1:
+                        rows = [_from_version_1(row) for row in rows]
                     if section == "notes":
                         rows = [_with_readers(row) for row in rows]
                     sections[section] = [from_row(repos[section].record_type, row) for row in rows]
@@ -292,6 +294,20 @@ class Dossiers:
                 ) from error
             plan.append((student, sections))
         return plan
+
+
+_VERSION_1_WORDS = {"ouder": "ouders", "prive_coach": "coach"}
+_PERSON_COLUMNS = ("role", "recipient", "given_by", "owner", "audience")
+
+
+def _from_version_1(row: dict[str, Any]) -> dict[str, Any]:
+    """A record from a version-1 dossier, with the words of version 2 for its people."""
+    return {
+        column: _VERSION_1_WORDS.get(value, value)
+        if column in _PERSON_COLUMNS and isinstance(value, str)
+        else value
+        for column, value in row.items()
+    }
 
 
 def _with_readers(row: dict[str, Any]) -> dict[str, Any]:
@@ -320,7 +336,7 @@ def parse(plaintext: bytes) -> dict[str, Any]:
         ) from error
     if not isinstance(content, dict) or content.get("format") != FORMAT:
         raise DossierError(_("This file is not a CoachDesk dossier."))
-    if content.get("version") != VERSION:
+    if content.get("version") not in READABLE_VERSIONS:
         raise DossierError(
             _(
                 "This dossier was made by another version of CoachDesk (format "

@@ -6,9 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.conversations import Conversation, ConversationState
 from coachdesk.domain.experiences import Experience
+from coachdesk.domain.people import COACH_ONLY
 from coachdesk.domain.school_year import school_year_start
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
@@ -74,14 +74,14 @@ class ProgressReports:
             experiences=[
                 e
                 for e in repos.experiences.in_period(student.id, start, end)
-                if e.audience is not Audience.PRIVATE
+                if e.audience is not COACH_ONLY
             ],
             conversations=conversations,
             goals=_goals_in_period(repos.goals.for_student(student.id), start, end),
             agreements=[
                 a
                 for a in repos.agreements.oldest_first(student.id)
-                if a.conversation_id in held and a.audience is not Audience.PRIVATE
+                if a.conversation_id in held and a.audience is not COACH_ONLY
             ],
             scans=CompetenceScans(repos).history(student.id),
         )
@@ -95,7 +95,7 @@ def _goals_in_period(goals: list[Goal], start: dt.date, end: dt.date) -> list[Go
     """
     latest: dict[str, Goal] = {}
     for goal in sorted(goals, key=lambda g: g.updated_at):
-        if goal.audience is Audience.PRIVATE or goal.created_at.date() > end:
+        if goal.audience is COACH_ONLY or goal.created_at.date() > end:
             continue
         if goal.status is not GoalStatus.ACTIVE and goal.updated_at.date() < start:
             continue

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 
-from coachdesk.domain.audience import Audience
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.records import utc_now
 from coachdesk.domain.reflections import (
     Reflection,
@@ -71,7 +71,7 @@ class ReflectionService:
         """Start a reflection; a coach's own practice reflection has no student."""
         if not title.strip():
             raise ValidationError(_("A reflection needs a title."))
-        audience = Audience.PRIVATE if student_id is None else Audience.STUDENT
+        audience = COACH_ONLY if student_id is None else Person.STUDENT
         return self._repos.reflections.add(
             Reflection(
                 author=author,

@@ -14,7 +14,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import (
     AGREED_FIELD,
     AGREED_ON,
@@ -45,7 +45,7 @@ class FilledFields:
 
     form_id: str
     fingerprint: str
-    rater: Role
+    rater: Person
     answers: dict[str, int]
     texts: dict[str, str]
     agreed: bool
@@ -131,7 +131,7 @@ def read_filled_fields(path: Path) -> FilledFields:
         )
     )
     try:
-        rater = Role(found[RATER_FIELD])
+        rater = Person(found[RATER_FIELD])
     except (KeyError, ValueError):
         raise tampered from None
     ids = [s.id for s in statements()]

@@ -16,8 +16,8 @@ from pathlib import Path
 from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.domain.conversations import Conversation, ConversationState
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import utc_now
-from coachdesk.domain.roles import Role
 from coachdesk.domain.scan_forms import (
     DATE_FIELD,
     FORM_RATERS,
@@ -29,7 +29,7 @@ from coachdesk.domain.scan_forms import (
     check_sum,
     field_names,
 )
-from coachdesk.domain.students import ContactRole, Student
+from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date, parse_date
@@ -47,7 +47,7 @@ class FormContent:
     form_id: str
     fingerprint: str
     check: str
-    rater: Role
+    rater: Person
     first_name: str
     full_name: str
     programme: str
@@ -137,7 +137,7 @@ class ScanForms:
     def make(
         self,
         student_id: str,
-        rater: Role,
+        rater: Person,
         today: dt.date,
         conversation_id: str | None = None,
     ) -> FormContent:
@@ -148,7 +148,7 @@ class ScanForms:
             raise ValidationError(_("This student no longer exists."))
         if rater not in FORM_RATERS:
             raise ValidationError(_("A form is filled in by the workplace trainer or the student."))
-        if rater is Role.WORKPLACE_TRAINER and self._sharing_refused(student_id):
+        if rater is Person.WORKPLACE_TRAINER and self._sharing_refused(student_id):
             raise ValidationError(
                 _(
                     "Sharing with the workplace trainer was refused for {name}, so no form "
@@ -167,7 +167,7 @@ class ScanForms:
         audit_store(repos.store, "scan-form", student=student_id, form=form.id, rater=rater.value)
         ids = [s.id for s in statements()]
         trainers = [
-            c for c in repos.contacts.by_role(student_id) if c.role is ContactRole.WORKPLACE_TRAINER
+            c for c in repos.contacts.by_role(student_id) if c.role is Person.WORKPLACE_TRAINER
         ]
         return FormContent(
             form_id=form.id,
@@ -189,7 +189,7 @@ class ScanForms:
         decisions = [
             c
             for c in self._repos.consents.for_student(student_id)
-            if c.recipient is Role.WORKPLACE_TRAINER and c.subject is ConsentSubject.SUMMARY
+            if c.recipient is Person.WORKPLACE_TRAINER and c.subject is ConsentSubject.SUMMARY
         ]
         decisions.sort(key=lambda c: c.date)
         return bool(decisions) and not decisions[-1].granted
@@ -253,7 +253,7 @@ class ScanForms:
 
     def _conversation_for(self, form: ScanForm, today: dt.date) -> Conversation | None:
         """Return the trialoog a praktijkopleider's words belong to: the form's, else the next."""
-        if form.rater is not Role.WORKPLACE_TRAINER:
+        if form.rater is not Person.WORKPLACE_TRAINER:
             return None
         if form.conversation_id:
             return self._repos.conversations.get(form.conversation_id)

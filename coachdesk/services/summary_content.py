@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from coachdesk.domain.agreements import Agreement, Goal, GoalStatus, agreement_sentence
-from coachdesk.domain.audience import Audience, Note, readable_by
+from coachdesk.domain.audience import Note, readable_by
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.consents import ConsentSubject
 from coachdesk.domain.conversations import (
@@ -20,9 +20,8 @@ from coachdesk.domain.conversations import (
     ConversationState,
     Participant,
 )
-from coachdesk.domain.labels import LabelledEnum
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
@@ -31,29 +30,6 @@ from coachdesk.services.audit import audit_store
 from coachdesk.services.closing import PARTY_VIEWS, Closing, closing_notes
 from coachdesk.storage.repositories import Repositories
 
-
-class Reader(LabelledEnum):
-    """Who a summary is made for; the value is the word the CLI takes (``--for``)."""
-
-    STUDENT = "student"
-    PARENTS = "ouders"
-    WORKPLACE_TRAINER = "praktijkopleider"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "student": N_("for the student"),
-            "ouders": N_("for the parents"),
-            "praktijkopleider": N_("for the workplace trainer"),
-        }
-
-
-_READER_AUDIENCE = {
-    Reader.STUDENT: Audience.STUDENT,
-    Reader.PARENTS: Audience.PARENTS,
-    Reader.WORKPLACE_TRAINER: Audience.WORKPLACE_TRAINER,
-}
-_READER_ROLE = {Reader.PARENTS: Role.PARENT, Reader.WORKPLACE_TRAINER: Role.WORKPLACE_TRAINER}
 _TITLES = {
     ConversationKind.DIALOGUE: N_("Report of a career conversation"),
     ConversationKind.TRIALOGUE: N_("Report of a trialogue"),
@@ -69,7 +45,7 @@ _TITLES = {
 class Summary:
     """Everything one reader's version of a conversation report holds, already filtered."""
 
-    reader: Reader
+    reader: Person
     title: str
     school_name: str
     student: Student
@@ -117,7 +93,7 @@ class SummaryContent:
         assert student is not None
         return conversation, student
 
-    def build(self, conversation_id: str, reader: Reader, school_name: str = "") -> Summary:
+    def build(self, conversation_id: str, reader: Person, school_name: str = "") -> Summary:
         """Return the report for ``reader``; refuse when consent to share with them is missing."""
         repos = self._repos
         conversation, student = self._conversation(conversation_id)
@@ -128,12 +104,12 @@ class SummaryContent:
                     "the report is made from what you wrote down then."
                 )
             )
-        if reader is not Reader.STUDENT and not self._consented(conversation, reader):
+        if reader is not Person.STUDENT and not self._consented(conversation, reader):
             raise ValidationError(
                 _(
                     "There is no consent to share this report {reader}. Record it when "
                     "closing the conversation together."
-                ).format(reader=reader.label)
+                ).format(reader=reader.report_label)
             )
         audit_store(repos.store, "report", conversation=conversation_id, reader=reader.value)
         return self._assemble(
@@ -164,7 +140,7 @@ class SummaryContent:
         stored = self._repos.goals.for_student(student.id)
         goals = [changed.pop(g.id, g) for g in stored] + list(changed.values())
         return self._assemble(
-            Reader.STUDENT,
+            Person.STUDENT,
             school_name=school_name,
             student=student,
             conversation=closed,
@@ -175,7 +151,7 @@ class SummaryContent:
 
     def _assemble(
         self,
-        reader: Reader,
+        reader: Person,
         *,
         school_name: str,
         student: Student,
@@ -184,8 +160,7 @@ class SummaryContent:
         agreements: list[Agreement],
         goals: list[Goal],
     ) -> Summary:
-        audience = _READER_AUDIENCE[reader]
-        shown = [n for n in notes if n.kind is not NoteKind.LIVE and readable_by(n, audience)]
+        shown = [n for n in notes if n.kind is not NoteKind.LIVE and readable_by(n, reader)]
         summary_note = next((n for n in shown if n.kind is NoteKind.GENERAL), None)
         participants = self._repos.participants.for_conversation(conversation.id)
         return Summary(
@@ -203,22 +178,20 @@ class SummaryContent:
             agreements=[
                 agreement_sentence(a, student.given_name, conversation.date)
                 for a in agreements
-                if a.audience is not Audience.PRIVATE and a.description.strip()
+                if a.audience is not COACH_ONLY and a.description.strip()
             ],
             goals=[
-                g
-                for g in goals
-                if g.status is GoalStatus.ACTIVE and g.audience is not Audience.PRIVATE
+                g for g in goals if g.status is GoalStatus.ACTIVE and g.audience is not COACH_ONLY
             ],
             next_appointment=next_appointment_text(conversation),
             signatures=self._signatures(conversation, participants),
         )
 
-    def _consented(self, conversation: Conversation, reader: Reader) -> bool:
+    def _consented(self, conversation: Conversation, reader: Person) -> bool:
         """Consent given at this conversation wins; otherwise the student's standing consent."""
         consents = self._repos.consents.for_recipient(
             conversation.student_id,
-            _READER_ROLE[reader],
+            reader,
             ConsentSubject.SUMMARY,
             conversation.id,
         )
@@ -228,12 +201,12 @@ class SummaryContent:
 
     @staticmethod
     def _signatures(conversation: Conversation, participants: list[Participant]) -> list[str]:
-        roles = [Role.STUDENT, Role.COACH]
+        roles = [Person.STUDENT, Person.COACH]
         present = {p.role for p in participants}
-        if conversation.kind is ConversationKind.TRIALOGUE or Role.WORKPLACE_TRAINER in present:
-            roles.append(Role.WORKPLACE_TRAINER)
-        if Role.PARENT in present:
-            roles.append(Role.PARENT)
+        if conversation.kind is ConversationKind.TRIALOGUE or Person.WORKPLACE_TRAINER in present:
+            roles.append(Person.WORKPLACE_TRAINER)
+        if Person.PARENTS in present:
+            roles.append(Person.PARENTS)
         return [role.label for role in roles]
 
 

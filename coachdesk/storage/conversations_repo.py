@@ -10,8 +10,8 @@ from coachdesk.domain.audience import Note
 from coachdesk.domain.consents import Consent, ConsentSubject
 from coachdesk.domain.conversations import Conversation, Participant
 from coachdesk.domain.notes import NoteKind
+from coachdesk.domain.people import Person
 from coachdesk.domain.records import Record, utc_now
-from coachdesk.domain.roles import Role
 from coachdesk.storage.database import Store
 from coachdesk.storage.rows import from_row
 from coachdesk.storage.table_repo import Repository
@@ -93,7 +93,7 @@ class ConsentsRepository(ConversationPartsRepository[Consent]):
         super().__init__(store, "consents", Consent)
 
     def for_recipient(
-        self, student_id: str, recipient: Role, subject: ConsentSubject, conversation_id: str
+        self, student_id: str, recipient: Person, subject: ConsentSubject, conversation_id: str
     ) -> list[Consent]:
         """Return what was decided for ``recipient`` and ``subject``, oldest first.
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import ScanForm, store_fingerprint
 from coachdesk.storage.database import Store
 from coachdesk.storage.store_identity import read_identity
@@ -27,7 +27,7 @@ class ScanFormsRepository(Repository[ScanForm]):
         """Return the praktijkopleider's forms read in for one conversation, the latest first."""
         return self.select(
             "conversation_id = ? AND rater = ? AND read_in_at IS NOT NULL",
-            [conversation_id, Role.WORKPLACE_TRAINER.value],
+            [conversation_id, Person.WORKPLACE_TRAINER.value],
             order_by="read_in_at DESC",
         )
 
@@ -35,6 +35,6 @@ class ScanFormsRepository(Repository[ScanForm]):
         """Return the praktijkopleider's forms read in before any trialoog was planned."""
         return self.select(
             "student_id = ? AND rater = ? AND conversation_id IS NULL AND read_in_at IS NOT NULL",
-            [student_id, Role.WORKPLACE_TRAINER.value],
+            [student_id, Person.WORKPLACE_TRAINER.value],
             order_by="read_in_at DESC",
         )

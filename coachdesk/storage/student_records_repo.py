@@ -9,9 +9,9 @@ import datetime as dt
 
 from coachdesk.domain.competences import CompetenceScan
 from coachdesk.domain.experiences import Experience
+from coachdesk.domain.people import Person
 from coachdesk.domain.questions import Question
 from coachdesk.domain.reflections import Reflection, ReflectionTemplate, ReflectionVersion
-from coachdesk.domain.roles import Role
 from coachdesk.domain.students import Contact
 from coachdesk.storage.database import Store
 from coachdesk.storage.table_repo import Repository
@@ -61,7 +61,7 @@ class ScansRepository(Repository[CompetenceScan]):
         """Return one student's scans, the latest moment first."""
         return self.select("student_id = ?", [student_id], order_by="date DESC")
 
-    def by_rater_until(self, student_id: str, rater: Role, day: dt.date) -> list[CompetenceScan]:
+    def by_rater_until(self, student_id: str, rater: Person, day: dt.date) -> list[CompetenceScan]:
         """Return the scans ``rater`` made of the student on or before ``day``, newest first."""
         return self.select(
             "student_id = ? AND rater = ? AND date <= ?",
@@ -69,7 +69,7 @@ class ScansRepository(Repository[CompetenceScan]):
             order_by="date DESC",
         )
 
-    def delete_moment(self, student_id: str, day: dt.date, rater: Role) -> None:
+    def delete_moment(self, student_id: str, day: dt.date, rater: Person) -> None:
         """Remove ``rater``'s scan of the student at ``day`` (a new one replaces it)."""
         with self.store.atomic() as db:
             db.execute(

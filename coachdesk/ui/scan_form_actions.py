@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
@@ -25,7 +25,7 @@ def save_scan_form(
     parent: QWidget,
     forms: ScanForms,
     student: Student,
-    rater: Role,
+    rater: Person,
     today: dt.date,
     *,
     conversation_id: str | None = None,

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from coachdesk.domain.people import Person
 from coachdesk.errors import UserFacingError
 from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.services.closing import Closing
-from coachdesk.services.summary_content import Reader, Summary, default_file_name
+from coachdesk.services.summary_content import Summary, default_file_name
 from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.printing import print_html
@@ -48,7 +49,7 @@ class ConversationOutputs:
             return
         self._screen.file_saved.emit(saved_message(target))
 
-    def _report(self, reader: Reader) -> Summary | None:
+    def _report(self, reader: Person) -> Summary | None:
         """Return the report for ``reader``; say so instead when it may not be made."""
         conversation = self._screen.conversation
         if conversation is None:
@@ -61,7 +62,7 @@ class ConversationOutputs:
             show_problem(self._screen, error)
             return None
 
-    def save_report(self, reader: Reader) -> None:
+    def save_report(self, reader: Person) -> None:
         """Ask where to save the PDF report for ``reader``, then write it."""
         summary = self._report(reader)
         if summary is None:
@@ -74,7 +75,7 @@ class ConversationOutputs:
         logo = self._services.settings.school_logo()
         self._write(lambda path: write_summary(summary, path, logo), target)
 
-    def print_report(self, reader: Reader) -> None:
+    def print_report(self, reader: Person) -> None:
         """Print the report for ``reader`` through the system print dialog."""
         summary = self._report(reader)
         if summary is not None:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student, workplace_trainer_name
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
@@ -27,14 +27,10 @@ class ScanController:
         self._window = window
         self.scan_view: ScanEntryView | None = None
 
-    def fill_in(self, student: Student, rater: Role) -> None:
+    def fill_in(self, student: Student, rater: Person) -> None:
         """Open the full-screen scan for one rater; the rest of the file goes out of sight."""
-        names = {
-            Role.STUDENT: student.given_name,
-            Role.COACH: _("the coach"),
-            Role.WORKPLACE_TRAINER: _("the workplace trainer"),
-        }
-        title = _("Competence scan · filled in by {who}").format(who=names[rater])
+        who = student.given_name if rater is Person.STUDENT else rater.sentence_label
+        title = _("Competence scan · filled in by {who}").format(who=who)
         view = ScanEntryView(title, rater, statements())
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view.finished.connect(lambda answers: self._finished(student, rater, answers))
@@ -44,11 +40,11 @@ class ScanController:
         view.showFullScreen()
         view.setFocus()
 
-    def _finished(self, student: Student, rater: Role, answers: dict[str, int]) -> None:
+    def _finished(self, student: Student, rater: Person, answers: dict[str, int]) -> None:
         window = self._window
         services = window.services
         contacts = services.student_file.open(student.id).contacts
-        name = workplace_trainer_name(contacts) if rater is Role.WORKPLACE_TRAINER else ""
+        name = workplace_trainer_name(contacts) if rater is Person.WORKPLACE_TRAINER else ""
         try:
             services.scans.record(student.id, rater, answers, window.today, name)
         except UserFacingError as error:
@@ -56,7 +52,7 @@ class ScanController:
             return
         window.student_screen.show_student(student.id)
 
-    def save_form(self, student: Student, rater: Role) -> None:
+    def save_form(self, student: Student, rater: Person) -> None:
         """Save a fillable scan form for the praktijkopleider or the student to fill in."""
         window = self._window
         target = save_scan_form(window, window.services.forms, student, rater, window.today)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.competences import scale_label
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import form_code
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date, short_date
@@ -58,7 +58,7 @@ class FormImportDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(facts)
         layout.addWidget(self.table, 1)
-        if form.rater is Role.WORKPLACE_TRAINER:
+        if form.rater is Person.WORKPLACE_TRAINER:
             for label, text in (
                 (_("How they see {name}").format(name=student.given_name), reading.view),
                 (_("To talk about"), reading.points),
@@ -80,7 +80,7 @@ class FormImportDialog(QDialog):
             )
             layout.addWidget(hint(where, self))
         self.questions = [*reading.questions()]
-        if not reading.agreed and form.rater is Role.WORKPLACE_TRAINER:
+        if not reading.agreed and form.rater is Person.WORKPLACE_TRAINER:
             self.questions.append(_("The workplace trainer did not tick “akkoord”."))
         self.question_label = QLabel("\n".join(self.questions), self)
         self.question_label.setWordWrap(True)

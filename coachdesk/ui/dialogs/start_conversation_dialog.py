@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.conversations import ConversationKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import PARTICIPANTS, Person
 from coachdesk.domain.students import Contact, Student
 from coachdesk.i18n import _
 from coachdesk.services.closing import needs_party_views
@@ -25,7 +25,7 @@ from coachdesk.services.conversation_flow import default_participants
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons
 
-Person = tuple[Role, str, str | None]
+Attendee = tuple[Person, str, str | None]
 
 
 @dataclass(frozen=True)
@@ -36,15 +36,15 @@ class PlannedConversation:
     date: dt.date
     time: dt.time | None
     place: str
-    participants: list[Person]
+    participants: list[Attendee]
 
 
 class _ParticipantRow(QWidget):
-    def __init__(self, person: Person, parent: QWidget) -> None:
+    def __init__(self, person: Attendee, parent: QWidget) -> None:
         super().__init__(parent)
         role, name, contact_id = person
         self.contact_id = contact_id
-        self.role_combo = ChoiceCombo(((r.label, r) for r in Role), self)
+        self.role_combo = ChoiceCombo(((r.label, r) for r in PARTICIPANTS), self)
         self.role_combo.select_value(role)
         self.role_combo.setAccessibleName(_("Role"))
         self.name_edit = QLineEdit(name, self)
@@ -56,7 +56,7 @@ class _ParticipantRow(QWidget):
         layout.addWidget(self.name_edit, 1)
         layout.addWidget(self.remove_button)
 
-    def person(self) -> Person:
+    def person(self) -> Attendee:
         return self.role_combo.current_value(), self.name_edit.text().strip(), self.contact_id
 
 
@@ -93,7 +93,7 @@ class StartConversationDialog(QDialog):
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows: list[_ParticipantRow] = []
         add_button = QPushButton(_("Add participant"), self)
-        add_button.clicked.connect(lambda: self._add_row((Role.PARENT, "", None)))
+        add_button.clicked.connect(lambda: self._add_row((Person.PARENTS, "", None)))
         self.problem_label = QLabel(self)
         self.problem_label.setProperty("state", "problem")
         self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
@@ -109,7 +109,7 @@ class StartConversationDialog(QDialog):
         form.addRow(self.buttons)
         self._fill_participants()
 
-    def _add_row(self, person: Person) -> None:
+    def _add_row(self, person: Attendee) -> None:
         row = _ParticipantRow(person, self.rows_box)
         row.remove_button.clicked.connect(lambda: self._remove_row(row))
         self.rows.append(row)
@@ -129,16 +129,16 @@ class StartConversationDialog(QDialog):
             self._contacts,
         )
         for person in people:
-            if person[0] is not Role.COACH:
+            if person[0] is not Person.COACH:
                 self._add_row(person)
         companies = [c.company for c in self._contacts if c.company.strip()]
         at_work = needs_party_views(self.kind_combo.current_value()) and companies
         if not self.place_edit.isModified():  # the coach's own place is never overwritten
             self.place_edit.setText(companies[0] if at_work else "")
 
-    def participants(self) -> list[Person]:
+    def participants(self) -> list[Attendee]:
         """Return the coach and every named participant."""
-        coach: Person = (Role.COACH, self.coach_edit.text().strip(), None)
+        coach: Attendee = (Person.COACH, self.coach_edit.text().strip(), None)
         return [coach, *(p for p in (row.person() for row in self.rows) if p[1])]
 
     def _accept_if_valid(self) -> None:
@@ -150,11 +150,11 @@ class StartConversationDialog(QDialog):
             return
         roles = [role for role, _name, _id in self.participants()]
         if self.kind_combo.current_value() is ConversationKind.TRIALOGUE and (
-            Role.WORKPLACE_TRAINER not in roles
+            Person.WORKPLACE_TRAINER not in roles
         ):
             self.problem_label.setText(_("A trialogue needs the workplace trainer at the table."))
             return
-        if Role.STUDENT not in roles:
+        if Person.STUDENT not in roles:
             self.problem_label.setText(_("The student takes part in every conversation."))
             return
         self.accept()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.students import LEVELS, Contact, ContactRole, Pathway, Student
+from coachdesk.domain.people import CONTACTS, Person
+from coachdesk.domain.students import LEVELS, Contact, Pathway, Student
 from coachdesk.i18n import _
 from coachdesk.ui.widgets import ChoiceCombo, OptionalDateEdit, dialog_buttons
 
@@ -115,9 +116,9 @@ class StudentDialog(QDialog):
     def _add_contact_row(self, contact: Contact | None) -> None:
         row = self.contacts_table.rowCount()
         self.contacts_table.insertRow(row)
-        role = ChoiceCombo(((item.label, item) for item in ContactRole), self.contacts_table)
+        role = ChoiceCombo(((item.contact_label, item) for item in CONTACTS), self.contacts_table)
         role.setAccessibleName(_("Role"))
-        role.select_value(contact.role if contact else ContactRole.PARENT)
+        role.select_value(contact.role if contact else Person.PARENTS)
         self.contacts_table.setCellWidget(row, 0, role)
         for column, name in enumerate(_CONTACT_COLUMNS, start=1):
             item = QTableWidgetItem(getattr(contact, name) if contact else "")

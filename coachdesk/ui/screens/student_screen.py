@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.contacts_text import contacts_line
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.domain.students import StudentStatus
 from coachdesk.domain.timeline import TimelineKind
 from coachdesk.errors import UserFacingError
@@ -47,9 +47,9 @@ class StudentScreen(QWidget):
         progress_report_requested(Student): the coach wants this student's progress overview.
         reflection_requested(Student): start a new reflection by this student.
         reflection_open_requested(str): open the reflection with this id.
-        scan_requested(Student, Role): fill in the competence scan as this rater.
+        scan_requested(Student, Person): fill in the competence scan as this rater.
         scan_paper_requested(Student): the paper scan for the workplace trainer (PDF).
-        form_requested(Student, Role): a fillable scan form for the workplace trainer or student.
+        form_requested(Student, Person): a fillable scan form for the workplace trainer or student.
         form_import_requested(Student): read a filled-in scan form back in.
         inzage_requested(Student): everything about this student for a request to see.
         erase_requested(Student): erase this student completely.
@@ -171,16 +171,16 @@ class StudentScreen(QWidget):
         if self.file:
             signal.emit(self.file.student)
 
-    def _request_scan(self, rater: Role) -> None:
+    def _request_scan(self, rater: Person) -> None:
         if self.file:
             self.scan_requested.emit(self.file.student, rater)
 
     def _scan_button(self) -> QPushButton:
         button, menu = menu_button(_("Competence scan"), self)
         for text, rater in (
-            (_("The student fills it in"), Role.STUDENT),
-            (_("The coach fills it in"), Role.COACH),
-            (_("Type in the workplace trainer's answers"), Role.WORKPLACE_TRAINER),
+            (_("The student fills it in"), Person.STUDENT),
+            (_("The coach fills it in"), Person.COACH),
+            (_("Type in the workplace trainer's answers"), Person.WORKPLACE_TRAINER),
         ):
             menu.addAction(text, partial(self._request_scan, rater))
         menu.addAction(
@@ -189,8 +189,8 @@ class StudentScreen(QWidget):
         )
         menu.addSeparator()
         for text, rater in (
-            (_("Fillable form for the workplace trainer (PDF)…"), Role.WORKPLACE_TRAINER),
-            (_("Fillable form for the student (PDF)…"), Role.STUDENT),
+            (_("Fillable form for the workplace trainer (PDF)…"), Person.WORKPLACE_TRAINER),
+            (_("Fillable form for the student (PDF)…"), Person.STUDENT),
         ):
             menu.addAction(text, partial(self._ask_form, rater))
         menu.addAction(
@@ -199,7 +199,7 @@ class StudentScreen(QWidget):
         )
         return button
 
-    def _ask_form(self, rater: Role) -> None:
+    def _ask_form(self, rater: Person) -> None:
         if self.file:
             self.form_requested.emit(self.file.student, rater)
 

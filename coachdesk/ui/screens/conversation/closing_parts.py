@@ -25,17 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.agreements import Agreement, Goal, agreement_sentence
-from coachdesk.domain.audience import Audience
 from coachdesk.domain.competences import Competence
+from coachdesk.domain.people import Person
 from coachdesk.i18n import _
 from coachdesk.services.closing import Owner, SharedText
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.widgets import ChoiceCombo, hint
-
-READER_WORDS = {
-    Audience.PARENTS: lambda: _("the parents"),
-    Audience.WORKPLACE_TRAINER: lambda: _("the workplace trainer"),
-}
 
 
 def part_heading(text: str, parent: QWidget, buddy: QWidget | None = None) -> QLabel:
@@ -58,7 +53,7 @@ class ReadersRow(QWidget):
     changed = Signal()
 
     def __init__(
-        self, readers: Sequence[Audience], offered: Sequence[Audience], parent: QWidget
+        self, readers: Sequence[Person], offered: Sequence[Person], parent: QWidget
     ) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
@@ -66,16 +61,16 @@ class ReadersRow(QWidget):
         student = hint(_("Read by: the student"), self)
         student.setWordWrap(False)
         layout.addWidget(student)
-        self.checks: dict[Audience, QCheckBox] = {}
+        self.checks: dict[Person, QCheckBox] = {}
         for reader in offered:
-            check = QCheckBox(READER_WORDS[reader](), self)
+            check = QCheckBox(reader.sentence_label, self)
             check.setChecked(reader in readers)
             check.toggled.connect(self.changed)
             layout.addWidget(check)
             self.checks[reader] = check
         layout.addStretch(1)
 
-    def readers(self) -> tuple[Audience, ...]:
+    def readers(self) -> tuple[Person, ...]:
         """Return who reads the part besides the student."""
         return tuple(reader for reader, check in self.checks.items() if check.isChecked())
 
@@ -93,7 +88,7 @@ class SharedTextBox(QWidget):
         self,
         label: str,
         part: SharedText,
-        offered: Sequence[Audience],
+        offered: Sequence[Person],
         lines: int,
         parent: QWidget,
     ) -> None:
@@ -279,8 +274,8 @@ class SharingSection(QWidget):
     def __init__(
         self,
         giver: str,
-        offered: Sequence[Audience],
-        consents: dict[Audience, bool],
+        offered: Sequence[Person],
+        consents: dict[Person, bool],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -292,12 +287,12 @@ class SharingSection(QWidget):
                 self,
             )
         )
-        self.consent_checks: dict[Audience, QCheckBox] = {}
-        self.contents: dict[Audience, QLabel] = {}
+        self.consent_checks: dict[Person, QCheckBox] = {}
+        self.contents: dict[Person, QLabel] = {}
         self._giver = giver
         for reader in offered:
             check = QCheckBox(
-                _("Version for {reader}: consent given").format(reader=READER_WORDS[reader]()),
+                _("Version for {reader}: consent given").format(reader=reader.sentence_label),
                 self,
             )
             check.setChecked(consents.get(reader, False))
@@ -312,12 +307,12 @@ class SharingSection(QWidget):
             self.setFocusProxy(next(iter(self.consent_checks.values())))
             self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
-    def consented(self, reader: Audience) -> bool:
+    def consented(self, reader: Person) -> bool:
         """Return whether consent for ``reader``'s version was given."""
         check = self.consent_checks.get(reader)
         return check is not None and check.isChecked()
 
-    def show_contents(self, reader: Audience, parts: list[str]) -> None:
+    def show_contents(self, reader: Person, parts: list[str]) -> None:
         """Say what ``reader``'s version will hold (or that there will be none)."""
         if not self.consented(reader):
             text = _("No version without consent; {giver} decides.").format(giver=self._giver)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.conversations import Conversation, ConversationState
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import SUMMARY_READERS, Person
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
@@ -32,7 +32,7 @@ from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_file import StudentFileService
-from coachdesk.services.summary_content import Reader, SummaryContent
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.ui.controllers.conversation_outputs import ConversationOutputs
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.file_choice import saved_message
@@ -191,7 +191,7 @@ class ConversationScreen(QWidget):
             open_goals=preparation.open_goals,
             keywords=flow.keywords(conversation.id),
             trainer_reads=needs_party_views(conversation.kind)
-            or Role.WORKPLACE_TRAINER in participants,
+            or Person.WORKPLACE_TRAINER in participants,
         )
         # Where the conversation stands: still to prepare, or (held, closed) to close together.
         planned = conversation.state is ConversationState.PREPARED
@@ -208,7 +208,7 @@ class ConversationScreen(QWidget):
         if answer is None:
             return
         try:
-            coach = next(name for role, name, _id in answer.participants if role is Role.COACH)
+            coach = next(name for role, name, _id in answer.participants if role is Person.COACH)
             if coach:
                 self._services.settings.set_coach_name(coach)
             conversation = self._services.flow.start(
@@ -341,10 +341,10 @@ class ConversationScreen(QWidget):
         self.read_back_view = None
         self.window().activateWindow()
 
-    def _report_button(self, text: str, action: Callable[[Reader], None]) -> QPushButton:
+    def _report_button(self, text: str, action: Callable[[Person], None]) -> QPushButton:
         button, menu = menu_button(text, self)
-        for reader in Reader:
-            menu.addAction(reader.label, partial(action, reader))
+        for reader in SUMMARY_READERS:
+            menu.addAction(reader.report_label, partial(action, reader))
         return button
 
     def _save_trainer_form(self) -> None:
@@ -353,7 +353,7 @@ class ConversationScreen(QWidget):
                 self,
                 self._services.forms,
                 self.student,
-                Role.WORKPLACE_TRAINER,
+                Person.WORKPLACE_TRAINER,
                 self.today,
                 conversation_id=self.conversation.id,
             )
@@ -368,7 +368,7 @@ class ConversationScreen(QWidget):
             self.conversation = None  # read the preparation and the close again
             self._load(conversation)
 
-    def save_report(self, reader: Reader) -> None:
+    def save_report(self, reader: Person) -> None:
         """Ask where to save the PDF report for ``reader``, then write it."""
         self.outputs.save_report(reader)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from coachdesk.domain.people import Person
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import short_date
 from coachdesk.services.closing import needs_party_views
@@ -65,7 +66,7 @@ class TrainerFormBox(QWidget):
         name = preparation.student.given_name
         parts = [
             _("{who}, {date}").format(
-                who=latest.filled_by or _("Workplace trainer"),
+                who=latest.filled_by or Person.WORKPLACE_TRAINER.label,
                 date=short_date(latest.filled_on) if latest.filled_on else _("no date"),
             )
         ]

@@ -22,11 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.agreements import Agreement, Goal, GoalStatus
-from coachdesk.domain.audience import SHARED_READERS, Audience
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import Conversation
 from coachdesk.domain.notes import NoteKind
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import SHARED_READERS, Person
 from coachdesk.domain.students import Student
 from coachdesk.i18n import _
 from coachdesk.services.closing import (
@@ -117,9 +116,9 @@ class WrapUpStep(QWidget):
         """Build the close for one conversation, filled with what was typed before."""
         self.autosave.save_now()
         self.conversation, self._closing, self._today = conversation, closing, today
-        self._owners = list(owners) or [Owner(Role.STUDENT, student.given_name)]
+        self._owners = list(owners) or [Owner(Person.STUDENT, student.given_name)]
         self.keywords_view.show_keywords(keywords)
-        offered = [r for r in SHARED_READERS if r is Audience.PARENTS or trainer_reads]
+        offered = [r for r in SHARED_READERS if r is Person.PARENTS or trainer_reads]
         form = QWidget(self.scroller)
         form.setObjectName("togetherForm")
         column = QVBoxLayout(form)
@@ -134,8 +133,8 @@ class WrapUpStep(QWidget):
             consent_giver_label(student, today),
             offered,
             {
-                Audience.PARENTS: closing.share_with_parents,
-                Audience.WORKPLACE_TRAINER: closing.share_with_trainer,
+                Person.PARENTS: closing.share_with_parents,
+                Person.WORKPLACE_TRAINER: closing.share_with_trainer,
             },
             form,
         )
@@ -152,7 +151,7 @@ class WrapUpStep(QWidget):
         self._update_sharing()
 
     def _add_texts(
-        self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Audience]
+        self, column: QVBoxLayout, form: QWidget, closing: Closing, offered: list[Person]
     ) -> None:
         """Add the student's words, what they found out and, in a trialogue, each view."""
         assert self.conversation is not None
@@ -266,7 +265,7 @@ class WrapUpStep(QWidget):
                 or Agreement(
                     student_id=self.conversation.student_id,
                     description="",
-                    owner=Role.STUDENT,
+                    owner=Person.STUDENT,
                     conversation_id=self.conversation.id,
                 ),
                 self._owners,
@@ -350,8 +349,8 @@ class WrapUpStep(QWidget):
             next_time=self.next_time.value(),
             next_place=self.next_place.text(),
             private_note=self.private_note.text(),
-            share_with_parents=self.sharing.consented(Audience.PARENTS),
-            share_with_trainer=self.sharing.consented(Audience.WORKPLACE_TRAINER),
+            share_with_parents=self.sharing.consented(Person.PARENTS),
+            share_with_trainer=self.sharing.consented(Person.WORKPLACE_TRAINER),
             read_back=self._closing.read_back,
         )
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coachdesk.domain.competences import SCAN_SCALE, Competence
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date
 from coachdesk.services.competence_scan import ScanHistory
@@ -19,26 +19,26 @@ from coachdesk.ui.theme import colours
 
 ROW_HEIGHT = 62
 LEGEND_HEIGHT = 26
-RATERS = (Role.STUDENT, Role.COACH, Role.WORKPLACE_TRAINER)
+RATERS = (Person.STUDENT, Person.COACH, Person.WORKPLACE_TRAINER)
 
 
-def rater_style(rater: Role) -> tuple[QColor, float]:
+def rater_style(rater: Person) -> tuple[QColor, float]:
     """Return the colour (from the theme) and line width of a rater; the student's is widest."""
     theme = colours()
     return {
-        Role.STUDENT: (QColor(theme.rater_student), 2.6),
-        Role.COACH: (QColor(theme.rater_coach), 1.2),
-        Role.WORKPLACE_TRAINER: (QColor(theme.rater_trainer), 1.2),
+        Person.STUDENT: (QColor(theme.rater_student), 2.6),
+        Person.COACH: (QColor(theme.rater_coach), 1.2),
+        Person.WORKPLACE_TRAINER: (QColor(theme.rater_trainer), 1.2),
     }[rater]
 
 
-def _marker(painter: QPainter, rater: Role, at: QPointF, size: float = 5.0) -> None:
+def _marker(painter: QPainter, rater: Person, at: QPointF, size: float = 5.0) -> None:
     colour, _width = rater_style(rater)
     painter.setBrush(colour)
     painter.setPen(QPen(colour, 1))
-    if rater is Role.STUDENT:
+    if rater is Person.STUDENT:
         painter.drawEllipse(at, size, size)
-    elif rater is Role.COACH:
+    elif rater is Person.COACH:
         painter.drawRect(QRectF(at.x() - size, at.y() - size, 2 * size, 2 * size))
     else:
         painter.drawPolygon(
@@ -129,11 +129,13 @@ class ScanChart(QWidget):
                     if (rating := self.history.rating(moment, rater, competence))
                 ]
                 if len(points) > 1:
-                    style = Qt.PenStyle.SolidLine if rater is Role.STUDENT else Qt.PenStyle.DashLine
+                    style = (
+                        Qt.PenStyle.SolidLine if rater is Person.STUDENT else Qt.PenStyle.DashLine
+                    )
                     painter.setPen(QPen(colour, width, style))
                     painter.drawPolyline(QPolygonF(points))
                 for point in points:
-                    _marker(painter, rater, point, 5.5 if rater is Role.STUDENT else 4.0)
+                    _marker(painter, rater, point, 5.5 if rater is Person.STUDENT else 4.0)
         painter.setPen(text)
         baseline = legend_height + len(Competence) * ROW_HEIGHT + 4
         for x, moment in zip(xs, moments, strict=True):

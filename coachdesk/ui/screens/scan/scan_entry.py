@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.competences import SCAN_SCALE, scale_label
-from coachdesk.domain.roles import Role
+from coachdesk.domain.people import Person
 from coachdesk.i18n import _
 from coachdesk.services.competence_scan import Statement
 
@@ -38,7 +38,7 @@ class ScanEntryView(QWidget):
     def __init__(
         self,
         title: str,
-        rater: Role,
+        rater: Person,
         items: tuple[Statement, ...],
         on_finished: Callable[[dict[str, int]], None] | None = None,
     ) -> None:
