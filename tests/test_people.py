@@ -6,6 +6,8 @@ import dataclasses
 
 import pytest
 
+from coachdesk.domain.agreements import Agreement
+from coachdesk.domain.conversations import Participant
 from coachdesk.domain.people import (
     CONTACTS,
     LABELS,
@@ -14,6 +16,7 @@ from coachdesk.domain.people import (
     SUMMARY_READERS,
     Person,
 )
+from coachdesk.domain.students import Contact
 from coachdesk.i18n import LANGUAGES, set_language
 from tests.test_translations import _dutch_catalogue
 
@@ -64,3 +67,16 @@ def test_each_subset_offers_its_people_in_the_order_the_app_always_did() -> None
     assert [p.value for p in CONTACTS] == ["ouders", "praktijkopleider", "anders"]
     assert [p.value for p in SUMMARY_READERS] == ["student", "ouders", "praktijkopleider"]
     assert set(SHARED_READERS) < set(SUMMARY_READERS)
+
+
+def test_a_record_refuses_a_person_who_cannot_have_that_place() -> None:
+    with pytest.raises(ValueError, match="contact"):
+        Contact(student_id="s", role=Person.COACH, name="Mirjam")
+    with pytest.raises(ValueError, match="conversation"):
+        Participant(conversation_id="c", role=Person.OTHER, name="Buurman")
+    with pytest.raises(ValueError, match="agreement"):
+        Agreement(student_id="s", description="Bellen", owner=Person.OTHER)
+    for person in CONTACTS:
+        assert Contact(student_id="s", role=person, name="Iemand").role is person
+    for person in PARTICIPANTS:
+        assert Participant(conversation_id="c", role=person, name="Iemand").role is person

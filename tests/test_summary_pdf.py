@@ -312,3 +312,19 @@ def test_parents_and_the_trainer_are_told_which_coach_to_ask(
     for reader in (Person.PARENTS, Person.WORKPLACE_TRAINER):
         text = " ".join(_pdf_text(repos, trialogue, reader, tmp_path).split())
         assert "contact op met Mirjam de Haan, de coach." in text, reader
+
+
+def test_the_summary_command_takes_the_words_of_the_summary_readers_only(tmp_path: Path) -> None:
+    """``--for`` takes student, ouders and praktijkopleider, as before; no other person."""
+    folder = tmp_path / "gegevens"
+    assert run_cli("demo", "--students", "3", data_dir=folder).returncode == 0
+    conversation = json.loads(run_cli("conversations", "--json", data_dir=folder).stdout)[0]["id"]
+    for word in ("ouders", "praktijkopleider"):
+        out = str(tmp_path / f"{word}.pdf")
+        result = run_cli("summary", conversation, "--for", word, "--out", out, data_dir=folder)
+        assert result.returncode in (0, 1), result.stderr  # 1: no consent to share, said so
+        assert ("Verslag opgeslagen" in result.stdout) != ("toestemming" in result.stderr)
+    for word in ("coach", "anders"):
+        out = str(tmp_path / f"{word}.pdf")
+        result = run_cli("summary", conversation, "--for", word, "--out", out, data_dir=folder)
+        assert result.returncode == 2, result.stderr

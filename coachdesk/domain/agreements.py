@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
-from coachdesk.domain.people import Person
+from coachdesk.domain.people import PARTICIPANTS, Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import day_month
@@ -48,6 +48,10 @@ class Agreement(Record):
     outcome: str = ""
     conversation_id: str | None = None
     audience: Person = Person.STUDENT
+
+    def __post_init__(self) -> None:
+        if self.owner not in PARTICIPANTS:
+            raise ValueError(f"an agreement is not owned by {self.owner}")
 
     def is_overdue(self, today: dt.date) -> bool:
         """Return whether an open agreement has passed its due date."""

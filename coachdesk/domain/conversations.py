@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.labels import LabelledEnum
-from coachdesk.domain.people import Person
+from coachdesk.domain.people import PARTICIPANTS, Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -56,6 +56,10 @@ class Participant(Record):
     role: Person
     name: str
     contact_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.role not in PARTICIPANTS:
+            raise ValueError(f"no one takes part in a conversation as {self.role}")
 
 
 @dataclass(kw_only=True)

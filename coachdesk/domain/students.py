@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from coachdesk.domain.labels import LabelledEnum
-from coachdesk.domain.people import Person
+from coachdesk.domain.people import CONTACTS, Person
 from coachdesk.domain.records import Record
 from coachdesk.i18n import N_
 
@@ -106,6 +106,10 @@ class Contact(Record):
     company: str = ""
     email: str = ""
     phone: str = ""
+
+    def __post_init__(self) -> None:
+        if self.role not in CONTACTS:
+            raise ValueError(f"a contact is not a {self.role}")
 
 
 def workplace_trainer_name(contacts: Iterable[Contact]) -> str:
