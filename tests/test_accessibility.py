@@ -55,7 +55,7 @@ def test_every_control_has_a_name_a_screen_reader_can_say(qtbot, workspace: Work
         ExperienceDialog(student.id, []),
         StudentDialog(student, contacts),
         StartConversationDialog(student, contacts, "Mirjam"),
-        SettingsDialog(CoachSettings("Mirjam", "ROC", None, Cadence(), "nl", 5, 2)),
+        SettingsDialog(CoachSettings("Mirjam", "", "ROC", None, Cadence(), "nl", 5, 2)),
         AddStudentDialog(workspace_add_refused, [], []),
     ]
     for dialog in dialogs:

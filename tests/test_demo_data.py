@@ -147,3 +147,4 @@ def test_the_demo_is_believable_internships_fit_and_nothing_is_said_twice(
 def test_a_conversation_planned_in_the_demo_names_the_demo_coach(repos: Repositories) -> None:
     fill_with_demo(repos, students=3, today=dt.date(2026, 11, 23))
     assert SettingsService(repos.store).coach_name() == "Mirjam de Haan"
+    assert SettingsService(repos.store).coach_contact() == "m.dehaan@demo-roc.nl"

@@ -314,6 +314,29 @@ def test_parents_and_the_trainer_are_told_which_coach_to_ask(
         assert "contact op met Mirjam de Haan, de coach." in text, reader
 
 
+def test_parents_and_the_trainer_read_how_to_reach_the_coach_the_student_does_not_need_it(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    """Set once in Instellingen; a parent holding the paper can write or call without asking."""
+    SettingsService(repos.store).set_coach_contact("  m.dehaan@roc-demostad.nl · 06-12345678 ")
+    for reader in (Person.PARENTS, Person.WORKPLACE_TRAINER):
+        text = " ".join(_pdf_text(repos, trialogue, reader, tmp_path).split())
+        assert (
+            "contact op met Mirjam de Haan, de coach (m.dehaan@roc-demostad.nl · 06-12345678)."
+            in text
+        ), reader
+    assert "06-12345678" not in _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
+
+
+def test_contact_details_are_one_short_line_or_refused_whole(repos: Repositories) -> None:
+    settings = SettingsService(repos.store)
+    settings.set_coach_contact("m.dehaan@roc-demostad.nl")
+    for wrong in ("x" * 121, "regel een\nregel twee"):
+        with pytest.raises(ValidationError, match="contactgegevens"):
+            settings.set_coach_contact(wrong)
+    assert settings.coach_contact() == "m.dehaan@roc-demostad.nl"  # left as it was
+
+
 def test_the_summary_command_takes_the_words_of_the_summary_readers_only(tmp_path: Path) -> None:
     """``--for`` takes student, ouders and praktijkopleider, as before; no other person."""
     folder = tmp_path / "gegevens"

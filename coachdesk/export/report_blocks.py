@@ -28,9 +28,10 @@ _INTRODUCTIONS = {
 
 
 def _coach(summary: Summary) -> str:
-    """Return who to ask: the coach by name ("Mirjam de Haan, the coach") where known."""
+    """Return who to ask: "Mirjam de Haan, the coach (m.dehaan@roc.nl)", as far as known."""
     name = next((p.name for p in summary.participants if p.role is Person.COACH and p.name), "")
-    return _("{name}, the coach").format(name=name) if name else Person.COACH.sentence_label
+    coach = _("{name}, the coach").format(name=name) if name else Person.COACH.sentence_label
+    return f"{coach} ({summary.coach_contact})" if summary.coach_contact else coach
 
 
 class Style(Enum):

@@ -255,4 +255,5 @@ def fill_with_demo(
     settings = SettingsService(repos.store)
     if not settings.coach_name():  # a conversation planned in the demo has its coach by name
         settings.set_coach_name(builder.material["coach"])
+        settings.set_coach_contact(builder.material["coach_contact"])
     return DemoReport(students=students, records=total)

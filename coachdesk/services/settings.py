@@ -6,11 +6,16 @@ from pathlib import Path
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.domain.students import RETENTION_YEARS
+from coachdesk.errors import ValidationError
+from coachdesk.i18n import _
 from coachdesk.storage.database import Store
 
 _WEEKS_KEY = "cadence.max_weeks_between"
 _PER_YEAR_KEY = "cadence.per_school_year"
 _COACH_NAME_KEY = "coach.name"
+_COACH_CONTACT_KEY = "coach.contact"
+COACH_CONTACT_MAX = 120
+"""One line on a report: an e-mail address and a phone number fit, a letter does not."""
 _SCHOOL_NAME_KEY = "school.name"
 _SCHOOL_LOGO_KEY = "school.logo"
 _LOCK_MINUTES_KEY = "lock.idle_minutes"
@@ -50,6 +55,22 @@ class SettingsService:
         """Remember the coach's name for the next conversation."""
         with self._store.atomic():
             self._store.set_meta(_COACH_NAME_KEY, name.strip())
+
+    def coach_contact(self) -> str:
+        """Return how parents and praktijkopleiders reach the coach ("" when not set)."""
+        return self._store.meta(_COACH_CONTACT_KEY) or ""
+
+    def set_coach_contact(self, contact: str) -> None:
+        """Remember how to reach the coach; a line too long for a report is refused whole."""
+        contact = contact.strip()
+        if len(contact) > COACH_CONTACT_MAX or "\n" in contact:
+            raise ValidationError(
+                _("Keep your contact details to one line of at most {count} characters.").format(
+                    count=COACH_CONTACT_MAX
+                )
+            )
+        with self._store.atomic():
+            self._store.set_meta(_COACH_CONTACT_KEY, contact)
 
     def school_name(self) -> str:
         """Return the school's name, printed at the top of every report."""

@@ -28,6 +28,7 @@ from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import clock_time, weekday_date
 from coachdesk.services.audit import audit_store
 from coachdesk.services.closing import PARTY_VIEWS, Closing, closing_notes
+from coachdesk.services.settings import SettingsService
 from coachdesk.storage.repositories import Repositories
 
 _TITLES = {
@@ -50,6 +51,8 @@ class Summary:
     school_name: str
     student: Student
     conversation: Conversation
+    coach_contact: str
+    """How parents and the praktijkopleider reach the coach, from the settings; may be empty."""
     participants: list[Participant]
     summary: str
     insights: list[tuple[Competence, str]]
@@ -169,6 +172,7 @@ class SummaryContent:
             school_name=school_name,
             student=student,
             conversation=conversation,
+            coach_contact=SettingsService(self._repos.store).coach_contact(),
             participants=participants,
             summary=conversation.summary if summary_note else "",
             insights=[

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
+from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
+from coachdesk.ui.messages import show_problem
 
 if TYPE_CHECKING:
     from coachdesk.ui.main_window import MainWindow
@@ -26,6 +28,7 @@ class SettingsController:
         settings = window.services.settings
         current = CoachSettings(
             settings.coach_name(),
+            settings.coach_contact(),
             settings.school_name(),
             settings.school_logo(),
             settings.cadence(),
@@ -35,6 +38,11 @@ class SettingsController:
         )
         chosen = SettingsDialog.ask(window, current, window.services.change_passphrase)
         if chosen is None:
+            return
+        try:
+            settings.set_coach_contact(chosen.coach_contact)
+        except UserFacingError as error:  # a pasted letter: said, and nothing else changes
+            show_problem(window, error)
             return
         settings.set_coach_name(chosen.coach_name)
         settings.set_school(chosen.school_name, chosen.logo)

@@ -18,7 +18,11 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.school_year import Cadence
 from coachdesk.i18n import _
-from coachdesk.services.settings import LOCK_MINUTES_RANGE, RETENTION_YEARS_RANGE
+from coachdesk.services.settings import (
+    COACH_CONTACT_MAX,
+    LOCK_MINUTES_RANGE,
+    RETENTION_YEARS_RANGE,
+)
 from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase, ChangePassphraseDialog
 from coachdesk.ui.file_choice import open_path
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
@@ -29,6 +33,7 @@ class CoachSettings:
     """The values the dialog edits."""
 
     coach_name: str
+    coach_contact: str
     school_name: str
     logo: Path | None
     cadence: Cadence
@@ -51,6 +56,12 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(560)
         self._logo = current.logo
         self.coach_edit = QLineEdit(current.coach_name, self)
+        self.contact_edit = QLineEdit(current.coach_contact, self)
+        self.contact_edit.setMaxLength(COACH_CONTACT_MAX)
+        self.contact_edit.setPlaceholderText(_("e-mail and/or phone"))
+        self.contact_edit.setToolTip(
+            _("Printed in the versions for the parents and the workplace trainer.")
+        )
         self.school_edit = QLineEdit(current.school_name, self)
         self.logo_label = QLabel(self)
         choose = QPushButton(_("Choose logo…"), self)
@@ -81,6 +92,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(_("Language"), self.language_combo)
         form.addRow(_("Your name"), self.coach_edit)
+        form.addRow(_("How to reach you"), self.contact_edit)
         form.addRow(_("School"), self.school_edit)
         form.addRow(_("Logo on reports"), logo_row)
         form.addRow(
@@ -119,6 +131,7 @@ class SettingsDialog(QDialog):
         """Return the settings as filled in."""
         return CoachSettings(
             coach_name=self.coach_edit.text().strip(),
+            coach_contact=self.contact_edit.text().strip(),
             school_name=self.school_edit.text().strip(),
             logo=self._logo,
             cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
