@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from coachdesk.domain.agreements import Agreement
+from coachdesk.domain.agreements import Agreement, Goal
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.notes import NoteKind
@@ -326,6 +326,28 @@ def test_parents_and_the_trainer_read_how_to_reach_the_coach_the_student_does_no
             in text
         ), reader
     assert "06-12345678" not in _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
+
+
+def test_each_goal_says_which_career_competence_it_serves(
+    repos: Repositories, tmp_path: Path
+) -> None:
+    """The five competences are the thread of the talks; the goal on paper keeps to it."""
+    closing = _closing(
+        goals=[
+            Goal(
+                student_id="",
+                description="Ik loop een dag mee bij een installateur.",
+                competence=Competence.WORK_EXPLORATION,
+            ),
+            Goal(student_id="", description="Ik plan elke week mijn huiswerk."),
+        ]
+    )
+    conversation = _conversation(repos, ConversationKind.DIALOGUE, closing)
+    text = " ".join(_pdf_text(repos, conversation, Person.STUDENT, tmp_path).split())
+    assert "• Ik loop een dag mee bij een installateur. (werkexploratie)" in text
+    assert "• Ik plan elke week mijn huiswerk." in text  # no competence, nothing added
+    summary = SummaryContent(repos).build(conversation, Person.STUDENT)
+    assert "installateur. (werkexploratie)" in summary_html(summary)  # read back the same
 
 
 def test_contact_details_are_one_short_line_or_refused_whole(repos: Repositories) -> None:

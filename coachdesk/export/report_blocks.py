@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from coachdesk.domain.agreements import agreement_sentence
+from coachdesk.domain.agreements import Goal, agreement_sentence
 from coachdesk.domain.experiences import Experience
 from coachdesk.domain.people import Person
 from coachdesk.i18n import N_, _
@@ -118,7 +118,7 @@ def summary_blocks(summary: Summary) -> list[Item]:
     ]
     if summary.goals:
         items.append(Block(Style.HEADING, _("Goals")))
-        items += [Block(Style.BULLET, g.description) for g in summary.goals]
+        items += [Block(Style.BULLET, _goal_line(g)) for g in summary.goals]
     if summary.next_appointment:
         items += [
             Block(Style.HEADING, _("Next appointment")),
@@ -145,6 +145,13 @@ def _signature_label(summary: Summary, role: str) -> str:
         names = [summary.student.full_name]
     label = _("Signature {role}").format(role=role.lower())
     return "\n".join([label, ", ".join(names)]) if names else label
+
+
+def _goal_line(goal: Goal, *, with_status: bool = False) -> str:
+    """Return "Ik spreek iemand … (werkexploratie)": the goal with the competence it serves."""
+    about = [goal.competence.label.lower()] if goal.competence else []
+    about += [goal.status.label.lower()] if with_status else []
+    return f"{goal.description} ({', '.join(about)})" if about else goal.description
 
 
 def progress_blocks(report: ProgressReport) -> list[Item]:
@@ -179,9 +186,9 @@ def progress_blocks(report: ProgressReport) -> list[Item]:
         for c in report.conversations
     ] or [Block(Style.BODY, _("No conversations in this period."))]
     items.append(Block(Style.HEADING, _("Goals")))
-    items += [
-        Block(Style.BULLET, f"{g.description} ({g.status.label.lower()})") for g in report.goals
-    ] or [Block(Style.BODY, _("No goals yet."))]
+    items += [Block(Style.BULLET, _goal_line(g, with_status=True)) for g in report.goals] or [
+        Block(Style.BODY, _("No goals yet."))
+    ]
     items.append(Block(Style.HEADING, _("Agreements and what came of them")))
     items += [
         Block(
