@@ -144,6 +144,28 @@ def _state(repos: Repositories) -> list[object]:
     ]
 
 
+def test_in_english_the_whole_form_is_english_and_still_reads_back(
+    repos: Repositories, zoe: str, tmp_path: Path
+) -> None:
+    """Not English headings around Dutch statements: the form follows the language, as the
+    scan paper does; the fields, and so reading it back, stay the same."""
+    from coachdesk.i18n import set_language
+    from coachdesk.services.competence_scan import statements
+
+    set_language("en")
+    for rater in (Person.WORKPLACE_TRAINER, Person.STUDENT):
+        text = " ".join(
+            " ".join(
+                page.extract_text() for page in PdfReader(_form(repos, zoe, tmp_path, rater)).pages
+            ).split()
+        )
+        first = statements()[0]
+        assert first.text(rater) in text, rater
+        assert first.for_others not in text and first.for_student not in text, rater
+    filled = _filled(repos, zoe, tmp_path)
+    assert ScanForms(repos).read(filled, TODAY, zoe).missing == []
+
+
 def test_a_form_filled_by_a_program_comes_back_as_the_trainers_scan_and_view(
     repos: Repositories, zoe: str, tmp_path: Path
 ) -> None:

@@ -60,16 +60,18 @@ _CHOICE_LOOK: dict[str, object] = {
 class _Radio(Flowable):  # type: ignore[misc]  # reportlab ships no type information
     """One answer of one statement: a round button in the group of that statement."""
 
-    def __init__(self, statement: Statement, rating: int, size: float = 5 * mm) -> None:
+    def __init__(
+        self, statement: Statement, rating: int, tooltip: str, size: float = 5 * mm
+    ) -> None:
         super().__init__()
-        self.statement, self.rating, self.size = statement, rating, size
+        self.statement, self.rating, self.tooltip, self.size = statement, rating, tooltip, size
         self.width = self.height = size
 
     def draw(self) -> None:
         self.canv.acroForm.radio(
             name=STATEMENT_PREFIX + self.statement.id,
             value=_STATE[self.rating],
-            tooltip=self.statement.for_others,
+            tooltip=self.tooltip,
             size=self.size,
             buttonStyle="circle",
             shape="circle",
@@ -264,11 +266,8 @@ def write_scan_form(content: FormContent, target: Path) -> Path:
         story += scan_table(
             competence,
             lambda statement: [
-                paragraph(
-                    paragraph_text(statement.for_others if trainer else statement.for_student),
-                    css["body"],
-                ),
-                *(_Radio(statement, rating) for rating in SCAN_SCALE),
+                paragraph(paragraph_text(statement.text(content.rater)), css["body"]),
+                *(_Radio(statement, r, statement.text(content.rater)) for r in SCAN_SCALE),
             ],
         )
     if trainer:

@@ -144,7 +144,7 @@ def scan_table(
     css = styles()
     header = ["", *(paragraph(paragraph_text(scale_label(v)), css["small"]) for v in SCAN_SCALE)]
     rows = [header, *(row(s) for s in statements() if s.competence is competence)]
-    table = Table(rows, colWidths=[98 * mm, *[18 * mm] * len(SCAN_SCALE)])
+    table = Table(rows, colWidths=[96 * mm, *[18.5 * mm] * len(SCAN_SCALE)])
     table.setStyle(
         TableStyle(
             [
@@ -153,6 +153,9 @@ def scan_table(
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, HexColor("#bbbbbb")),
+                # The scale words get the whole column: "sometimes" is not broken mid-word.
+                ("LEFTPADDING", (1, 0), (-1, 0), 1),
+                ("RIGHTPADDING", (1, 0), (-1, 0), 1),
             ]
         )
     )
