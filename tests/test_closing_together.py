@@ -236,6 +236,12 @@ def test_29_february_without_a_year_is_the_next_29_february_to_come() -> None:
         parse_date("29-02", TODAY)  # the next one to come would be in 2027, which has none
 
 
+def test_a_date_from_last_month_is_last_month_also_just_after_new_year() -> None:
+    """On 5 January, "20-12" is the 20th of December just past, not eleven months ahead."""
+    assert parse_date("20-12", dt.date(2027, 1, 5)) == dt.date(2026, 12, 20)
+    assert parse_date("20-11", dt.date(2027, 1, 5)) == dt.date(2027, 11, 20)  # longer ago: next
+
+
 def test_what_is_typed_in_the_close_survives_a_crash_until_it_is_closed(data_dir: Path) -> None:
     store = open_store(data_dir / "coachdesk.sqlite")
     flow, conversation_id = _trialogue(Repositories.for_store(store))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from functools import lru_cache
@@ -63,7 +64,7 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
 
     Empty text is no date (``None``); anything else that is not a real date raises
     ``ValueError``, so a field never silently keeps another value. Without a year, the
-    date is the next one to come (within a month back: this year).
+    date is the next one to come, or one within the last month (also across New Year).
     """
     text = text.strip()
     if not text:
@@ -75,15 +76,17 @@ def parse_date(text: str, today: dt.date) -> dt.date | None:
         day, month, year = int(named[1]), month_number, named[3]
     else:
         raise ValueError(text)
-    try:
-        if year is not None:
+    if year is not None:
+        try:
             return dt.date(int(year) + (2000 if len(year) == 2 else 0), month, day)
-        # Compared as (month, day): 29-02 exists only in the year it falls in.
-        month_back = today - dt.timedelta(days=31)
-        soon = month_back.year < today.year or (month, day) >= (month_back.month, month_back.day)
-        return dt.date(today.year if soon else today.year + 1, month, day)
-    except ValueError:  # 31-02: numbers in the right places, but no such day
-        raise ValueError(text) from None
+        except ValueError:  # 31-02: numbers in the right places, but no such day
+            raise ValueError(text) from None
+    month_back = today - dt.timedelta(days=31)
+    for candidate_year in (today.year - 1, today.year, today.year + 1):
+        with contextlib.suppress(ValueError):  # 29-02 exists only in a leap year
+            if (value := dt.date(candidate_year, month, day)) >= month_back:
+                return value
+    raise ValueError(text)
 
 
 def parse_time(text: str) -> dt.time | None:
