@@ -147,6 +147,43 @@ def test_a_summary_once_shared_with_parents_still_reaches_them_after_version_8(
     assert readers == {"Ik durf nu meer.": [Person.PARENTS], "rooster, feedback": []}
 
 
+def test_version_10_renames_private_rows_and_leaves_an_unreadable_draft_as_it_was(
+    tmp_path: Path,
+) -> None:
+    """One odd draft must not stop the upgrade (the coach would be told the store is damaged);
+    the coach's private reflections and experiences get the new word too."""
+    path = tmp_path / "coachdesk.sqlite"
+    shutil.copy(DATA / "db_v9" / "coachdesk.sqlite", path)
+    odd = {
+        "00000000-0000-4000-8000-0000000000c1": '{"agreements": [{"owner": "ouder"',  # cut off
+        "00000000-0000-4000-8000-0000000000d1": '{"insights": null, "views": null}',
+    }
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE reflections SET audience = 'prive_coach'")
+        conn.execute("UPDATE experiences SET audience = 'prive_coach'")
+        conn.execute("UPDATE notes SET readers = '[\"ouder\"]'")
+        for conversation_id, body in odd.items():
+            conn.execute(
+                "UPDATE closing_drafts SET body = ? WHERE conversation_id = ?",
+                [body, conversation_id],
+            )
+    conn.close()
+    store = open_store(path)
+    try:
+        assert store.schema_version == LATEST_VERSION
+        rows = store.db.execute("SELECT conversation_id, body FROM closing_drafts").fetchall()
+        assert dict(rows) == {
+            "00000000-0000-4000-8000-0000000000c1": odd["00000000-0000-4000-8000-0000000000c1"],
+            "00000000-0000-4000-8000-0000000000d1": '{"insights": null, "views": null}',
+        }
+        for table in ("reflections", "experiences"):
+            audiences = {row[0] for row in store.db.execute(f"SELECT audience FROM {table}")}
+            assert audiences == {"coach"}, table
+        assert {row[0] for row in store.db.execute("SELECT readers FROM notes")} == {'["ouders"]'}
+    finally:
+        store.close()
+
+
 def test_version_10_gives_every_person_one_word_in_every_table_and_draft(tmp_path: Path) -> None:
     """A parent was "ouder" in some tables and "ouders" in others; a private text "prive_coach"."""
     path = tmp_path / "coachdesk.sqlite"

@@ -28,6 +28,7 @@ from coachdesk.errors import UserFacingError, ValidationError
 from coachdesk.i18n import _
 from coachdesk.savefile import save_bytes
 from coachdesk.services.audit import audit_store
+from coachdesk.storage.person_words import current_word
 from coachdesk.storage.repositories import Repositories
 from coachdesk.storage.rows import from_row, to_row
 from coachdesk.storage.table_repo import Repository
@@ -296,16 +297,13 @@ class Dossiers:
         return plan
 
 
-_VERSION_1_WORDS = {"ouder": "ouders", "prive_coach": "coach"}
 _PERSON_COLUMNS = ("role", "recipient", "given_by", "owner", "audience")
 
 
 def _from_version_1(row: dict[str, Any]) -> dict[str, Any]:
-    """A record from a version-1 dossier, with the words of version 2 for its people."""
+    """A record from a version-1 dossier, with the words of version 2 (schema 10) for people."""
     return {
-        column: _VERSION_1_WORDS.get(value, value)
-        if column in _PERSON_COLUMNS and isinstance(value, str)
-        else value
+        column: current_word(value) if column in _PERSON_COLUMNS else value
         for column, value in row.items()
     }
 

@@ -9,11 +9,11 @@ migration: add a new one, and keep a store of the old version under
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections.abc import Callable
-from typing import Any
+
+from coachdesk.storage.person_words import one_word_per_person
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -334,62 +334,6 @@ def _scan_forms(conn: sqlite3.Connection) -> None:
     )
 
 
-_V10_WORDS = {"ouder": "ouders", "prive_coach": "coach"}
-"""Version 10's renames, written out here because a migration never changes with the domain."""
-
-
-def _v10_word(value: Any) -> Any:
-    return _V10_WORDS.get(value, value) if isinstance(value, str) else value
-
-
-def _v10_draft(body: str) -> str:
-    """Return a closing draft (JSON, see services/closing.py) with the words of version 10."""
-    draft = json.loads(body)
-    if not isinstance(draft, dict):
-        return body
-    for row in [*draft.get("agreements", []), *draft.get("goals", [])]:
-        for column in ("owner", "audience"):
-            if column in row:
-                row[column] = _v10_word(row[column])
-    parts = [draft.get("summary"), *draft.get("insights", {}).values()]
-    for part in [*parts, *draft.get("views", {}).values()]:
-        if isinstance(part, dict) and "readers" in part:
-            part["readers"] = [_v10_word(reader) for reader in part["readers"]]
-    return json.dumps(draft, ensure_ascii=False)
-
-
-def _one_word_per_person(conn: sqlite3.Connection) -> None:
-    """Version 10: one word per person everywhere (see domain/people.py).
-
-    A parent was "ouder" as participant, agreement owner, contact and consent party but
-    "ouders" as reader: now always "ouders". A private text's audience "prive_coach" is now
-    "coach", the only one who reads it. Closing drafts and note readers hold the words in JSON.
-    """
-    _run_script(
-        conn,
-        """
-        UPDATE contacts SET role = 'ouders' WHERE role = 'ouder';
-        UPDATE participants SET role = 'ouders' WHERE role = 'ouder';
-        UPDATE agreements SET owner = 'ouders' WHERE owner = 'ouder';
-        UPDATE consents SET recipient = 'ouders' WHERE recipient = 'ouder';
-        UPDATE consents SET given_by = 'ouders' WHERE given_by = 'ouder';
-        UPDATE experiences SET audience = 'coach' WHERE audience = 'prive_coach';
-        UPDATE notes SET audience = 'coach' WHERE audience = 'prive_coach';
-        UPDATE agreements SET audience = 'coach' WHERE audience = 'prive_coach';
-        UPDATE goals SET audience = 'coach' WHERE audience = 'prive_coach';
-        UPDATE reflections SET audience = 'coach' WHERE audience = 'prive_coach';
-        UPDATE notes SET readers = replace(replace(readers, '"ouder"', '"ouders"'),
-            '"prive_coach"', '"coach"');
-        """,
-    )
-    drafts = conn.execute("SELECT conversation_id, body FROM closing_drafts").fetchall()
-    for conversation_id, body in drafts:
-        conn.execute(
-            "UPDATE closing_drafts SET body = ? WHERE conversation_id = ?",
-            [_v10_draft(body), conversation_id],
-        )
-
-
 MIGRATIONS: tuple[Migration, ...] = (
     _students_and_contacts,
     _timeline,
@@ -400,7 +344,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _store_identity,
     _closing_together,
     _scan_forms,
-    _one_word_per_person,
+    one_word_per_person,
 )
 """Migration ``i`` (0-based) brings the schema to version ``i + 1``."""
 
