@@ -1,4 +1,4 @@
-"""Who may read a piece of free text. Every export honours this label."""
+"""A note and who may read it (its audience and readers): the one rule every export follows."""
 
 from __future__ import annotations
 

@@ -23,10 +23,10 @@ class Person(LabelledEnum):
     PARENTS = "ouders"
     OTHER = "anders"
 
-    @property
-    def label(self) -> str:
-        """The person's role: in a conversation, as owner of an agreement, as rater: "Ouder"."""
-        return _(LABELS[self].role)
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        """The person's role (``label``): in a conversation, as owner, as rater: "Ouder"."""
+        return {person.value: words.role for person, words in LABELS.items()}
 
     @property
     def contact_label(self) -> str:
