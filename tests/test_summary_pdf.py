@@ -328,6 +328,21 @@ def test_parents_and_the_trainer_read_how_to_reach_the_coach_the_student_does_no
     assert "06-12345678" not in _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
 
 
+def test_a_conversation_held_by_another_coach_does_not_print_this_coachs_contact(
+    repos: Repositories, tmp_path: Path, trialogue: str
+) -> None:
+    """From a handover dossier: Mirjam held it; Jan, who has the store now, is not her."""
+    settings = SettingsService(repos.store)
+    settings.set_coach_contact("j.visser@roc-demostad.nl")
+    settings.set_coach_name("Jan Visser")
+    text = " ".join(_pdf_text(repos, trialogue, Person.PARENTS, tmp_path).split())
+    assert "contact op met Mirjam de Haan, de coach." in text
+    assert "j.visser" not in text
+    settings.set_coach_name("Mirjam de Haan")
+    text = " ".join(_pdf_text(repos, trialogue, Person.PARENTS, tmp_path).split())
+    assert "Mirjam de Haan, de coach (j.visser@roc-demostad.nl)." in text
+
+
 def test_each_goal_says_which_career_competence_it_serves(
     repos: Repositories, tmp_path: Path
 ) -> None:
@@ -351,12 +366,14 @@ def test_each_goal_says_which_career_competence_it_serves(
 
 
 def test_contact_details_are_one_short_line_or_refused_whole(repos: Repositories) -> None:
+    """A pasted e-mail signature becomes one line; a letter is refused and changes nothing."""
     settings = SettingsService(repos.store)
-    settings.set_coach_contact("m.dehaan@roc-demostad.nl")
-    for wrong in ("x" * 121, "regel een\nregel twee"):
+    settings.set_coach_contact("Mirjam de Haan\r\nm.dehaan@roc-demostad.nl\u2028\n06-12345678\n")
+    assert settings.coach_contact() == "Mirjam de Haan · m.dehaan@roc-demostad.nl · 06-12345678"
+    for wrong in ("x" * 121, "x" * 60 + "\n" + "y" * 60):
         with pytest.raises(ValidationError, match="contactgegevens"):
             settings.set_coach_contact(wrong)
-    assert settings.coach_contact() == "m.dehaan@roc-demostad.nl"  # left as it was
+    assert settings.coach_contact().endswith("06-12345678")  # left as it was
 
 
 def test_the_summary_command_takes_the_words_of_the_summary_readers_only(tmp_path: Path) -> None:

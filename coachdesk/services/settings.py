@@ -61,16 +61,10 @@ class SettingsService:
         return self._store.meta(_COACH_CONTACT_KEY) or ""
 
     def set_coach_contact(self, contact: str) -> None:
-        """Remember how to reach the coach; a line too long for a report is refused whole."""
-        contact = contact.strip()
-        if len(contact) > COACH_CONTACT_MAX or "\n" in contact:
-            raise ValidationError(
-                _("Keep your contact details to one line of at most {count} characters.").format(
-                    count=COACH_CONTACT_MAX
-                )
-            )
+        """Remember how to reach the coach (see ``contact_line``)."""
+        line = contact_line(contact)
         with self._store.atomic():
-            self._store.set_meta(_COACH_CONTACT_KEY, contact)
+            self._store.set_meta(_COACH_CONTACT_KEY, line)
 
     def school_name(self) -> str:
         """Return the school's name, printed at the top of every report."""
@@ -110,6 +104,22 @@ class SettingsService:
     def _set_number(self, key: str, bounds: tuple[int, int], value: int) -> None:
         with self._store.atomic():
             self._store.set_meta(key, str(_clamp(value, bounds)))
+
+
+def contact_line(text: str) -> str:
+    """Return the coach's contact details as the one line a report prints.
+
+    A pasted e-mail signature keeps its parts, joined by " · "; a text longer than
+    ``COACH_CONTACT_MAX`` is refused whole with one sentence, so nothing half is stored.
+    """
+    line = " · ".join(part.strip() for part in text.splitlines() if part.strip())
+    if len(line) > COACH_CONTACT_MAX:
+        raise ValidationError(
+            _("Keep your contact details to one line of at most {count} characters.").format(
+                count=COACH_CONTACT_MAX
+            )
+        )
+    return line
 
 
 def _clamp(value: int, bounds: tuple[int, int]) -> int:

@@ -152,6 +152,17 @@ class SummaryContent:
             goals=goals,
         )
 
+    def _coach_contact(self, participants: list[Participant]) -> str:
+        """Return the contact details from the settings, if they are this conversation's coach's.
+
+        A conversation held by another coach (from a handover dossier, or before the coach's
+        name changed) must not send parents to the wrong person.
+        """
+        settings = SettingsService(self._repos.store)
+        own_name = settings.coach_name().strip()
+        coaches = {p.name.strip() for p in participants if p.role is Person.COACH} - {""}
+        return settings.coach_contact() if not own_name or coaches <= {own_name} else ""
+
     def _assemble(
         self,
         reader: Person,
@@ -172,7 +183,7 @@ class SummaryContent:
             school_name=school_name,
             student=student,
             conversation=conversation,
-            coach_contact=SettingsService(self._repos.store).coach_contact(),
+            coach_contact=self._coach_contact(participants),
             participants=participants,
             summary=conversation.summary if summary_note else "",
             insights=[

@@ -6,11 +6,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
-from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _, language
 from coachdesk.preferences import save_language
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
-from coachdesk.ui.messages import show_problem
 
 if TYPE_CHECKING:
     from coachdesk.ui.main_window import MainWindow
@@ -23,7 +21,7 @@ class SettingsController:
         self._window = window
 
     def open_settings(self) -> None:
-        """Let the coach set their name, the school for reports and the cadence."""
+        """Let the coach set their name and contact, the school for reports, the cadence, …"""
         window = self._window
         settings = window.services.settings
         current = CoachSettings(
@@ -39,12 +37,8 @@ class SettingsController:
         chosen = SettingsDialog.ask(window, current, window.services.change_passphrase)
         if chosen is None:
             return
-        try:
-            settings.set_coach_contact(chosen.coach_contact)
-        except UserFacingError as error:  # a pasted letter: said, and nothing else changes
-            show_problem(window, error)
-            return
         settings.set_coach_name(chosen.coach_name)
+        settings.set_coach_contact(chosen.coach_contact)  # the dialog made it one line
         settings.set_school(chosen.school_name, chosen.logo)
         settings.set_cadence(chosen.cadence)
         settings.set_lock_minutes(chosen.lock_minutes)

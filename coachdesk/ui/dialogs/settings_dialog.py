@@ -17,14 +17,17 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.domain.school_year import Cadence
+from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.settings import (
     COACH_CONTACT_MAX,
     LOCK_MINUTES_RANGE,
     RETENTION_YEARS_RANGE,
+    contact_line,
 )
 from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase, ChangePassphraseDialog
 from coachdesk.ui.file_choice import open_path
+from coachdesk.ui.messages import show_problem
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 
@@ -131,7 +134,7 @@ class SettingsDialog(QDialog):
         """Return the settings as filled in."""
         return CoachSettings(
             coach_name=self.coach_edit.text().strip(),
-            coach_contact=self.contact_edit.text().strip(),
+            coach_contact=contact_line(self.contact_edit.text()),
             school_name=self.school_edit.text().strip(),
             logo=self._logo,
             cadence=Cadence(self.weeks_spin.value(), self.per_year_spin.value()),
@@ -139,6 +142,16 @@ class SettingsDialog(QDialog):
             lock_minutes=self.lock_spin.value(),
             retention_years=self.retention_spin.value(),
         )
+
+    def accept(self) -> None:
+        """Keep the dialog open with everything typed when the contact line cannot be used."""
+        try:
+            contact_line(self.contact_edit.text())
+        except UserFacingError as error:
+            show_problem(self, error)
+            self.contact_edit.setFocus()
+            return
+        super().accept()
 
     @classmethod
     def ask(
