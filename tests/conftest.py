@@ -26,6 +26,16 @@ def _dutch() -> Iterator[None]:
     set_language("nl")
 
 
+@pytest.fixture(autouse=True)
+def _file_dialogs_start_at_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's first file dialog opens where a new session's would, not in another
+    test's folder (the app remembers the folder used last for its whole session)."""
+    file_choice = sys.modules.get("coachdesk.ui.file_choice")
+    if file_choice is not None:
+        for name in ("_WRITTEN", "_READ"):
+            monkeypatch.setattr(file_choice, name, type(getattr(file_choice, name))())
+
+
 NETWORK_FAMILIES = (socket.AF_INET, socket.AF_INET6)
 _network_attempts: list[str] = []
 

@@ -221,6 +221,8 @@ def test_every_save_starts_in_the_folder_used_last_and_says_where_the_file_went(
     """Saved the progress overview on the USB stick: the scan paper and the inzage follow."""
     from PySide6.QtWidgets import QFileDialog
 
+    from coachdesk.ui.file_choice import open_path
+
     stick = tmp_path / "usb-stick"
     stick.mkdir()
     entry = window.caseload_screen.model.entry_at(0)
@@ -249,9 +251,45 @@ def test_every_save_starts_in_the_folder_used_last_and_says_where_the_file_went(
     assert started_in[1] == str(stick)  # not the home folder
     assert window.statusBar().currentMessage() == f"Opgeslagen: {stick / 'scan.pdf'}"
 
+    mail_temp = tmp_path / "mail-temp"
+    mail_temp.mkdir()
+    (mail_temp / "logo.png").write_bytes(b"not read here")
+
+    def open_attachment(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(mail_temp / "logo.png"))
+        dialog.accept()
+
+    answer_next_dialog(QFileDialog, open_attachment)
+    assert open_path(window, "Logo", "*.png") == mail_temp / "logo.png"
+
     folders: list[str] = []
     answer_next_dialog(
         QFileDialog, lambda dialog: (folders.append(dialog.directory().path()), dialog.reject())
     )
-    window.handover.import_dossier()
-    assert folders == [str(stick)]
+    window.privacy.save_inzage(student)
+    assert folders == [str(stick)]  # reading an attachment did not move where files are saved
+
+
+def test_a_removed_usb_stick_is_not_where_the_next_save_starts(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from coachdesk.ui.file_choice import save_path
+
+    stick = tmp_path / "usb-stick"
+    stick.mkdir()
+
+    def choose(dialog: QFileDialog) -> None:
+        dialog.selectFile(str(stick / "verslag.pdf"))
+        dialog.accept()
+
+    answer_next_dialog(QFileDialog, choose)
+    assert save_path(window, "Verslag", "verslag.pdf", "*.pdf") == stick / "verslag.pdf"
+    stick.rmdir()  # the stick was pulled out
+    folders: list[str] = []
+    answer_next_dialog(
+        QFileDialog, lambda dialog: (folders.append(dialog.directory().path()), dialog.reject())
+    )
+    assert save_path(window, "Verslag", "verslag.pdf", "*.pdf") is None
+    assert folders == [str(Path.home())]
