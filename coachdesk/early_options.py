@@ -1,7 +1,8 @@
 """What a run needs to know before the full command-line parser is built.
 
 The language comes first, so ``--help`` and usage errors already speak it; whether the run
-opens the app's window decides whether its first frame is painted before the app loads.
+opens the app's window decides whether its first frame is painted before the app loads; the
+command named decides which command's own arguments the full parser needs.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ class EarlyOptions:
     """No command, no ``--help``/``--version``, no screenshot: the app's window opens."""
     data_dir: Path
     """Where the stores and preferences are (``--data-dir``, else the default)."""
+    command: str | None = None
+    """The first word after the global options: the command, if it names one."""
 
 
 def early_options(argv: Sequence[str]) -> EarlyOptions:
@@ -40,6 +43,10 @@ def early_options(argv: Sequence[str]) -> EarlyOptions:
     known, rest = early.parse_known_args(argv)
     data_dir = known.data_dir or default_data_dir()
     language = str(known.lang) if known.lang in LANGUAGES else load_language(data_dir)
+    command = next((word for word in rest if not word.startswith("-")), None)
     return EarlyOptions(
-        language, opens_window=not rest and known.screenshot is None, data_dir=data_dir
+        language,
+        opens_window=not rest and known.screenshot is None,
+        data_dir=data_dir,
+        command=command,
     )

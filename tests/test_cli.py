@@ -199,6 +199,31 @@ def test_a_command_that_writes_no_pdf_imports_no_pdf_library() -> None:
     assert result.stdout.strip() == "False"
 
 
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["students", "--help"]])
+def test_version_and_help_load_no_store_qt_or_pdf_code(argv: list[str], tmp_path: Path) -> None:
+    """They answer at once: none of the services, storage, Qt or PDF libraries is loaded."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from coachdesk.launch import main\n"
+        "try:\n"
+        f"    main({[*argv, '--data-dir', str(tmp_path)]!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "roots = {name.split('.')[0] for name in sys.modules}\n"
+        "loaded = {name for name in sys.modules if name.startswith('coachdesk.')}\n"
+        "print(sorted(roots & {'PySide6', 'reportlab', 'pypdf', 'sqlite_utils', 'babel'}))\n"
+        "print(sorted(name for name in loaded if name.split('.')[1] in "
+        "{'services', 'storage', 'export', 'ui', 'app'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.splitlines()[-2:] == ["[]", "[]"], result.stdout
+
+
 def test_output_cut_short_by_a_pipe_is_no_crash(demo_dir: Path) -> None:
     import subprocess
     import sys

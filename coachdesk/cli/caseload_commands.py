@@ -1,37 +1,43 @@
-"""Commands about the caseload: fill the demo store, list students and conversations, import."""
+"""Commands about the caseload: fill the demo store, list students and conversations, import.
+
+Each command loads its services when it runs (and the demo data its default when it is run),
+so ``--help``, ``--version`` and the other commands start without them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.cli.common import EXIT_OK, backup_before_import, print_json, whole_number
-from coachdesk.domain.conversations import Conversation
-from coachdesk.domain.students import Student
 from coachdesk.i18n import N_, _, ngettext
-from coachdesk.i18n.dates import short_date
-from coachdesk.services import csv_files, demo_data
-from coachdesk.services.caseload import CaseloadService
-from coachdesk.services.conversation_log import ConversationLog
-from coachdesk.services.student_import import StudentImport
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.domain.conversations import Conversation
+    from coachdesk.domain.students import Student
+    from coachdesk.services.workspace import Workspace
 
 DELIMITER_NAMES = {";": ";", ",": ",", "\t": "tab"}
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    from coachdesk.services.demo_data import DEFAULT_STUDENTS  # noqa: PLC0415 - loaded when the command runs
+
     parser.add_argument(
         "--students",
         type=whole_number,
-        default=demo_data.DEFAULT_STUDENTS,
-        help=_("number of students (default: {count})").format(count=demo_data.DEFAULT_STUDENTS),
+        default=DEFAULT_STUDENTS,
+        help=_("number of students (default: {count})").format(count=DEFAULT_STUDENTS),
     )
 
 
 def _run_demo(args: argparse.Namespace, workspace: Workspace) -> int:
-    report = demo_data.fill_with_demo(workspace.repos, students=args.students)
+    from coachdesk.services.demo_data import fill_with_demo  # noqa: PLC0415 - loaded when the command runs
+
+    report = fill_with_demo(workspace.repos, students=args.students)
     print(
         _("Demo ready: {students} fictional students, {records} records in {path}.").format(
             students=report.students, records=report.records, path=workspace.location.path
@@ -60,6 +66,8 @@ def _student_json(student: Student) -> dict[str, object]:
 
 
 def _run_students(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.caseload import CaseloadService  # noqa: PLC0415 - loaded when the command runs
+
     students = CaseloadService(workspace.repos).students(include_archived=args.all)
     if args.json:
         print_json([_student_json(student) for student in students])
@@ -89,6 +97,9 @@ def _conversation_json(conversation: Conversation, student_number: str) -> dict[
 
 
 def _run_conversations(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.i18n.dates import short_date  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.conversation_log import ConversationLog  # noqa: PLC0415 - loaded when the command runs
+
     listing = ConversationLog(workspace.repos).conversations(args.student)
     if args.json:
         print_json([_conversation_json(conversation, number) for conversation, number in listing])
@@ -109,8 +120,11 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.csv_files import read_table  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.student_import import StudentImport  # noqa: PLC0415 - loaded when the command runs
+
     importer = StudentImport(workspace.repos, demo_store=workspace.is_demo)
-    table = csv_files.read_table(args.file)
+    table = read_table(args.file)
     plan = importer.prepare(table)
     if not plan.problems or args.skip_invalid:
         backup_before_import(workspace)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coachdesk.services.encryption import StoreOpener
-from coachdesk.services.workspace import StoreLocation, Workspace
+if TYPE_CHECKING:  # the services load when a command runs, not for --help or --version
+    from coachdesk.services.encryption import StoreOpener
+    from coachdesk.services.workspace import StoreLocation, Workspace
 
 AddArguments = Callable[[argparse.ArgumentParser], None]
 

@@ -9,11 +9,13 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
-from coachdesk.services.backups import Backups
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.services.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -53,6 +55,8 @@ def passphrase(env: str, prompt: str, *, confirm: bool = False) -> str:
 
 def backup_before_import(workspace: Workspace) -> None:
     """Keep a checked copy of the coach's own store before anything is imported into it."""
+    from coachdesk.services.backups import Backups  # noqa: PLC0415 - loaded when a command runs
+
     if not workspace.is_demo:
         Backups(workspace.location.path).make(workspace.repos.store, "voor-import")
 

@@ -1,7 +1,8 @@
 """``coachdesk form`` and ``coachdesk import-form``: fillable scan forms for automation and tests.
 
 Both change the store (a form is registered when made, and its answers are stored when read
-in), so both hold the store's lock like every writing command.
+in), so both hold the store's lock like every writing command. Each loads its services (and the
+form reader, pypdf) when it runs.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.domain.competences import scale_label
@@ -16,10 +18,10 @@ from coachdesk.domain.people import Person
 from coachdesk.domain.scan_forms import FORM_RATERS, form_code
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import N_, _
-from coachdesk.i18n.dates import long_date
-from coachdesk.services.competence_scan import statements
-from coachdesk.services.scan_forms import FormReading, ScanForms, earlier_text
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.services.scan_forms import FormReading
+    from coachdesk.services.workspace import Workspace
 
 
 def _form_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,6 +45,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_form(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.scan_forms import ScanForms  # noqa: PLC0415 - loaded when the command runs
+
     forms = ScanForms(workspace.repos)
     student = _student(workspace, args.student)
     content = forms.make(student, Person(args.rater), dt.date.today())
@@ -58,6 +62,8 @@ def _run_form(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _run_import_form(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.scan_forms import ScanForms  # noqa: PLC0415 - loaded when the command runs
+
     forms, today = ScanForms(workspace.repos), dt.date.today()
     expected = _student(workspace, args.student) if args.student else None
     reading = forms.read(args.file, today, expected)
@@ -79,6 +85,10 @@ def _student(workspace: Workspace, number: str) -> str:
 
 def describe(reading: FormReading) -> list[str]:
     """Return what was read in, beside what CoachDesk had, one line per part."""
+    from coachdesk.i18n.dates import long_date  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.competence_scan import statements  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.scan_forms import earlier_text  # noqa: PLC0415 - loaded when the command runs
+
     form = reading.form
     who = reading.filled_by or form.rater.label
     lines = [

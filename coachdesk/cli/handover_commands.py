@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.cli.common import DOSSIER_PASSPHRASE_ENV, EXIT_OK, backup_before_import, passphrase
 from coachdesk.i18n import N_, _
-from coachdesk.services.dossier import Dossiers
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.services.workspace import Workspace
 
 
 def _dossier_passphrase(*, confirm: bool) -> str:
@@ -32,6 +34,8 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_export(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.dossier import Dossiers  # noqa: PLC0415 - loaded when the command runs
+
     path = Dossiers(workspace.repos).export(
         args.student_numbers,
         _dossier_passphrase(confirm=True),
@@ -48,6 +52,8 @@ def _import_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_import(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.dossier import Dossiers  # noqa: PLC0415 - loaded when the command runs
+
     dossiers = Dossiers(workspace.repos)
     content = dossiers.read(args.file, _dossier_passphrase(confirm=False))
     backup_before_import(workspace)

@@ -1,7 +1,9 @@
 """The argument parser, built in the language of this run so help and usage errors follow it.
 
 The language is found first (``early_options``: ``--lang``, else the one chosen in the app);
-then the full parser is built with every text translated.
+then the full parser is built with every text translated. Only the command being run gets its
+own arguments: the others need just their name and help line, and building theirs would load
+what they use (services, the demo data) into every run.
 """
 
 from __future__ import annotations
@@ -46,8 +48,9 @@ class _Parser(argparse.ArgumentParser):
         )
 
 
-def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
-    """Return the parser for the global options and every command (set the language first)."""
+def build_parser(commands: Sequence[Command], chosen: str | None) -> argparse.ArgumentParser:
+    """Return the parser for the global options and every command, with the arguments of the
+    ``chosen`` one (set the language first)."""
     _translate_argparse()
     parser = _Parser(
         prog="coachdesk",
@@ -81,5 +84,7 @@ def build_parser(commands: Sequence[Command]) -> argparse.ArgumentParser:
     parser.add_argument("--screenshot", type=Path, help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", title=_("commands"), metavar=_("command"))
     for command in commands:
-        command.arguments(subparsers.add_parser(command.name, help=_(command.help)))
+        subparser = subparsers.add_parser(command.name, help=_(command.help))
+        if command.name == chosen:
+            command.arguments(subparser)
     return parser

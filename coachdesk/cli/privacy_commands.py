@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.cli.common import EXIT_OK, whole_number
-from coachdesk.domain.students import RETENTION_YEARS
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import N_, _, ngettext
-from coachdesk.services.privacy import Privacy
-from coachdesk.services.settings import SettingsService
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.services.workspace import Workspace
 
 
 def _inzage_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +22,7 @@ def _inzage_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _run_inzage(args: argparse.Namespace, workspace: Workspace) -> int:
     from coachdesk.export.inzage_files import write_inzage  # noqa: PLC0415 - reportlab on export only
+    from coachdesk.services.privacy import Privacy  # noqa: PLC0415 - loaded when the command runs
 
     folder = args.out
     write_inzage(Privacy(workspace.repos), args.student_number, folder)
@@ -39,6 +40,8 @@ def _erase_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_erase(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.privacy import Privacy  # noqa: PLC0415 - loaded when the command runs
+
     number = args.student_number
     if not args.confirm:
         raise UserFacingError(
@@ -56,6 +59,8 @@ def _run_erase(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _retention_arguments(parser: argparse.ArgumentParser) -> None:
+    from coachdesk.domain.students import RETENTION_YEARS  # noqa: PLC0415 - loaded when the command runs
+
     parser.add_argument(
         "--years",
         type=whole_number,
@@ -64,6 +69,9 @@ def _retention_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_retention(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.privacy import Privacy  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.settings import SettingsService  # noqa: PLC0415 - loaded when the command runs
+
     years = args.years or SettingsService(workspace.repos.store).retention_years()
     due = Privacy(workspace.repos).due_for_erasure(years=years)
     for student in due:

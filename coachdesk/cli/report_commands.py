@@ -1,21 +1,22 @@
 """Commands that write a report as PDF: a conversation's summary, a progress overview.
 
-reportlab is imported only when a PDF is written, so other commands start without it.
+The services are loaded when a command runs, and reportlab only when the PDF is written, so
+other commands start without them.
 """
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, WorkspaceCommand
 from coachdesk.cli.common import iso_date, report_written
 from coachdesk.domain.people import SUMMARY_READERS, Person
 from coachdesk.i18n import N_, _
-from coachdesk.services.progress_report import ProgressReports
-from coachdesk.services.settings import SettingsService
-from coachdesk.services.summary_content import SummaryContent
-from coachdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from coachdesk.services.workspace import Workspace
 
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
@@ -31,6 +32,9 @@ def _summary_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_summary(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.settings import SettingsService  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.summary_content import SummaryContent  # noqa: PLC0415 - loaded when the command runs
+
     settings = SettingsService(workspace.repos.store)
     content = SummaryContent(workspace.repos).build(
         args.conversation_id, Person(args.reader), settings.school_name()
@@ -56,6 +60,9 @@ def _progress_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_progress(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.progress_report import ProgressReports  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.services.settings import SettingsService  # noqa: PLC0415 - loaded when the command runs
+
     settings = SettingsService(workspace.repos.store)
     report = ProgressReports(workspace.repos).build(
         args.student_number, args.start, args.end, settings.school_name()

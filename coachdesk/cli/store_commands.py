@@ -1,9 +1,13 @@
-"""Commands about the store itself: check it, back it up and restore, encryption, a foreign log."""
+"""Commands about the store itself: check it, back it up and restore, encryption, a foreign log.
+
+Each command loads its services when it runs.
+"""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.cli.command import Command, KeyedCommand, StoreCommand, WorkspaceCommand
 from coachdesk.cli.common import (
@@ -15,12 +19,11 @@ from coachdesk.cli.common import (
     passphrase,
 )
 from coachdesk.i18n import N_, _
-from coachdesk.services.backups import Backups
-from coachdesk.services.encryption import StoreOpener, change_passphrase, encrypt
-from coachdesk.services.health import HealthReport, check_store
-from coachdesk.services.quarantine import set_aside_foreign_wal
-from coachdesk.services.workspace import StoreLocation, Workspace
-from coachdesk.storage.keyfile import keyfile_path
+
+if TYPE_CHECKING:
+    from coachdesk.services.encryption import StoreOpener
+    from coachdesk.services.health import HealthReport
+    from coachdesk.services.workspace import StoreLocation, Workspace
 
 
 def _print_health(report: HealthReport) -> None:
@@ -35,6 +38,8 @@ def _print_health(report: HealthReport) -> None:
 
 
 def _run_check(_args: argparse.Namespace, location: StoreLocation, factory: StoreOpener) -> int:
+    from coachdesk.services.health import check_store  # noqa: PLC0415 - loaded when the command runs
+
     report = check_store(location.path, factory)
     _print_health(report)
     return EXIT_OK if report.ok else EXIT_PROBLEM
@@ -50,6 +55,9 @@ def _backup_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_backup(args: argparse.Namespace, workspace: Workspace) -> int:
+    from coachdesk.services.backups import Backups  # noqa: PLC0415 - loaded when the command runs
+    from coachdesk.storage.keyfile import keyfile_path  # noqa: PLC0415 - loaded when the command runs
+
     path = Backups(workspace.location.path).make(workspace.repos.store, "handmatig", args.out)
     print(_("Backup made and checked: {path}").format(path=path))
     key = keyfile_path(path)
@@ -63,6 +71,8 @@ def _restore_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_restore(args: argparse.Namespace, location: StoreLocation, factory: StoreOpener) -> int:
+    from coachdesk.services.backups import Backups  # noqa: PLC0415 - loaded when the command runs
+
     kept = Backups(location.path, factory=factory).restore(args.file)
     print(
         _("Restored from {source}. The store as it was is kept in {kept}.").format(
@@ -75,6 +85,8 @@ def _run_restore(args: argparse.Namespace, location: StoreLocation, factory: Sto
 def _run_set_aside_wal(
     _args: argparse.Namespace, location: StoreLocation, factory: StoreOpener
 ) -> int:
+    from coachdesk.services.quarantine import set_aside_foreign_wal  # noqa: PLC0415 - loaded when the command runs
+
     copy = set_aside_foreign_wal(location.path, factory)
     print(
         _(
@@ -86,6 +98,8 @@ def _run_set_aside_wal(
 
 
 def _run_encrypt(_args: argparse.Namespace, location: StoreLocation) -> int:
+    from coachdesk.services.encryption import encrypt  # noqa: PLC0415 - loaded when the command runs
+
     new = passphrase(NEW_PASSPHRASE_ENV, _("New passphrase: "), confirm=True)
     recovery = encrypt(location.path, new)
     print(
@@ -109,6 +123,8 @@ def _change_passphrase_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_change_passphrase(args: argparse.Namespace, location: StoreLocation) -> int:
+    from coachdesk.services.encryption import change_passphrase  # noqa: PLC0415 - loaded when the command runs
+
     old = recovery_key = None
     if args.recovery:
         recovery_key = passphrase(RECOVERY_KEY_ENV, _("Recovery key: "))
