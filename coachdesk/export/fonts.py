@@ -54,11 +54,20 @@ def _to_unicode_cmap(font_name: str, subset: list[int]) -> str:
 
 @cache
 def register_fonts() -> None:
-    """Embed the fonts so ë, ş, ł, محمد, שלום and 🌻 print as themselves, never as boxes."""
+    """Embed the fonts so ë, ş, ł, محمد, שלום and 🌻 print as themselves, never as boxes.
+
+    DejaVu Sans now; a fallback family when a text first needs it (``register_family``).
+    """
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-    for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    for family, (normal, bold, italic, bold_italic) in _FAMILIES.items():
-        pdfmetrics.registerFontFamily(
-            family, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic
-        )
+    register_family(FONT)
+
+
+@cache
+def register_family(family: str) -> None:
+    """Embed one family (``FONT``, ``ARABIC``, ``HEBREW``, ``EMOJI``) with its bold and italic."""
+    normal, bold, italic, bold_italic = _FAMILIES[family]
+    for name in dict.fromkeys((normal, bold, italic, bold_italic)):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
+    pdfmetrics.registerFontFamily(
+        family, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic
+    )

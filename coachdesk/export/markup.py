@@ -7,15 +7,15 @@ their Noto font: reportlab shapes them with HarfBuzz (joined Arabic letters, rig
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
-from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
-from coachdesk.export.fonts import ARABIC, EMOJI, FONT, HEBREW, register_fonts
+from coachdesk.export.fonts import ARABIC, EMOJI, FONT, HEBREW, register_family, register_fonts
 
 REPLACEMENT = "\ufffd"
 """Shown where no shipped font has a glyph: a visible mark, never a silent gap."""
@@ -29,9 +29,24 @@ _RUN_JOIN = "\xa0"
 _FONT_BREAK = "\u200a"
 
 
+def escape(text: str) -> str:
+    """Return ``text`` with ``&``, ``<`` and ``>`` escaped for Paragraph markup.
+
+    ``html`` rather than ``xml.sax.saxutils``, which loads urllib, http and email with it.
+    """
+    return html.escape(text, quote=False)
+
+
+def quoted_attribute(value: str) -> str:
+    """Return ``value`` in double quotes as a Paragraph tag's attribute (reportlab unescapes it)."""
+    return f'"{html.escape(value)}"'
+
+
 @cache
 def _glyphs(font_name: str) -> frozenset[int]:
+    """Return the characters one family (a fallback is embedded on first use) can draw."""
     register_fonts()
+    register_family(font_name)
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
 
@@ -82,7 +97,7 @@ def _markup_word(word: str, shaped: bool) -> str:
     markup = (_FONT_BREAK if shaped else "").join(pieces)
     if _URL.fullmatch(word):
         target = word if "://" in word else f"https://{word}"
-        return f'<a href={quoteattr(target)} color="#1f5f8b">{markup}</a>'
+        return f'<a href={quoted_attribute(target)} color="#1f5f8b">{markup}</a>'
     return markup
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -17,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from coachdesk.domain.reflections import Reflection
-from coachdesk.export.markup import paragraph, paragraph_text
+from coachdesk.export.markup import paragraph, paragraph_text, quoted_attribute
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
@@ -50,7 +49,7 @@ def _inline(token: Token) -> str:
         elif child.type == "hardbreak":
             parts.append("<br/>")
         elif child.type == "link_open":
-            parts.append(f'<a href={quoteattr(str(child.attrs["href"]))} color="#1f5f8b">')
+            parts.append(f'<a href={quoted_attribute(str(child.attrs["href"]))} color="#1f5f8b">')
         elif child.type == "link_close":
             parts.append("</a>")
     return "".join(parts)
