@@ -56,9 +56,9 @@ from coachdesk.ui.first_frame import FirstFrame
 from coachdesk.ui.main_window import MainWindow, StoreInfo, WindowServices
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.qt_translations import install_qt_translations
-from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
 from coachdesk.ui.theme import apply_theme
 from coachdesk.ui.window_place import place_window
+from coachdesk.ui.window_services import ConversationServices
 
 SCREENSHOT_DELAY_MS = 300
 QUICK_CHECK_POLL_MS = 50

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coachdesk.domain.competences import Competence, scale_label
 from coachdesk.domain.consents import ConsentSubject
@@ -36,8 +37,10 @@ from coachdesk.i18n.dates import long_date, parse_date
 from coachdesk.services.audit import audit_store
 from coachdesk.services.closing import needs_party_views
 from coachdesk.services.competence_scan import CompetenceScans, Statement, statements
-from coachdesk.services.scan_form_fields import FilledFields, read_filled_fields
 from coachdesk.storage.repositories import Repositories
+
+if TYPE_CHECKING:
+    from coachdesk.services.scan_form_fields import FilledFields
 
 
 @dataclass(frozen=True)
@@ -199,6 +202,8 @@ class ScanForms:
 
         ``student_id``: the student whose screen it is read from; a form for another is refused.
         """
+        from coachdesk.services.scan_form_fields import read_filled_fields  # noqa: PLC0415 - pypdf loads when a form is read
+
         fields = read_filled_fields(path)
         form = self._match(fields)
         student = self._repos.students.get(form.student_id)

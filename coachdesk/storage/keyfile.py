@@ -6,6 +6,8 @@ A random 256-bit key encrypts the store. It is kept beside the store in ``<store
 here) and, separately, under a key derived from the printable recovery key the school keeps.
 Each wrapping stores its own Argon2id settings, so older, weaker ones still open. Changing
 the passphrase only rewraps the key.
+Argon2 and AES-GCM are loaded when a key is wrapped or unwrapped: opening a plain store (the
+demo) needs only ``keyfile_path``.
 A wrong passphrase fails the GCM check: it is reported as a wrong passphrase, never as damage.
 """
 
@@ -19,10 +21,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from coachdesk.domain.passphrases import MIN_LENGTH
 from coachdesk.savefile import save_text
@@ -69,6 +67,8 @@ def keyfile_path(store_path: Path) -> Path:
 
 
 def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw  # noqa: PLC0415 - see the module's text
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -97,6 +97,8 @@ def calibrate(min_seconds: float = MIN_SECONDS) -> KdfParams:
 
 
 def _wrap(key: bytes, secret: str, params: KdfParams) -> dict[str, object]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415 - as _derive
+
     salt, nonce = os.urandom(16), os.urandom(12)
     sealed = AESGCM(_derive(secret, salt, params)).encrypt(nonce, key, b"coachdesk-store-key")
     return {
@@ -116,6 +118,9 @@ def _params(entry: dict[str, object]) -> KdfParams:
 
 
 def _unwrap(entry: dict[str, object], secret: str) -> bytes:
+    from cryptography.exceptions import InvalidTag  # noqa: PLC0415 - as _derive
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415 - as _derive
+
     key = _derive(secret, base64.b64decode(str(entry["salt"])), _params(entry))
     try:
         return AESGCM(key).decrypt(

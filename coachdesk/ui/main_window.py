@@ -7,7 +7,7 @@ controller of that workflow (``ui/controllers``). Screens are named by ``Screen`
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -35,15 +35,9 @@ from coachdesk.ui.controllers.reports import ReportsController
 from coachdesk.ui.controllers.scans import ScanController
 from coachdesk.ui.controllers.settings import SettingsController
 from coachdesk.ui.eliding_label import ElidingLabel
-from coachdesk.ui.idle_lock import IdleWatcher
+from coachdesk.ui.hidden_screens import BUILT_ON_FIRST_USE, HiddenScreens
 from coachdesk.ui.page_stack import PageStack
 from coachdesk.ui.screens.caseload_screen import CaseloadScreen
-from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
-from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
-from coachdesk.ui.screens.lock_screen import LockScreen
-from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
-from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
-from coachdesk.ui.screens.student_screen import StudentScreen
 from coachdesk.ui.screens.welcome_screen import WelcomeScreen
 from coachdesk.ui.window_place import MINIMUM_SIZE, remember_window
 from coachdesk.ui.window_services import (
@@ -54,12 +48,19 @@ from coachdesk.ui.window_services import (
     store_kind,
 )
 
+if TYPE_CHECKING:  # built on first use (ui/hidden_screens.py)
+    from coachdesk.ui.idle_lock import IdleWatcher
+    from coachdesk.ui.screens.conversation.calm_view import CalmConversationView
+    from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
+    from coachdesk.ui.screens.lock_screen import LockScreen
+    from coachdesk.ui.screens.my_practice_screen import MyPracticeScreen
+    from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
+    from coachdesk.ui.screens.student_screen import StudentScreen
+
 __all__ = ["MainWindow", "Screen", "StoreInfo", "WindowServices"]
 
 FIRST_SCREENFUL = 60
 """Students shown before the whole caseload is loaded: more than fit on a large screen."""
-BUILT_ON_FIRST_USE = (Screen.STUDENT, Screen.CONVERSATION, Screen.PRACTICE)
-"""Screens the coach has not opened yet cost nothing before the first paint."""
 
 
 class MainWindow(QMainWindow):
@@ -110,10 +111,7 @@ class MainWindow(QMainWindow):
         self.welcome_screen = WelcomeScreen(self)
         self.stack = PageStack(self)
         self.stack.addWidget(self.caseload_screen)
-        self._built: dict[Screen, QWidget] = {}
-        """The screens behind the navigation built so far: each is built when first used."""
-        for _screen in BUILT_ON_FIRST_USE:
-            self.stack.addWidget(QWidget(self.stack))  # stands in until the screen is built
+        self.hidden = HiddenScreens(self)
         self.stack.addWidget(self.welcome_screen)
         self.navigation.currentRowChanged.connect(self._show_row)
 
@@ -190,60 +188,22 @@ class MainWindow(QMainWindow):
     @property
     def student_screen(self) -> StudentScreen:
         """The student's timeline (built on first use)."""
-        return cast(StudentScreen, self._screen(Screen.STUDENT))
+        return cast("StudentScreen", self.hidden.get(Screen.STUDENT))
 
     @property
     def conversation_screen(self) -> ConversationScreen:
         """The student's conversations (built on first use)."""
-        return cast(ConversationScreen, self._screen(Screen.CONVERSATION))
+        return cast("ConversationScreen", self.hidden.get(Screen.CONVERSATION))
 
     @property
     def practice_screen(self) -> MyPracticeScreen:
         """The coach's own reflections (built on first use)."""
-        return cast(MyPracticeScreen, self._screen(Screen.PRACTICE))
-
-    def _screen(self, name: Screen) -> QWidget:
-        """Return the screen ``name``, building it in its stand-in's place the first time."""
-        screen = self._built.get(name)
-        if screen is None:
-            screen = self._build_screen(name)
-            self._built[name] = screen
-            stand_in = cast(QWidget, self.stack.widget(name))
-            self.stack.insertWidget(name, screen)
-            self.stack.removeWidget(stand_in)
-            stand_in.deleteLater()
-        return screen
-
-    def _build_screen(self, name: Screen) -> QWidget:
-        if name is Screen.STUDENT:
-            student = StudentScreen(self.services.student_file, self, self.today)
-            student.student_changed.connect(lambda _id: self.refresh_caseload())
-            student.progress_report_requested.connect(self.reports.save_progress_report)
-            student.reflection_requested.connect(self.reflections.new_student_reflection)
-            student.reflection_open_requested.connect(self.reflections.open_student_reflection)
-            student.scan_requested.connect(self.scans.fill_in)
-            student.scan_paper_requested.connect(self.scans.save_paper)
-            student.form_requested.connect(self.scans.save_form)
-            student.form_import_requested.connect(self.scans.read_form)
-            student.inzage_requested.connect(self.privacy.save_inzage)
-            student.erase_requested.connect(self.privacy.erase_student)
-            student.conversation_requested.connect(lambda _s: self.new_conversation())
-            return student
-        if name is Screen.CONVERSATION:
-            conversations = ConversationScreen(self.services.conversation, self, self.today)
-            conversations.conversations_changed.connect(self._conversations_changed)
-            conversations.file_saved.connect(self.notify)
-            return conversations
-        practice = MyPracticeScreen(self)
-        practice.new_requested.connect(self.reflections.new_practice_reflection)
-        practice.open_requested.connect(lambda rid: self.open_reflection(rid, _("My practice")))
-        practice.show_reflections(self.services.reflections.coach_reflections())
-        return practice
+        return cast("MyPracticeScreen", self.hidden.get(Screen.PRACTICE))
 
     def calm_view(self) -> CalmConversationView | None:
         """Return the calm conversation view, if a conversation is being held."""
-        screen = self._built.get(Screen.CONVERSATION)
-        return cast(ConversationScreen, screen).calm_view if screen is not None else None
+        screen = self.hidden.built(Screen.CONVERSATION)
+        return cast("ConversationScreen", screen).calm_view if screen is not None else None
 
     @property
     def lock_screen(self) -> LockScreen:
@@ -315,7 +275,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if row in BUILT_ON_FIRST_USE:
-            self._screen(Screen(row))
+            self.hidden.get(Screen(row))
         if row == Screen.CONVERSATION:
             self._fill_conversation_screen()
         self.stack.setCurrentIndex(row)
@@ -331,7 +291,7 @@ class MainWindow(QMainWindow):
         if current is self.caseload_screen:
             entry = self.caseload_screen.selected_entry()
             return entry.student if entry is not None else None
-        if current is self._built.get(Screen.STUDENT) and self.student_screen.file is not None:
+        if current is self.hidden.built(Screen.STUDENT) and self.student_screen.file is not None:
             return self.student_screen.file.student
         return self._conversations_for or self.conversation_screen.student
 
@@ -355,7 +315,7 @@ class MainWindow(QMainWindow):
 
     def start_conversation(self) -> None:
         """F5 anywhere: the calm view of the conversation in progress, or the next planned one."""
-        on_conversations = self.stack.currentWidget() is self._built.get(Screen.CONVERSATION)
+        on_conversations = self.stack.currentWidget() is self.hidden.built(Screen.CONVERSATION)
         student = self._student_in_view()
         if student is None or not self._show_conversations_of(student):
             return
@@ -371,7 +331,8 @@ class MainWindow(QMainWindow):
             screen.show_student(student, select=upcoming.id)
         screen.enter_calm_mode()
 
-    def _conversations_changed(self, student_id: str) -> None:
+    def conversations_changed(self, student_id: str) -> None:
+        """A conversation of this student was added or closed: the caseload and timeline say so."""
         self.refresh_caseload()
         if (
             self.student_screen.file is not None
@@ -389,9 +350,9 @@ class MainWindow(QMainWindow):
 
     def save_typing(self) -> None:
         """Store every word being typed: keywords, the close of a conversation, reflections."""
-        conversations = self._built.get(Screen.CONVERSATION)
+        conversations = self.hidden.built(Screen.CONVERSATION)
         if conversations is not None:
-            cast(ConversationScreen, conversations).save_typing()
+            cast("ConversationScreen", conversations).save_typing()
         self.reflections.save_typing()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override

@@ -13,19 +13,22 @@ from pathlib import Path
 from coachdesk.i18n import _
 from coachdesk.services.caseload import CaseloadService
 from coachdesk.services.competence_scan import CompetenceScans
+from coachdesk.services.conversation_flow import ConversationFlow
+from coachdesk.services.conversation_log import ConversationLog
 from coachdesk.services.dossier import Dossiers
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.privacy import Privacy
 from coachdesk.services.progress_report import ProgressReports
+from coachdesk.services.question_bank import QuestionBank
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.services.scan_forms import ScanForms
 from coachdesk.services.settings import SettingsService
 from coachdesk.services.student_entry import StudentEntry
 from coachdesk.services.student_file import StudentFileService
 from coachdesk.services.student_import import StudentImport
+from coachdesk.services.summary_content import SummaryContent
 from coachdesk.ui.dialogs.change_passphrase_dialog import ChangePassphrase
 from coachdesk.ui.passphrase_form import Unlock
-from coachdesk.ui.screens.conversation.conversation_screen import ConversationServices
 
 STATUS_MESSAGE_MS = 10_000
 """How long a message in the status bar stays: long enough to read twice."""
@@ -61,6 +64,19 @@ def store_kind(store: StoreInfo) -> str:
     if store.is_demo:
         return _("Demo store (fictional students)")
     return _("Your own store")
+
+
+@dataclass(frozen=True)
+class ConversationServices:
+    """The use cases behind the conversation screen."""
+
+    flow: ConversationFlow
+    log: ConversationLog
+    bank: QuestionBank
+    settings: SettingsService
+    student_file: StudentFileService
+    reports: SummaryContent
+    forms: ScanForms
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from coachdesk.domain.people import Person
 from coachdesk.errors import UserFacingError
-from coachdesk.export.calendar_ics import appointment_ics, write_appointment
 from coachdesk.export.summary_html import summary_html
 from coachdesk.i18n import _
 from coachdesk.services.closing import Closing
@@ -23,10 +22,8 @@ from coachdesk.ui.messages import show_problem
 from coachdesk.ui.printing import print_html
 
 if TYPE_CHECKING:
-    from coachdesk.ui.screens.conversation.conversation_screen import (
-        ConversationScreen,
-        ConversationServices,
-    )
+    from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
+    from coachdesk.ui.window_services import ConversationServices
 
 
 class ConversationOutputs:
@@ -96,6 +93,11 @@ class ConversationOutputs:
         target = self._ask_where(_("Add to calendar"), suggested, _("Calendar files (*.ics)"))
         if target is None:
             return
+        from coachdesk.export.calendar_ics import (  # noqa: PLC0415 - icalendar on first use
+            appointment_ics,
+            write_appointment,
+        )
+
         ics = appointment_ics(
             screen.student.given_name,
             screen.conversation.kind.label,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -26,13 +25,6 @@ from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, long_date
 from coachdesk.services.closing import Closing, needs_party_views
-from coachdesk.services.conversation_flow import ConversationFlow
-from coachdesk.services.conversation_log import ConversationLog
-from coachdesk.services.question_bank import QuestionBank
-from coachdesk.services.scan_forms import ScanForms
-from coachdesk.services.settings import SettingsService
-from coachdesk.services.student_file import StudentFileService
-from coachdesk.services.summary_content import SummaryContent
 from coachdesk.ui.controllers.conversation_outputs import ConversationOutputs
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.file_choice import saved_message
@@ -43,19 +35,7 @@ from coachdesk.ui.screens.conversation.prepare_step import PrepareStep
 from coachdesk.ui.screens.conversation.read_back_view import ReadBackView
 from coachdesk.ui.screens.conversation.wrap_up_step import WrapUpStep
 from coachdesk.ui.widgets import ChoiceCombo, hint, menu_button, screen_title
-
-
-@dataclass(frozen=True)
-class ConversationServices:
-    """The use cases behind the conversation screen."""
-
-    flow: ConversationFlow
-    log: ConversationLog
-    bank: QuestionBank
-    settings: SettingsService
-    student_file: StudentFileService
-    reports: SummaryContent
-    forms: ScanForms
+from coachdesk.ui.window_services import ConversationServices
 
 
 class ConversationScreen(QWidget):
