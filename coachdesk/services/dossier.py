@@ -16,10 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 from coachdesk.domain.consents import Consent, ConsentSubject, consent_giver
 from coachdesk.domain.passphrases import MIN_LENGTH
 from coachdesk.domain.people import COACH_ONLY, SHARED_READERS, Person
@@ -77,17 +73,25 @@ class ImportSummary:
 
 
 def _key(passphrase: str, salt: bytes) -> bytes:
+    # The ciphers load with the first dossier, not with every start of the app.
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt  # noqa: PLC0415 - see above
+
     return Scrypt(salt=salt, length=32, n=SCRYPT_N, r=8, p=1).derive(passphrase.encode("utf-8"))
 
 
 def encrypt(plaintext: bytes, passphrase: str) -> bytes:
     """Return the dossier file bytes for ``plaintext`` under ``passphrase``."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415 - as _key
+
     salt, nonce = os.urandom(SALT_BYTES), os.urandom(NONCE_BYTES)
     return MAGIC + salt + nonce + AESGCM(_key(passphrase, salt)).encrypt(nonce, plaintext, MAGIC)
 
 
 def decrypt(data: bytes, passphrase: str) -> bytes:
     """Return the plaintext; any damage, tampering or a wrong passphrase is a ``DossierError``."""
+    from cryptography.exceptions import InvalidTag  # noqa: PLC0415 - as _key
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: PLC0415 - as _key
+
     header = len(MAGIC) + SALT_BYTES + NONCE_BYTES
     if not data.startswith(MAGIC):
         raise DossierError(_("This file is not a CoachDesk dossier."))

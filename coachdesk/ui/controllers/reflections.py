@@ -11,10 +11,10 @@ from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 
 if TYPE_CHECKING:
     from coachdesk.ui.main_window import MainWindow
+    from coachdesk.ui.screens.reflection.reflection_window import ReflectionWindow
 
 
 class ReflectionEditors:
@@ -29,6 +29,10 @@ class ReflectionEditors:
         services = self._window.services
         editor = self.editors.get(reflection_id)
         if editor is None:
+            from coachdesk.ui.screens.reflection.reflection_window import (  # noqa: PLC0415 - the editor loads with the first reflection opened
+                ReflectionWindow,
+            )
+
             editor = ReflectionWindow(services.reflections, services.drafts, reflection_id, context)
             editor.saved.connect(self._saved)
             editor.destroyed.connect(
