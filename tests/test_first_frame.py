@@ -91,3 +91,19 @@ def test_only_a_run_without_a_command_paints_a_window_first(
     argv: list[str], opens_window: bool, tmp_path: Path
 ) -> None:
     assert early_options([*argv, "--data-dir", str(tmp_path)]).opens_window is opens_window
+
+
+def test_pyside_reads_no_source_of_what_loads_after_the_first_frame() -> None:
+    """PySide6 would read every later module's whole source (~60 ms of each start)."""
+    probe = (
+        "import linecache\n"
+        "from coachdesk.ui.first_frame import show_first_frame\n"
+        "show_first_frame()\n"
+        "from coachdesk.storage import database\n"
+        "print(sorted(name for name in linecache.cache if 'sqlite_utils' in name))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "[]"
