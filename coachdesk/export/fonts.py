@@ -64,10 +64,31 @@ def register_fonts() -> None:
 
 @cache
 def register_family(family: str) -> None:
-    """Embed one family (``FONT``, ``ARABIC``, ``HEBREW``, ``EMOJI``) with its bold and italic."""
+    """Embed one family (``FONT``, ``ARABIC``, ``HEBREW``, ``EMOJI``), regular and bold.
+
+    DejaVu Sans' italic faces wait for ``register_italics``: only text with ``<i>`` markup
+    needs them, and reading each DejaVu face costs ~15 ms.
+    """
     normal, bold, italic, bold_italic = _FAMILIES[family]
-    for name in dict.fromkeys((normal, bold, italic, bold_italic)):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))
+    for name in dict.fromkeys((normal, bold)):
+        _embed(name)
     pdfmetrics.registerFontFamily(
         family, normal=normal, bold=bold, italic=italic, boldItalic=bold_italic
     )
+
+
+@cache
+def register_italics() -> None:
+    """Embed DejaVu Sans' italic faces, before Paragraph markup with ``<i>`` is drawn.
+
+    The fallback families slant nothing: their italic is their regular face.
+    """
+    register_fonts()
+    _normal, _bold, italic, bold_italic = _FAMILIES[FONT]
+    _embed(italic)
+    _embed(bold_italic)
+
+
+@cache
+def _embed(name: str) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", _FILES[name]))))

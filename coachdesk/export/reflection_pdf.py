@@ -16,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
 from coachdesk.domain.reflections import Reflection
+from coachdesk.export.fonts import register_italics
 from coachdesk.export.markup import paragraph, paragraph_text, quoted_attribute
 from coachdesk.export.pdf_styles import styles, write_pdf
 from coachdesk.i18n import _
@@ -57,6 +58,7 @@ def _inline(token: Token) -> str:
 
 def markdown_flowables(markdown: str) -> list[Flowable]:
     """Return one Paragraph per heading, paragraph, list item, quote or code block."""
+    register_italics()  # emphasis (*word*) prints in italics
     css = styles()
     story: list[Flowable] = []
     numbers: list[int | None] = []  # per open list: the next item's number, None for bullets
