@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 
 from coachdesk.domain.agreements import AgreementStatus
@@ -46,10 +47,15 @@ with ``max`` over a sortable key before a ``|``: the most recently closed conver
 appointment, and the current (else the latest) internship's company.
 """
 _EVERY_STUDENT = _OVERVIEW_SQL.format(students="SELECT * FROM students", among="1")
+_FIRST_ACTIVE_IDS = (
+    f"SELECT id FROM students WHERE status = :active ORDER BY {CASELOAD_ORDER} LIMIT :limit"
+)
+"""The first screenful's students, sorted once. Chosen inside the overview, the sort over the
+whole caseload ran again for every table joined (four times 4 ms at 20,000 students)."""
 _FIRST_ACTIVE = _OVERVIEW_SQL.format(
-    students=f"SELECT * FROM students WHERE status = :active ORDER BY {CASELOAD_ORDER} "
-    "LIMIT :limit",
-    among="student_id IN (SELECT id FROM chosen)",
+    students="SELECT * FROM students WHERE id IN (SELECT value FROM json_each(:ids)) "
+    f"ORDER BY {CASELOAD_ORDER}",
+    among="student_id IN (SELECT value FROM json_each(:ids))",
 )
 
 
@@ -111,8 +117,11 @@ class CaseloadRepository:
             "active": StudentStatus.ACTIVE.value,
             "limit": first or 0,
         }
-        query = _EVERY_STUDENT if first is None else _FIRST_ACTIVE
-        return [
+        query, chosen = _EVERY_STUDENT, None
+        if first is not None:
+            chosen = [row["id"] for row in self.store.db.query(_FIRST_ACTIVE_IDS, params)]
+            params["ids"], query = json.dumps(chosen), _FIRST_ACTIVE
+        facts = [
             CaseloadFacts(
                 student=from_row(Student, row),
                 last_conversation=_date(row["_last"]),
@@ -126,3 +135,7 @@ class CaseloadRepository:
             )
             for row in self.store.db.query(query, params)
         ]
+        if chosen is not None:  # in class-list order, as chosen
+            place = {student_id: index for index, student_id in enumerate(chosen)}
+            facts.sort(key=lambda fact: place[fact.student.id])
+        return facts
