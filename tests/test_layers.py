@@ -84,3 +84,13 @@ def test_qt_stays_pinned_to_the_version_that_survives_heavy_repaints() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert "PySide6-Essentials==6.11.3" in project["project"]["dependencies"]
     assert PySide6.__version__ == "6.11.3"
+
+
+def test_no_module_is_longer_than_a_newcomer_reads_in_one_go() -> None:
+    """400 lines at most: a module that grows past it holds more than one job; split it."""
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in (ROOT / "coachdesk").rglob("*.py")
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert too_long == {}
