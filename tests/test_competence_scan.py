@@ -61,7 +61,10 @@ def test_the_student_rates_first_and_the_others_join_that_moment(repos: Reposito
 def test_the_student_fills_it_in_with_the_keyboard(qtbot) -> None:
     done: list[dict[str, int]] = []
     view = ScanEntryView(
-        "Competentiescan · ingevuld door Zoë", Person.STUDENT, statements(), done.append
+        "Competentiescan · ingevuld door Zoë",
+        Person.STUDENT,
+        statements(),
+        lambda answers: done.append(answers) or True,
     )
     qtbot.addWidget(view)
     view.show()
@@ -80,7 +83,9 @@ def test_the_student_fills_it_in_with_the_keyboard(qtbot) -> None:
 
 def test_esc_halfway_asks_before_the_answers_are_thrown_away(qtbot) -> None:
     done: list[dict[str, int]] = []
-    view = ScanEntryView("Competentiescan", Person.STUDENT, statements(), done.append)
+    view = ScanEntryView(
+        "Competentiescan", Person.STUDENT, statements(), lambda a: done.append(a) or True
+    )
     qtbot.addWidget(view)
     view.show()
     for _item in range(4):

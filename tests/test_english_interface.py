@@ -56,7 +56,7 @@ def test_the_english_timeline_and_preparation_read_as_english(qtbot, data_dir: P
 
 def test_the_scan_asks_its_statements_in_the_interface_language(qtbot) -> None:
     set_language("en")
-    view = ScanEntryView("Competence scan", Person.STUDENT, statements())
+    view = ScanEntryView("Competence scan", Person.STUDENT, statements(), lambda _answers: True)
     qtbot.addWidget(view)
     assert view.statement_label.text() == "I can say what I am good at."
     for statement in statements():

@@ -293,3 +293,35 @@ def test_a_removed_usb_stick_is_not_where_the_next_save_starts(
     )
     assert save_path(window, "Verslag", "verslag.pdf", "*.pdf") is None
     assert folders == [str(Path.home())]
+
+
+def test_the_trainers_answers_are_refused_before_they_are_typed_not_after(
+    qtbot, window: MainWindow
+) -> None:
+    """Without a student scan of the last sixty days the coach hears so at once; with one, the
+    fifteen answers are saved and only then does the screen say "Opgeslagen"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from coachdesk.domain.people import Person
+    from coachdesk.services.competence_scan import statements
+
+    window.open_student(window.caseload_screen.model.entry_at(0))
+    assert window.student_screen.file is not None
+    student = window.student_screen.file.student
+    window.today = TODAY + dt.timedelta(days=120)  # the demo's last own scan is long ago now
+    said: list[str] = []
+    seen = answer_next_dialog(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    window.scans.fill_in(student, Person.WORKPLACE_TRAINER)
+    assert seen and said[0].startswith("De student vult de scan eerst zelf in")
+    assert window.scans.scan_view is None  # nothing to type in vain
+
+    window.today = TODAY
+    window.scans.fill_in(student, Person.WORKPLACE_TRAINER)
+    view = window.scans.scan_view
+    assert view is not None
+    assert student.given_name in view.title_label.text()
+    for _statement in statements():
+        qtbot.keyClick(view, Qt.Key.Key_3)
+    assert view.hint_label.text() == "Opgeslagen · Esc sluit"
+    assert view.statement_label.text() == "Klaar: de antwoorden zijn opgeslagen."
+    qtbot.keyClick(view, Qt.Key.Key_Escape)

@@ -118,8 +118,7 @@ class CompetenceScans:
         known = {s.id for s in statements()}
         if not answers or not set(answers) <= known:
             raise ValidationError(_("The scan has no answers, or answers to unknown statements."))
-        if rater is not Person.STUDENT:
-            day = self._student_moment(student_id, day)
+        day = self.rating_moment(student_id, rater, day)
         scan = CompetenceScan(
             student_id=student_id,
             date=day,
@@ -133,7 +132,14 @@ class CompetenceScans:
             self._repos.scans.add(scan)
         return scan
 
-    def _student_moment(self, student_id: str, day: dt.date) -> dt.date:
+    def rating_moment(self, student_id: str, rater: Person, day: dt.date) -> dt.date:
+        """Return the moment ``rater`` rates on ``day``; refuse before the answers are typed.
+
+        The student rates today; coach and praktijkopleider rate the moment the student
+        rated in the last sixty days, so there must be one.
+        """
+        if rater is Person.STUDENT:
+            return day
         own = self._repos.scans.by_rater_until(student_id, Person.STUDENT, day)
         if not own or day - own[0].date > STUDENT_FIRST_WINDOW:
             raise ValidationError(

@@ -28,19 +28,33 @@ class ScanController:
         self.scan_view: ScanEntryView | None = None
 
     def fill_in(self, student: Student, rater: Person) -> None:
-        """Open the full-screen scan for one rater; the rest of the file goes out of sight."""
-        who = student.given_name if rater is Person.STUDENT else rater.sentence_label
-        title = _("Competence scan · filled in by {who}").format(who=who)
-        view = ScanEntryView(title, rater, statements())
+        """Open the full-screen scan for one rater; the rest of the file goes out of sight.
+
+        Whether this rater may rate now is asked first, before fifteen answers are typed.
+        """
+        window = self._window
+        try:
+            window.services.scans.rating_moment(student.id, rater, window.today)
+        except UserFacingError as error:
+            show_problem(window, error)
+            return
+        if rater is Person.STUDENT:
+            title = _("Competence scan · filled in by {who}").format(who=student.given_name)
+        else:
+            title = _("Competence scan of {name} · filled in by {who}").format(
+                name=student.given_name, who=rater.sentence_label
+            )
+        view = ScanEntryView(
+            title, rater, statements(), lambda answers: self._save(student, rater, answers)
+        )
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        view.finished.connect(lambda answers: self._finished(student, rater, answers))
         view.destroyed.connect(self._closed)
         self.scan_view = view
         self._window.hide()
         view.showFullScreen()
         view.setFocus()
 
-    def _finished(self, student: Student, rater: Person, answers: dict[str, int]) -> None:
+    def _save(self, student: Student, rater: Person, answers: dict[str, int]) -> bool:
         window = self._window
         services = window.services
         contacts = services.student_file.open(student.id).contacts
@@ -49,8 +63,9 @@ class ScanController:
             services.scans.record(student.id, rater, answers, window.today, name)
         except UserFacingError as error:
             show_problem(self.scan_view, error)
-            return
+            return False
         window.student_screen.show_student(student.id)
+        return True
 
     def save_form(self, student: Student, rater: Person) -> None:
         """Save a fillable scan form for the praktijkopleider or the student to fill in."""

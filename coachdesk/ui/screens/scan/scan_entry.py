@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,18 +29,16 @@ _KEYS = {Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
 class ScanEntryView(QWidget):
     """Asks each statement in turn; keys 1–4 or the buttons answer, ← goes back, Esc stops.
 
-    Signals:
-        finished(dict): every statement answered (statement id → 1–4).
+    After the last answer it calls ``save`` (statement id → 1–4) and says "Saved" only when
+    that returned true; otherwise every answer stays, and Esc still asks before dropping them.
     """
-
-    finished = Signal(dict)
 
     def __init__(
         self,
         title: str,
         rater: Person,
         items: tuple[Statement, ...],
-        on_finished: Callable[[dict[str, int]], None] | None = None,
+        save: Callable[[dict[str, int]], bool],
     ) -> None:
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("scanEntry")
@@ -51,8 +49,7 @@ class ScanEntryView(QWidget):
         self.answers: dict[str, int] = {}
         self.index = 0
         self.done = False
-        if on_finished is not None:
-            self.finished.connect(on_finished)
+        self._save = save
         self.title_label = QLabel(title, self)
         self.title_label.setObjectName("scanTitle")
         self.statement_label = QLabel(self)
@@ -109,13 +106,18 @@ class ScanEntryView(QWidget):
             self.index += 1
             self._show()
             return
-        self.statement_label.setText(_("Done, thank you! Hand the laptop back to your coach."))
+        if not self._save(dict(self.answers)):
+            return  # said why; the answers stay
+        self.statement_label.setText(
+            _("Done, thank you! Hand the laptop back to your coach.")
+            if self.rater is Person.STUDENT
+            else _("Done: the answers are saved.")
+        )
         for button in self.buttons:
             button.hide()
         self.progress_label.setText("")
         self.done = True
         self.hint_label.setText(_("Saved · Esc closes"))
-        self.finished.emit(dict(self.answers))
 
     def back(self) -> None:
         """Return to the previous statement."""
