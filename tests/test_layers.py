@@ -21,6 +21,7 @@ def _qt_free_modules() -> list[str]:
         "coachdesk.launch",
         "coachdesk.early_options",
         "coachdesk.paths",
+        "coachdesk.file_names",
         "coachdesk.errors",
         "coachdesk.crash_log",
     ]

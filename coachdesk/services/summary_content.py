@@ -24,6 +24,7 @@ from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.students import Student
 from coachdesk.errors import ValidationError
+from coachdesk.file_names import name_part
 from coachdesk.i18n import N_, _
 from coachdesk.i18n.dates import clock_time, weekday_date
 from coachdesk.services.audit import audit_store
@@ -227,7 +228,7 @@ class SummaryContent:
 
 def default_file_name(summary: Summary) -> str:
     """Return a file name a coach recognises: verslag-zoe-2026-11-22-ouders.pdf."""
-    name = summary.student.given_name.lower().replace(" ", "-")
+    name = name_part(summary.student.given_name, "student")
     return _("report-{name}-{date}-{reader}.pdf").format(
         name=name, date=summary.conversation.date.isoformat(), reader=summary.reader.value
     )

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.file_names import name_part
 from coachdesk.i18n import _
 from coachdesk.services.scan_forms import ScanForms
 from coachdesk.ui.dialogs.form_import_dialog import FormImportDialog
@@ -37,7 +38,7 @@ def save_scan_form(
     from coachdesk.export.scan_form_pdf import write_scan_form  # noqa: PLC0415 - reportlab on export only
 
     name = _("form-{rater}-{name}.pdf").format(
-        rater=rater.value, name=(student.given_name or "student").lower().replace(" ", "-")
+        rater=rater.value, name=name_part(student.given_name, "student")
     )
     target = save_path(parent, _("Save fillable form"), name, _("PDF files (*.pdf)"))
     if target is None:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from coachdesk.domain.people import Person
 from coachdesk.errors import UserFacingError
 from coachdesk.export.summary_html import summary_html
+from coachdesk.file_names import name_part
 from coachdesk.i18n import _
 from coachdesk.services.closing import Closing
 from coachdesk.services.summary_content import Summary, default_file_name
@@ -114,7 +115,8 @@ class ConversationOutputs:
         if screen.conversation is None or screen.student is None:
             return
         suggested = _("preparation-{name}-{date}.pdf").format(
-            name=screen.student.given_name, date=screen.conversation.date.isoformat()
+            name=name_part(screen.student.given_name, "student"),
+            date=screen.conversation.date.isoformat(),
         )
         target = self._ask_where(_("Save preparation card"), suggested, _("PDF files (*.pdf)"))
         if target is None:

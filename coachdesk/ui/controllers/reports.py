@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
+from coachdesk.file_names import name_part
 from coachdesk.i18n import _
 from coachdesk.ui.file_choice import save_path, saved_message
 from coachdesk.ui.messages import show_problem
@@ -35,7 +36,7 @@ class ReportsController:
             window,
             _("Progress overview"),
             _("progress-{name}-{date}.pdf").format(
-                name=student.given_name.lower(), date=window.today.isoformat()
+                name=name_part(student.given_name, "student"), date=window.today.isoformat()
             ),
             _("PDF files (*.pdf)"),
         )

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from coachdesk.domain.people import Person
 from coachdesk.domain.students import Student, workplace_trainer_name
 from coachdesk.errors import UserFacingError
+from coachdesk.file_names import name_part
 from coachdesk.i18n import _
 from coachdesk.services.competence_scan import statements
 from coachdesk.ui.file_choice import save_path, saved_message
@@ -92,7 +93,7 @@ class ScanController:
         target = save_path(
             window,
             _("Competence scan"),
-            _("scan-{name}.pdf").format(name=student.given_name.lower()),
+            _("scan-{name}.pdf").format(name=name_part(student.given_name, "student")),
             _("PDF files (*.pdf)"),
         )
         if target is None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import UserFacingError
+from coachdesk.file_names import name_part
 from coachdesk.i18n import _, ngettext
 from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
@@ -292,7 +293,8 @@ class ReflectionWindow(QMainWindow):
         if not self.save_text():
             return
         title = self._service.open(self.reflection_id).reflection.title
-        target = save_path(self, _("Save as PDF"), f"{title}.pdf", _("PDF files (*.pdf)"))
+        suggested = name_part(title, _("reflection")) + ".pdf"
+        target = save_path(self, _("Save as PDF"), suggested, _("PDF files (*.pdf)"))
         if target is None:
             return
         from coachdesk.export.reflection_pdf import write_reflection  # noqa: PLC0415 - reportlab on export only
