@@ -70,6 +70,19 @@ def test_an_open_agreement_past_its_date_is_overdue() -> None:
     assert not agreement.is_overdue(dt.date(2026, 10, 1))
 
 
+def test_a_partly_done_agreement_past_its_date_is_late_as_the_caseload_counts_it() -> None:
+    agreement = Agreement(
+        student_id="s",
+        description="x",
+        owner=Person.STUDENT,
+        due_date=dt.date(2026, 9, 24),
+        status=AgreementStatus.PARTLY,
+    )
+    assert agreement.is_overdue(dt.date(2026, 12, 6))
+    agreement.status = AgreementStatus.DONE
+    assert not agreement.is_overdue(dt.date(2026, 12, 6))
+
+
 def test_invalid_records_are_refused() -> None:
     with pytest.raises(ValueError, match="student number"):
         make_student("  ")

@@ -34,6 +34,10 @@ class AgreementStatus(LabelledEnum):
         }
 
 
+STILL_TO_DO = (AgreementStatus.OPEN, AgreementStatus.PARTLY)
+"""An agreement in one of these is still to do: it comes back, counts as open, can be late."""
+
+
 @dataclass(kw_only=True)
 class Agreement(Record):
     """What someone will do, by when; made together in a conversation."""
@@ -54,12 +58,11 @@ class Agreement(Record):
             raise ValueError(f"an agreement is not owned by {self.owner}")
 
     def is_overdue(self, today: dt.date) -> bool:
-        """Return whether an open agreement has passed its due date."""
-        return (
-            self.status is AgreementStatus.OPEN
-            and self.due_date is not None
-            and self.due_date < today
-        )
+        """Return whether an agreement still to do (open or partly done) is past its date.
+
+        The caseload counts late agreements the same way (``storage/caseload_repo.py``).
+        """
+        return self.status in STILL_TO_DO and self.due_date is not None and self.due_date < today
 
 
 def agreement_sentence(agreement: Agreement, student_name: str, today: dt.date) -> str:
@@ -91,7 +94,7 @@ def carried_forward(agreements: Iterable[Agreement]) -> list[Agreement]:
 
     Ordered by due date (undated last) so the most urgent comes first.
     """
-    pending = [a for a in agreements if a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)]
+    pending = [a for a in agreements if a.status in STILL_TO_DO]
     return sorted(pending, key=lambda a: (a.due_date is None, a.due_date or dt.date.min))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from coachdesk.domain.agreements import Agreement, AgreementStatus, Goal, GoalStatus
+from coachdesk.domain.agreements import STILL_TO_DO, Agreement, Goal, GoalStatus
 from coachdesk.domain.competences import SCAN_RATERS, CompetenceScan
 from coachdesk.domain.conversations import Conversation, ConversationState, Participant
 from coachdesk.domain.experiences import Experience
@@ -56,10 +56,7 @@ def preparation_for(repos: Repositories, conversation: Conversation) -> Preparat
         a
         for a in repos.agreements.oldest_first(student.id)
         if a.conversation_id != conversation.id
-        and (
-            a.status in (AgreementStatus.OPEN, AgreementStatus.PARTLY)
-            or (previous is not None and a.conversation_id == previous.id)
-        )
+        and (a.status in STILL_TO_DO or (previous is not None and a.conversation_id == previous.id))
     ]
     scans = repos.scans.newest_first(student.id)
     latest = [s for s in scans if s.date == scans[0].date] if scans else []
