@@ -318,12 +318,12 @@ def test_parents_and_the_trainer_read_how_to_reach_the_coach_the_student_does_no
     repos: Repositories, tmp_path: Path, trialogue: str
 ) -> None:
     """Set once in Instellingen; a parent holding the paper can write or call without asking."""
-    SettingsService(repos.store).set_coach_contact("  m.dehaan@roc-demostad.nl · 06-12345678 ")
+    SettingsService(repos.store).set_coach_contact("m.dehaan@roc-demostad.nl · 06-12345678 (ma-do)")
     for reader in (Person.PARENTS, Person.WORKPLACE_TRAINER):
         text = " ".join(_pdf_text(repos, trialogue, reader, tmp_path).split())
         assert (
-            "contact op met Mirjam de Haan, de coach (m.dehaan@roc-demostad.nl · 06-12345678)."
-            in text
+            "contact op met Mirjam de Haan, de coach. "
+            "Contactgegevens: m.dehaan@roc-demostad.nl · 06-12345678 (ma-do)." in text
         ), reader
     assert "06-12345678" not in _pdf_text(repos, trialogue, Person.STUDENT, tmp_path)
 
@@ -340,7 +340,7 @@ def test_a_conversation_held_by_another_coach_does_not_print_this_coachs_contact
     assert "j.visser" not in text
     settings.set_coach_name("Mirjam de Haan")
     text = " ".join(_pdf_text(repos, trialogue, Person.PARENTS, tmp_path).split())
-    assert "Mirjam de Haan, de coach (j.visser@roc-demostad.nl)." in text
+    assert "Mirjam de Haan, de coach. Contactgegevens: j.visser@roc-demostad.nl." in text
 
 
 def test_each_goal_says_which_career_competence_it_serves(

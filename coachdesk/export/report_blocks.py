@@ -28,10 +28,22 @@ _INTRODUCTIONS = {
 
 
 def _coach(summary: Summary) -> str:
-    """Return who to ask: "Mirjam de Haan, the coach (m.dehaan@roc.nl)", as far as known."""
+    """Return who to ask: the coach by name ("Mirjam de Haan, the coach") where known."""
     name = next((p.name for p in summary.participants if p.role is Person.COACH and p.name), "")
-    coach = _("{name}, the coach").format(name=name) if name else Person.COACH.sentence_label
-    return f"{coach} ({summary.coach_contact})" if summary.coach_contact else coach
+    return _("{name}, the coach").format(name=name) if name else Person.COACH.sentence_label
+
+
+def _introduction(summary: Summary) -> str:
+    """Return a word of context for parents and the praktijkopleider, and how to reach the coach.
+
+    The contact line is a sentence of its own: it may hold brackets itself ("(ma t/m do)").
+    """
+    text = _(_INTRODUCTIONS[summary.reader]).format(
+        name=summary.student.given_name, coach=_coach(summary)
+    )
+    if summary.coach_contact:
+        text += " " + _("Contact details: {contact}.").format(contact=summary.coach_contact)
+    return text
 
 
 class Style(Enum):
@@ -97,10 +109,7 @@ def summary_blocks(summary: Summary) -> list[Item]:
     if people:
         items.append(Block(Style.SMALL, _("Present: {people}").format(people=people)))
     if summary.reader in _INTRODUCTIONS:
-        intro = _(_INTRODUCTIONS[summary.reader]).format(
-            name=student.given_name, coach=_coach(summary)
-        )
-        items.append(Block(Style.BODY, intro))
+        items.append(Block(Style.BODY, _introduction(summary)))
     if summary.summary:
         items += [
             Block(Style.HEADING, _("In the student's own words")),

@@ -56,11 +56,12 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Settings"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(680)  # "Bereikbaar via" shows an e-mail address and a phone number
         self._logo = current.logo
         self.coach_edit = QLineEdit(current.coach_name, self)
         self.contact_edit = QLineEdit(current.coach_contact, self)
         self.contact_edit.setMaxLength(COACH_CONTACT_MAX)
+        self.contact_edit.setCursorPosition(0)  # the start of a long line in view
         self.contact_edit.setPlaceholderText(_("e-mail and/or phone"))
         self.contact_edit.setToolTip(
             _("Printed in the versions for the parents and the workplace trainer.")
