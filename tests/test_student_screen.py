@@ -325,3 +325,35 @@ def test_the_trainers_answers_are_refused_before_they_are_typed_not_after(
     assert view.hint_label.text() == "Opgeslagen · Esc sluit"
     assert view.statement_label.text() == "Klaar: de antwoorden zijn opgeslagen."
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+
+
+def test_a_new_reflection_asks_again_for_an_empty_title_and_then_writes_in_the_text(
+    qtbot, window: MainWindow
+) -> None:
+    """Found walking: an empty title cancelled everything, and the first sentence went into the
+    title because the editor opened with the cursor there."""
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    said: list[str] = []
+
+    def retype(dialog: QInputDialog) -> None:
+        dialog.setTextValue("Mijn week")
+        dialog.accept()
+
+    def warned(box: QMessageBox) -> None:
+        said.append(box.text())
+        answer_next_dialog(QInputDialog, retype)
+        box.accept()
+
+    def empty(dialog: QInputDialog) -> None:
+        answer_next_dialog(QMessageBox, warned)
+        dialog.setTextValue("  ")
+        dialog.accept()
+
+    answer_next_dialog(QInputDialog, empty)
+    window.reflections.new_practice_reflection()
+    assert len(said) == 1  # said once why, then asked again
+    (editor,) = window.reflections.editors.values()
+    assert editor.title_edit.text() == "Mijn week"
+    assert editor.focusWidget() is editor.editor  # where typing goes once the window is active
+    editor.close()

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog
 
-from coachdesk.domain.reflections import ReflectionAuthor
+from coachdesk.domain.reflections import Reflection, ReflectionAuthor
 from coachdesk.domain.students import Student
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
@@ -39,6 +39,8 @@ class ReflectionEditors:
                 lambda _obj=None, rid=reflection_id: self.editors.pop(rid, None)
             )
             self.editors[reflection_id] = editor
+            editor.show()
+            editor.editor.setFocus()  # the title is known: the writing starts in the text
         editor.show()
         editor.raise_()
         editor.activateWindow()
@@ -47,35 +49,35 @@ class ReflectionEditors:
     def new_practice_reflection(self) -> None:
         """Start one of the coach's own reflections."""
         window = self._window
-        title, accepted = QInputDialog.getText(window, _("New reflection"), _("Title"))
-        if not accepted:
+        reflection = self._create(ReflectionAuthor.COACH, "")
+        if reflection is None:
             return
-        reflections = window.services.reflections
-        try:
-            reflection = reflections.create(ReflectionAuthor.COACH, title)
-        except UserFacingError as error:
-            show_problem(window, error)
-            return
-        window.practice_screen.show_reflections(reflections.coach_reflections())
+        window.practice_screen.show_reflections(window.services.reflections.coach_reflections())
         self.open(reflection.id, _("My practice"))
 
     def new_student_reflection(self, student: Student) -> None:
         """Start a reflection by the student (typed together, or by the student at the laptop)."""
-        window = self._window
-        title, accepted = QInputDialog.getText(
-            window, _("New reflection"), _("Title"), text=_("Reflection: ")
-        )
-        if not accepted:
+        reflection = self._create(ReflectionAuthor.STUDENT, _("Reflection: "), student.id)
+        if reflection is None:
             return
-        try:
-            reflection = window.services.reflections.create(
-                ReflectionAuthor.STUDENT, title, student_id=student.id
-            )
-        except UserFacingError as error:
-            show_problem(window, error)
-            return
-        window.student_screen.show_student(student.id)
+        self._window.student_screen.show_student(student.id)
         self.open(reflection.id, student.full_name)
+
+    def _create(
+        self, author: ReflectionAuthor, title: str, student_id: str | None = None
+    ) -> Reflection | None:
+        """Ask for a title until one can be used (said why each time) or the coach cancels."""
+        window = self._window
+        while True:
+            title, accepted = QInputDialog.getText(
+                window, _("New reflection"), _("Title"), text=title
+            )
+            if not accepted:
+                return None
+            try:
+                return window.services.reflections.create(author, title, student_id=student_id)
+            except UserFacingError as error:
+                show_problem(window, error)
 
     def open_student_reflection(self, reflection_id: str) -> None:
         """Open a reflection of the student on screen."""

@@ -25,7 +25,7 @@ from coachdesk.services.draft_writer import DraftWriter
 from coachdesk.services.reflections import ReflectionService
 from coachdesk.ui.autosave import AutosavePolicy
 from coachdesk.ui.dialogs.versions_dialog import VersionsDialog
-from coachdesk.ui.file_choice import save_path, saved_message
+from coachdesk.ui.file_choice import save_path
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.screens.reflection.rich_text_edit import CleanPasteTextEdit
 from coachdesk.ui.widgets import menu_button
@@ -90,7 +90,8 @@ class ReflectionWindow(QMainWindow):
         for label in (self.words_label, self.state_label):
             label.setContentsMargins(12, 2, 12, 2)
             label.setMinimumWidth(160)
-        self.statusBar().addWidget(self.words_label)
+        # Both permanent: a message (where the PDF went) never hides the word count.
+        self.statusBar().addPermanentWidget(self.words_label)
         self.statusBar().addPermanentWidget(self.state_label)
         self.autosave = AutosavePolicy(self._save_draft, self)
         self._word_timer = QTimer(self, singleShot=True, interval=WORD_COUNT_DELAY_MS)
@@ -305,7 +306,8 @@ class ReflectionWindow(QMainWindow):
         except UserFacingError as error:
             show_problem(self, error)
             return
-        self.statusBar().showMessage(saved_message(target), STATUS_MESSAGE_MS)
+        # Not "Opgeslagen: …" beside the text's own "Opgeslagen": this is the PDF.
+        self.statusBar().showMessage(_("PDF saved: {path}").format(path=target), STATUS_MESSAGE_MS)
 
     def toggle_full_screen(self) -> None:
         """Distraction-free writing: only the text, in a calm column."""
