@@ -288,3 +288,13 @@ def test_import_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         "import-students", str(tmp_path / "weg.csv"), data_dir=plain_store(tmp_path / "d")
     )
     _assert_calm_failure(result, "kan niet worden gelezen")
+
+
+def test_the_conversation_list_shows_the_id_the_summary_command_takes(demo_dir: Path) -> None:
+    lines = run_cli("conversations", data_dir=demo_dir).stdout.splitlines()
+    *rows, total = lines
+    assert total.endswith("gesprekken")
+    conversation_id = rows[0].split()[-1]
+    listed = json.loads(run_cli("conversations", "--json", data_dir=demo_dir).stdout)
+    assert conversation_id == listed[0]["id"]
+    assert "Afgerond" in rows[0] or "Voorbereid" in rows[0]  # its state, in words

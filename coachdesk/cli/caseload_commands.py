@@ -104,8 +104,11 @@ def _run_conversations(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         print_json([_conversation_json(conversation, number) for conversation, number in listing])
         return EXIT_OK
-    for conversation, number in listing:
-        print(f"{short_date(conversation.date)}  {number:<11} {conversation.kind.label}")
+    for conversation, number in listing:  # the id last: what `coachdesk summary` takes
+        print(
+            f"{short_date(conversation.date)}  {number:<11} {conversation.state.label:<12} "
+            f"{conversation.kind.label:<34} {conversation.id}"
+        )
     print(_("{count} conversations").format(count=len(listing)))
     return EXIT_OK
 

@@ -20,8 +20,14 @@ if TYPE_CHECKING:
 
 
 def _summary_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("conversation_id", metavar=_("CONVERSATION_ID"))
-    parser.add_argument("--out", type=Path, required=True, metavar=_("FILE.pdf"))
+    parser.add_argument(
+        "conversation_id",
+        metavar=_("CONVERSATION_ID"),
+        help=_("the id at the end of each line of `coachdesk conversations`"),
+    )
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar=_("FILE.pdf"), help=_("where to write the PDF")
+    )
     parser.add_argument(
         "--for",
         dest="reader",
