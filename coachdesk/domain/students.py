@@ -117,6 +117,15 @@ def workplace_trainer_name(contacts: Iterable[Contact]) -> str:
     return next((c.name for c in contacts if c.role is Person.WORKPLACE_TRAINER), "")
 
 
+def next_to_invite(contacts: Iterable[Contact], present: Iterable[str]) -> Contact | None:
+    """Return who to add to a conversation next: a parent, then a praktijkopleider, among the
+    student's contacts not yet at the table (``present``: their ids); ``None`` if nobody."""
+    at_table = set(present)
+    waiting = [c for c in contacts if c.id not in at_table and c.role is not Person.OTHER]
+    waiting.sort(key=lambda c: c.role is not Person.PARENTS)  # stable: parents first
+    return waiting[0] if waiting else None
+
+
 RETENTION_YEARS = 2
 """Archived students are due for erasure this long after they left (a school may change it)."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.people import PARTICIPANTS, Person
-from coachdesk.domain.students import Contact, Student
+from coachdesk.domain.students import Contact, Student, next_to_invite
 from coachdesk.i18n import _
 from coachdesk.services.closing import needs_party_views
 from coachdesk.services.conversation_flow import default_participants
@@ -92,8 +93,8 @@ class StartConversationDialog(QDialog):
         self.rows_layout = QVBoxLayout(self.rows_box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows: list[_ParticipantRow] = []
-        add_button = QPushButton(_("Add participant"), self)
-        add_button.clicked.connect(lambda: self._add_row((Person.PARENTS, "", None)))
+        self.add_button = QPushButton(_("Add participant"), self)
+        self.add_button.clicked.connect(self._add_next)
         self.problem_label = QLabel(self)
         self.problem_label.setProperty("state", "problem")
         self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
@@ -104,20 +105,42 @@ class StartConversationDialog(QDialog):
         form.addRow(_("Place"), self.place_edit)
         form.addRow(_("Coach"), self.coach_edit)
         form.addRow(_("Participants"), self.rows_box)
-        form.addRow("", add_button)
+        form.addRow("", self.add_button)
         form.addRow(self.problem_label)
         form.addRow(self.buttons)
         self._fill_participants()
 
-    def _add_row(self, person: Attendee) -> None:
+    def _add_next(self) -> None:
+        """Add the next contact not yet at the table (parents first), the cursor on the name."""
+        present = (row.contact_id for row in self.rows if row.contact_id)
+        contact = next_to_invite(self._contacts, present)
+        person = (contact.role, contact.name, contact.id) if contact else (Person.PARENTS, "", None)
+        self._add_row(person).name_edit.setFocus()
+
+    def _add_row(self, person: Attendee) -> _ParticipantRow:
         row = _ParticipantRow(person, self.rows_box)
         row.remove_button.clicked.connect(lambda: self._remove_row(row))
         self.rows.append(row)
         self.rows_layout.addWidget(row)
+        self._order_tabs()
+        return row
 
     def _remove_row(self, row: _ParticipantRow) -> None:
         self.rows.remove(row)
         row.deleteLater()
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the coach through every participant row to the buttons, as read.
+
+        Rows are made after the buttons, so Qt's own order would put them last.
+        """
+        chain: list[QWidget] = [self.coach_edit]
+        for row in self.rows:
+            chain += [row.role_combo, row.name_edit, row.remove_button]
+        chain += [self.add_button, *self.buttons.buttons()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _fill_participants(self) -> None:
         for row in list(self.rows):
