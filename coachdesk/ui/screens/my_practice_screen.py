@@ -56,11 +56,20 @@ class MyPracticeScreen(QWidget):
                 self,
             )
         )
+        self.empty_label = hint(
+            _(
+                "No reflections yet. With New reflection… you write one: after a conversation "
+                "that stayed with you, or to look back on a week."
+            ),
+            self,
+        )
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
 
     def show_reflections(self, reflections: list[Reflection]) -> None:
         """List the coach's reflections, newest first."""
         self.list.clear()
+        self.empty_label.setVisible(not reflections)
         for reflection in reflections:
             item = QListWidgetItem(
                 f"{short_date(reflection.updated_at.date())} · {reflection.title}"
