@@ -762,3 +762,18 @@ def test_each_agreement_added_with_enter_is_wholly_in_view_with_the_cursor_in_it
         qtbot.wait(20)  # the scroll follows once the new row has its place
         top = new.mapTo(viewport, QPoint(0, 0)).y()
         assert top >= 0 and top + new.height() <= viewport.height(), number
+
+
+def test_after_closing_the_button_saves_changes_and_the_key_hint_breaks_between_keys(
+    qtbot, window: MainWindow
+) -> None:
+    """Found walking: "Afronden en opslaan" still stood on a closed conversation, and the key
+    hint broke inside "F6 samen nakijken"."""
+    screen = _start(qtbot, window, ConversationKind.DIALOGUE)
+    wrap = screen.wrap_up_step
+    assert wrap.close_button.text() == "Afronden en opslaan (Ctrl+Enter)"
+    hints = [label.text() for label in wrap.findChildren(QLabel) if "Alt+W" in label.text()]
+    assert hints and "F6\u00a0samen\u00a0nakijken" in hints[0]
+    qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
+    qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
+    assert wrap.close_button.text() == "Wijzigingen opslaan (Ctrl+Enter)"

@@ -118,6 +118,11 @@ class WrapUpStep(QWidget):
         self.conversation, self._closing, self._today = conversation, closing, today
         self._owners = list(owners) or [Owner(Person.STUDENT, student.given_name)]
         self.keywords_view.show_keywords(keywords)
+        self.close_button.setText(
+            _("Save changes (Ctrl+Enter)")
+            if conversation.closed_at
+            else _("Close and save (Ctrl+Enter)")
+        )
         offered = [r for r in SHARED_READERS if r is Person.PARENTS or trainer_reads]
         form = QWidget(self.scroller)
         form.setObjectName("togetherForm")
@@ -162,14 +167,13 @@ class WrapUpStep(QWidget):
             _("What went well, what was discussed — in the student's words")
         )
         self.summary_edit = self.summary_box.edit
+        keys = _(
+            "Alt+W words · Alt+A agreements · Alt+G goals · Alt+N next appointment · "
+            "F6 read back together · Ctrl+Enter close"
+        )
+        # A line breaks only between two keys, never inside "F6 read back together".
         column.addWidget(
-            hint(
-                _(
-                    "Alt+W words · Alt+A agreements · Alt+G goals · Alt+N next appointment · "
-                    "F6 read back together · Ctrl+Enter close"
-                ),
-                form,
-            )
+            hint(" · ".join(k.replace(" ", "\u00a0") for k in keys.split(" · ")), form)
         )
         self._part(column, _("In your own &words"), self.summary_box)
         self.insight_boxes: dict[Competence, SharedTextBox] = {}
