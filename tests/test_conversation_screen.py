@@ -777,3 +777,21 @@ def test_after_closing_the_button_saves_changes_and_the_key_hint_breaks_between_
     qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
     assert wrap.close_button.text() == "Wijzigingen opslaan (Ctrl+Enter)"
+
+
+def test_planning_again_offers_the_conversation_not_closed_yet_instead_of_a_second(
+    qtbot, window: MainWindow, workspace: Workspace
+) -> None:
+    screen = _start(qtbot, window, ConversationKind.TRIALOGUE)
+    planned = screen.conversation
+    assert planned is not None
+    count = len(workspace.repos.conversations.for_student(planned.student_id))
+
+    def open_that_one(dialog: StartConversationDialog) -> None:
+        dialog.open_button.click()
+
+    seen = answer_next_dialog(StartConversationDialog, open_that_one)
+    qtbot.keyClick(screen.new_button, Qt.Key.Key_Space)
+    assert seen
+    assert screen.conversation is not None and screen.conversation.id == planned.id
+    assert len(workspace.repos.conversations.for_student(planned.student_id)) == count

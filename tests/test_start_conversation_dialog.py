@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.people import Person
@@ -51,3 +52,28 @@ def test_tab_goes_from_the_coach_through_the_participants_before_the_buttons(qtb
         expected += [row.role_combo, row.name_edit, row.remove_button]
     expected += [dialog.add_button, dialog.buttons.buttons()[0]]
     assert order == expected
+
+
+def test_with_a_conversation_not_closed_yet_the_dialog_offers_to_open_that_one(qtbot) -> None:
+    """Found walking: Ctrl+N planned a second conversation while a trialoog for tomorrow
+    was prepared; the caseload kept naming tomorrow as the next conversation."""
+    import datetime as dt
+
+    from coachdesk.domain.conversations import Conversation
+
+    student = make_student()
+    planned = Conversation(
+        student_id=student.id, kind=ConversationKind.TRIALOGUE, date=dt.date(2026, 12, 7)
+    )
+    dialog = StartConversationDialog(
+        student, [], "Mirjam de Haan", today=dt.date(2026, 12, 6), still_open=planned
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Er staat nog een trialoog open voor maandag 7 december 2026." in texts
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.open_instead)  # a mnemonic clicks the button animated
+    assert not dialog.isVisible()

@@ -17,14 +17,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.domain.conversations import ConversationKind
+from coachdesk.domain.conversations import Conversation, ConversationKind
 from coachdesk.domain.people import PARTICIPANTS, Person
 from coachdesk.domain.students import Contact, Student, next_to_invite
 from coachdesk.i18n import _
+from coachdesk.i18n.dates import weekday_date
 from coachdesk.services.closing import needs_party_views
 from coachdesk.services.conversation_flow import default_participants
 from coachdesk.ui.date_field import DateField, TimeField
-from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons
+from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
 Attendee = tuple[Person, str, str | None]
 
@@ -70,9 +71,13 @@ class StartConversationDialog(QDialog):
         contacts: list[Contact],
         coach_name: str,
         parent: QWidget | None = None,
+        *,
         today: dt.date | None = None,
+        still_open: Conversation | None = None,
     ) -> None:
         super().__init__(parent)
+        self.open_instead = False
+        """The coach chose to open ``still_open`` rather than plan another conversation."""
         self.setWindowTitle(_("New conversation"))  # no names in window titles: they leak
         self.setMinimumWidth(680)
         self._student, self._contacts = student, contacts
@@ -100,6 +105,8 @@ class StartConversationDialog(QDialog):
         self.buttons = dialog_buttons(self, on_accept=self._accept_if_valid)
         self.kind_combo.currentIndexChanged.connect(self._fill_participants)
         form = QFormLayout(self)
+        if still_open is not None:
+            form.addRow(self._still_open_row(still_open))
         form.addRow(_("Kind"), self.kind_combo)
         form.addRow(_("Date"), when)
         form.addRow(_("Place"), self.place_edit)
@@ -109,6 +116,29 @@ class StartConversationDialog(QDialog):
         form.addRow(self.problem_label)
         form.addRow(self.buttons)
         self._fill_participants()
+
+    def _still_open_row(self, conversation: Conversation) -> QHBoxLayout:
+        """Offer the conversation not closed yet first, so no second one is planned by mistake.
+
+        Found walking: with a trialoog prepared for tomorrow, Ctrl+N planned another for today
+        and the caseload kept naming tomorrow as the next conversation.
+        """
+        notice = hint(
+            _("A {kind} for {date} is not closed yet.").format(
+                kind=conversation.kind.label.lower(), date=weekday_date(conversation.date)
+            ),
+            self,
+        )
+        self.open_button = QPushButton(_("&Open that conversation"), self)
+        self.open_button.clicked.connect(self._open_instead)
+        row = QHBoxLayout()
+        row.addWidget(notice, 1)
+        row.addWidget(self.open_button)
+        return row
+
+    def _open_instead(self) -> None:
+        self.open_instead = True
+        self.reject()
 
     def _add_next(self) -> None:
         """Add the next contact not yet at the table (parents first), the cursor on the name."""
@@ -184,12 +214,20 @@ class StartConversationDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, parent: QWidget | None, student: Student, contacts: list[Contact], coach_name: str
-    ) -> PlannedConversation | None:
-        """Return what was planned, or ``None`` when cancelled."""
-        dialog = cls(student, contacts, coach_name, parent)
+        cls,
+        parent: QWidget | None,
+        student: Student,
+        contacts: list[Contact],
+        coach_name: str,
+        *,
+        today: dt.date,
+        still_open: Conversation | None = None,
+    ) -> PlannedConversation | Conversation | None:
+        """Return what was planned, ``still_open`` when the coach opens that one instead, or
+        ``None`` when cancelled."""
+        dialog = cls(student, contacts, coach_name, parent, today=today, still_open=still_open)
         if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
+            return still_open if dialog.open_instead else None
         day = dialog.date_field.value()
         assert day is not None  # accepted only with a date
         return PlannedConversation(

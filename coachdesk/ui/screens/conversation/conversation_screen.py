@@ -183,9 +183,18 @@ class ConversationScreen(QWidget):
             return
         contacts = self._services.student_file.open(self.student.id).contacts
         answer = StartConversationDialog.ask(
-            self, self.student, contacts, self._services.settings.coach_name()
+            self,
+            self.student,
+            contacts,
+            self._services.settings.coach_name(),
+            today=self.today,
+            still_open=self._services.flow.current(self.student.id, self.today),
         )
         if answer is None:
+            return
+        if isinstance(answer, Conversation):  # the one not closed yet, instead of a new one
+            self.conversation = None
+            self.show_student(self.student, select=answer.id)
             return
         try:
             coach = next(name for role, name, _id in answer.participants if role is Person.COACH)
