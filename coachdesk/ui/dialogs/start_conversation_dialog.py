@@ -157,6 +157,7 @@ class StartConversationDialog(QDialog):
 
     def _remove_row(self, row: _ParticipantRow) -> None:
         self.rows.remove(row)
+        row.hide()  # gone at once, not only when the event loop deletes it
         row.deleteLater()
         self._order_tabs()
 
