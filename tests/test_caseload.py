@@ -293,3 +293,11 @@ def test_started_by_the_coach_the_window_paints_before_it_loads_or_builds_more(
     assert not isinstance(window.stack.widget(2), ConversationScreen)  # built when first used
     window.show_screen(2)
     assert window.stack.currentWidget() is window.conversation_screen
+
+
+def test_the_student_list_sorts_names_as_a_class_list_does(repos: Repositories) -> None:
+    """Found walking: `coachdesk students` put Öztürk and Śliwa after Zwart."""
+    for number, family in (("1", "Zwart"), ("2", "Öztürk"), ("3", "Oud"), ("4", "Śliwa")):
+        repos.students.add(make_student(number, family_name=family, name_prefix=""))
+    names = [s.family_name for s in CaseloadService(repos).students()]
+    assert names == ["Oud", "Öztürk", "Śliwa", "Zwart"]

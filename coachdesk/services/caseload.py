@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.domain.school_year import Cadence, next_due, school_year_start
-from coachdesk.domain.students import Student, StudentStatus
+from coachdesk.domain.students import Student, StudentStatus, search_key
 from coachdesk.storage.repositories import Repositories
 
 
@@ -45,8 +45,12 @@ class CaseloadService:
         self._repos = repos
 
     def students(self, *, include_archived: bool = False) -> list[Student]:
-        """Return the caseload, family name first; archived students only when asked."""
-        return self._repos.students.caseload(include_archived=include_archived)
+        """Return the caseload, family name first; archived students only when asked.
+
+        Sorted as people read names (Öztürk among the O's), not by character code as SQL does.
+        """
+        students = self._repos.students.caseload(include_archived=include_archived)
+        return sorted(students, key=lambda s: search_key(s.sort_name))
 
     def overview(
         self, today: dt.date, cadence: Cadence, *, first: int | None = None

@@ -9,7 +9,6 @@ caseload. That keeps a keystroke within one frame at 20,000 students.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -17,22 +16,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from coachdesk.domain.students import Pathway, StudentStatus
+from coachdesk.domain.students import Pathway, StudentStatus, search_key
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import compact_date
 from coachdesk.services.caseload import CaseloadEntry
 from coachdesk.ui.theme import colours
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def search_key(text: str) -> str:
-    """Return text folded for searching: lowercase, accents removed ("Zoë" → "zoe")."""
-    folded = text.casefold()
-    if folded.isascii():  # most names: no accents to remove, and ten times faster
-        return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 @dataclass
