@@ -265,3 +265,25 @@ def test_the_pdf_renders_headings_emphasis_and_lists(
         assert expected in text, expected
     markup = [getattr(f, "text", "") for f in markdown_flowables("Op **vet** en *schuin*.")]
     assert markup == ["Op <b>vet</b> en <i>schuin</i>."]
+
+
+def test_every_tool_is_in_view_without_the_overflow_menu(
+    qtbot, repos: Repositories, reflection_id: str
+) -> None:
+    """Found walking: at 900 px "Volledig scherm" hid behind "»", whose row then covered
+    the context line. Measured with the app's own look (its type is larger than Qt's)."""
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.theme import apply_theme
+
+    apply_theme(QApplication.instance(), dark=False)  # as every start does
+    writer = DraftWriter(repos.store.path)
+    window = ReflectionWindow(ReflectionService(repos), writer, reflection_id, "Zoë van der Meer")
+    window.show()
+    qtbot.waitExposed(window)
+    tools = [window.toolbar.widgetForAction(a) for a in window.toolbar.actions()]
+    hidden = [tool.objectName() or type(tool).__name__ for tool in tools if not tool.isVisible()]
+    assert hidden == []
+    assert window.width() <= 1366 - 16  # still fits a school laptop with its frame
+    window.close()
+    writer.close()

@@ -56,7 +56,6 @@ class ReflectionWindow(QMainWindow):
         self._service, self._writer = service, writer
         self.reflection_id = reflection_id
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(900, 720)
         opened = service.open(reflection_id)
         self.title_edit = QLineEdit(opened.reflection.title, self)
         self.title_edit.setPlaceholderText(_("Title"))
@@ -97,6 +96,8 @@ class ReflectionWindow(QMainWindow):
         self._word_timer = QTimer(self, singleShot=True, interval=WORD_COUNT_DELAY_MS)
         self._word_timer.timeout.connect(self._count_words)
         self.toolbar = self._build_toolbar()
+        # Wide enough for every tool (in either language), so none hides behind "»".
+        self.resize(max(900, self.toolbar.sizeHint().width() + 32), 720)
         self.editor.textChanged.connect(self._changed)
         self.title_edit.textChanged.connect(self._changed)
         self.editor.installEventFilter(self)
