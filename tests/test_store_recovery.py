@@ -336,3 +336,38 @@ def test_damage_found_after_the_first_paint_offers_the_ways_back(qtbot, data_dir
     copies = list((data_dir / "quarantaine").rglob("coachdesk.sqlite"))
     assert [copy.read_bytes() for copy in copies] == [damaged]
     controller.close()
+
+
+def test_the_check_after_the_first_paint_leaves_the_apps_locks_for_other_programs_to_see(
+    data_dir: Path,
+) -> None:
+    """Found walking: after the background check, one `coachdesk conversations` deleted the
+    app's -wal and -shm while the app still wrote into them (closing any handle on the store
+    drops every lock this process holds on it, SQLite's own included), so a crash would have
+    lost everything written since."""
+    import subprocess
+    import sys
+
+    location = _store_with_backup(data_dir)
+    workspace = Workspace.open(location, check_later=BackgroundQuickCheck.start)
+    try:
+        workspace.repos.students.add(make_student("0999", family_name="Nieuw"))  # waits for it
+        assert wal_file(location.path).is_file()
+        reader = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+            "print(c.execute('SELECT count(*) FROM students').fetchone()[0]); c.close()"
+        )
+        other = subprocess.run(
+            [sys.executable, "-c", reader, str(location.path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert other.stdout.strip() == "13"  # the other program sees the new student
+        assert wal_file(location.path).is_file()  # and left the app's log in place
+        workspace.repos.students.add(make_student("1000", family_name="Later"))
+    finally:
+        workspace.close()
+    check = sqlite3.connect(location.path)
+    assert check.execute("SELECT count(*) FROM students").fetchone()[0] == 14
+    check.close()

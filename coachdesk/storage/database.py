@@ -177,10 +177,16 @@ def ensure_free_space(folder: Path, needed_bytes: int) -> None:
         raise StoreError(disk_full_message())
 
 
-def open_read_only(path: Path, factory: ConnectionFactory | None = None) -> sqlite3.Connection:
-    """Open a store or backup for checks only; a non-SQLite file is refused before SQLite."""
+def open_read_only(
+    path: Path, factory: ConnectionFactory | None = None, *, header_checked: bool = False
+) -> sqlite3.Connection:
+    """Open a store or backup for checks only; a non-SQLite file is refused before SQLite.
+
+    ``header_checked``: this process read the header before it connected to ``path``, and
+    must not read it again now (see ``ensure_sqlite_file``).
+    """
     factory = factory or PlainConnectionFactory()
-    if factory.expects_plain_header:
+    if factory.expects_plain_header and not header_checked:
         ensure_sqlite_file(path)
     try:
         return factory.connect(path, read_only=True)
@@ -192,6 +198,9 @@ def ensure_sqlite_file(path: Path) -> None:
     """Refuse a non-empty file that is not plain SQLite, before any connection could touch it.
 
     An encrypted store whose key file was left behind is named as such: it is not damaged.
+    Only before this process connects to ``path``: closing any file handle on it drops every
+    POSIX lock the process holds on the file, SQLite's own included, and another program
+    would then take the store for unused and delete the WAL that holds the latest writes.
     """
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -218,15 +227,16 @@ def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
     refuse_damage(path, factory)
 
 
-def refuse_damage(path: Path, factory: ConnectionFactory) -> None:
+def refuse_damage(path: Path, factory: ConnectionFactory, *, header_checked: bool = False) -> None:
     """Run SQLite's quick check on a read-only connection; it reads every page of the store.
 
     A store unchanged since it last passed is not read again (see ``checked_state``).
+    ``header_checked``: the store is open in this process already (see ``open_read_only``).
     """
     if unchanged_since_check(path):
         return
     before = fingerprint(path)
-    conn = open_read_only(path, factory)
+    conn = open_read_only(path, factory, header_checked=header_checked)
     try:
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except DB_ERRORS as error:
@@ -294,7 +304,7 @@ def open_store(
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         _refuse_newer(version)
         if existed and check_later is not None and version < LATEST_VERSION:
-            refuse_damage(path, factory)
+            refuse_damage(path, factory, header_checked=True)  # checked above, before connecting
         apply_pragmas(conn)
         store = Store(path, _database(conn), factory)
         if version < LATEST_VERSION:

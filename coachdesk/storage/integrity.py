@@ -102,7 +102,9 @@ class BackgroundQuickCheck:
 
     def _run(self) -> None:
         try:
-            refuse_damage(self._path, self._factory)
+            # The store was opened (its header read) before: reading it again now would drop
+            # the app's locks on it (see ``ensure_sqlite_file``).
+            refuse_damage(self._path, self._factory, header_checked=True)
         except StoreError as error:
             self.error = error
         except Exception as error:  # a write must never pass a check that did not finish
