@@ -16,7 +16,8 @@ from coachdesk.domain.questions import Phase
 from coachdesk.domain.students import Contact
 from coachdesk.errors import ValidationError
 from coachdesk.services.closing import Closing, SharedText, consent_giver_label
-from coachdesk.services.conversation_flow import ConversationFlow, default_participants
+from coachdesk.services.conversation_flow import ConversationFlow
+from coachdesk.services.participants import default_participants
 from coachdesk.services.question_bank import QuestionBank, builtin_questions
 from coachdesk.storage.repositories import Repositories
 from tests.helpers import make_student
@@ -111,6 +112,19 @@ def test_a_conversation_planned_for_later_but_held_today_is_dated_today(
     assert (held.state, held.date) == (ConversationState.HELD, TODAY)
     flow.calm_view(conversation.id, TODAY + dt.timedelta(days=1))  # back in after a break
     assert repos.conversations.get(conversation.id).date == TODAY  # type: ignore[union-attr]
+
+
+def test_one_planned_for_later_and_closed_straight_away_is_dated_the_day_it_was_closed(
+    repos: Repositories, student
+) -> None:
+    """Found walking: closed on 6 December without the calm view, the conversation kept its
+    planned 12 December, so the caseload said "Gesproken 14 aug" and counted it late."""
+    flow = ConversationFlow(repos)
+    conversation = _dialogue(flow, student, TODAY + dt.timedelta(days=6))
+    closed = flow.close(conversation.id, Closing(), TODAY)
+    assert closed.date == TODAY
+    edited = flow.close(conversation.id, Closing(), TODAY + dt.timedelta(days=10))
+    assert edited.date == TODAY  # changing it later does not move when it was held
 
 
 def test_the_calm_view_holds_only_first_name_questions_and_keywords(

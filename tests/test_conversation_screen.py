@@ -777,6 +777,8 @@ def test_after_closing_the_button_saves_changes_and_the_key_hint_breaks_between_
     qtbot.keyClicks(wrap.summary_edit, "Het ging goed.")
     qtbot.mouseClick(wrap.close_button, Qt.MouseButton.LeftButton)
     assert wrap.close_button.text() == "Wijzigingen opslaan (Ctrl+Enter)"
+    hints = [label.text() for label in wrap.findChildren(QLabel) if "Alt+W" in label.text()]
+    assert hints[-1].endswith("Ctrl+Enter\u00a0wijzigingen\u00a0opslaan")  # not "afronden"
 
 
 def test_planning_again_offers_the_conversation_not_closed_yet_instead_of_a_second(

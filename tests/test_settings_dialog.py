@@ -24,6 +24,12 @@ def test_a_pasted_signature_becomes_one_line_and_a_letter_keeps_the_dialog_open(
     assert dialog.isVisible()  # still open, with everything typed
     assert dialog.school_edit.text() == "ROC Demostad"
 
+    dialog.contact_edit.setText("m.dehaan@roc.nl, bereikbaar op maandag, dinsdag en donderdag " * 3)
+    answer_next_dialog(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
+    save.click()  # found walking: one long line was cut at 120 characters without a word
+    qtbot.waitUntil(lambda: len(said) == 2)
+    assert dialog.isVisible() and len(dialog.contact_edit.text()) > 120  # nothing cut off
+
     dialog.contact_edit.setText("")
     dialog.contact_edit.insert("m.dehaan@roc.nl\n06-12345678")
     save.click()

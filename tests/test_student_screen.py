@@ -312,7 +312,8 @@ def test_the_trainers_answers_are_refused_before_they_are_typed_not_after(
     said: list[str] = []
     seen = answer_next_dialog(QMessageBox, lambda box: (said.append(box.text()), box.accept()))
     window.scans.fill_in(student, Person.WORKPLACE_TRAINER)
-    assert seen and said[0].startswith("De student vult de scan eerst zelf in")
+    assert seen and said[0].startswith("De laatste scan van de student (")
+    assert "is meer dan 60 dagen oud. De student vult de scan eerst zelf in" in said[0]
     assert window.scans.scan_view is None  # nothing to type in vain
 
     window.today = TODAY

@@ -16,6 +16,7 @@ from coachdesk.domain.competences import SCAN_RATERS, Competence, CompetenceScan
 from coachdesk.domain.people import Person
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _, language
+from coachdesk.i18n.dates import short_date
 from coachdesk.paths import resource_path
 from coachdesk.services.audit import audit_store
 from coachdesk.storage.repositories import Repositories
@@ -141,12 +142,19 @@ class CompetenceScans:
         if rater is Person.STUDENT:
             return day
         own = self._repos.scans.by_rater_until(student_id, Person.STUDENT, day)
-        if not own or day - own[0].date > STUDENT_FIRST_WINDOW:
+        first = _(
+            "The student fills in the scan first; then coach and workplace trainer add "
+            "their view of the same moment."
+        )
+        if not own:
+            raise ValidationError(first)
+        if day - own[0].date > STUDENT_FIRST_WINDOW:  # said, or the old scan looks usable
             raise ValidationError(
-                _(
-                    "The student fills in the scan first; then coach and workplace trainer add "
-                    "their view of the same moment."
+                _("The student's last scan ({date}) is more than {days} days old.").format(
+                    date=short_date(own[0].date), days=STUDENT_FIRST_WINDOW.days
                 )
+                + " "
+                + first
             )
         return own[0].date
 

@@ -23,7 +23,6 @@ from coachdesk.domain.conversations import (
 from coachdesk.domain.notes import NoteKind
 from coachdesk.domain.people import COACH_ONLY, Person
 from coachdesk.domain.records import utc_now
-from coachdesk.domain.students import Contact, Student
 from coachdesk.errors import ValidationError
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import long_date
@@ -53,26 +52,6 @@ class CalmView:
     first_name: str
     questions: list[str]
     keywords: dict[str, str]
-
-
-def default_participants(
-    student: Student, kind: ConversationKind, coach_name: str, contacts: list[Contact]
-) -> list[tuple[Person, str, str | None]]:
-    """Return who normally sits at the table for ``kind``: always student and coach."""
-    people: list[tuple[Person, str, str | None]] = [
-        (Person.STUDENT, student.full_name, None),
-        (Person.COACH, coach_name, None),
-    ]
-    wanted = {
-        ConversationKind.TRIALOGUE: Person.WORKPLACE_TRAINER,
-        ConversationKind.PLACEMENT_VISIT: Person.WORKPLACE_TRAINER,
-        ConversationKind.PARENTS: Person.PARENTS,
-    }.get(kind)
-    for contact in contacts:
-        if contact.role is wanted:
-            people.append((contact.role, contact.name, contact.id))
-            break
-    return people
 
 
 class ConversationFlow:
@@ -327,7 +306,10 @@ class ConversationFlow:
     def close(
         self, conversation_id: str, closing: Closing, today: dt.date | None = None
     ) -> Conversation:
-        """Save the close in one transaction; a second close marks the edit after closing."""
+        """Save the close in one transaction; a second close marks the edit after closing.
+
+        One planned for later and closed now was held by now: it is dated ``today``.
+        """
         conversation = self._conversation(conversation_id)
         student = self._repos.students.get(conversation.student_id)
         assert student is not None
@@ -376,6 +358,7 @@ class ConversationFlow:
             closed = repos.conversations.update(
                 dataclasses.replace(
                     conversation,
+                    date=conversation.date if already_closed else min(conversation.date, day),
                     summary=closing.summary.text.strip(),
                     next_appointment=closing.next_appointment,
                     next_appointment_time=closing.next_time,

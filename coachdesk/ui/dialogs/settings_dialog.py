@@ -20,7 +20,6 @@ from coachdesk.domain.school_year import Cadence
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.settings import (
-    COACH_CONTACT_MAX,
     LOCK_MINUTES_RANGE,
     RETENTION_YEARS_RANGE,
     contact_line,
@@ -60,7 +59,6 @@ class SettingsDialog(QDialog):
         self._logo = current.logo
         self.coach_edit = QLineEdit(current.coach_name, self)
         self.contact_edit = QLineEdit(current.coach_contact, self)
-        self.contact_edit.setMaxLength(COACH_CONTACT_MAX)
         self.contact_edit.setCursorPosition(0)  # the start of a long line in view
         self.contact_edit.setPlaceholderText(_("e-mail and/or phone"))
         self.contact_edit.setToolTip(

@@ -23,7 +23,7 @@ from coachdesk.domain.students import Contact, Student, next_to_invite
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import weekday_date
 from coachdesk.services.closing import needs_party_views
-from coachdesk.services.conversation_flow import default_participants
+from coachdesk.services.participants import default_participants
 from coachdesk.ui.date_field import DateField, TimeField
 from coachdesk.ui.widgets import ChoiceCombo, dialog_buttons, hint
 
@@ -106,7 +106,7 @@ class StartConversationDialog(QDialog):
         self.kind_combo.currentIndexChanged.connect(self._fill_participants)
         form = QFormLayout(self)
         if still_open is not None:
-            form.addRow(self._still_open_row(still_open))
+            self._add_still_open(form, still_open)
         form.addRow(_("Kind"), self.kind_combo)
         form.addRow(_("Date"), when)
         form.addRow(_("Place"), self.place_edit)
@@ -117,7 +117,7 @@ class StartConversationDialog(QDialog):
         form.addRow(self.buttons)
         self._fill_participants()
 
-    def _still_open_row(self, conversation: Conversation) -> QHBoxLayout:
+    def _add_still_open(self, form: QFormLayout, conversation: Conversation) -> None:
         """Offer the conversation not closed yet first, so no second one is planned by mistake.
 
         Found walking: with a trialoog prepared for tomorrow, Ctrl+N planned another for today
@@ -131,10 +131,12 @@ class StartConversationDialog(QDialog):
         )
         self.open_button = QPushButton(_("&Open that conversation"), self)
         self.open_button.clicked.connect(self._open_instead)
-        row = QHBoxLayout()
-        row.addWidget(notice, 1)
-        row.addWidget(self.open_button)
-        return row
+        form.addRow(notice)  # a row of its own: wrapped, it keeps its whole height
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.open_button)
+        button_row.addStretch(1)
+        form.addRow(button_row)
+        QWidget.setTabOrder(self.open_button, self.kind_combo)  # first in Tab, as on screen
 
     def _open_instead(self) -> None:
         self.open_instead = True

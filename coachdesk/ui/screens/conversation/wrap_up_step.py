@@ -171,6 +171,8 @@ class WrapUpStep(QWidget):
             "Alt+W words · Alt+A agreements · Alt+G goals · Alt+N next appointment · "
             "F6 read back together · Ctrl+Enter close"
         )
+        if self.conversation.closed_at:  # as the button says
+            keys = keys.rsplit(" · ", 1)[0] + " · " + _("Ctrl+Enter save changes")
         # A line breaks only between two keys, never inside "F6 read back together".
         column.addWidget(
             hint(" · ".join(k.replace(" ", "\u00a0") for k in keys.split(" · ")), form)
