@@ -317,6 +317,7 @@ def test_the_trainers_answers_are_refused_before_they_are_typed_not_after(
     assert window.scans.scan_view is None  # nothing to type in vain
 
     window.today = TODAY
+    window.student_screen.scan_button.setFocus()  # the coach chose it from this menu
     window.scans.fill_in(student, Person.WORKPLACE_TRAINER)
     view = window.scans.scan_view
     assert view is not None
@@ -326,6 +327,25 @@ def test_the_trainers_answers_are_refused_before_they_are_typed_not_after(
     assert view.hint_label.text() == "Opgeslagen · Esc sluit"
     assert view.statement_label.text() == "Klaar: de antwoorden zijn opgeslagen."
     qtbot.keyClick(view, Qt.Key.Key_Escape)
+    # Back on the file (once the scan window is gone) on the timeline, not on "Privacy".
+    qtbot.waitUntil(lambda: window.focusWidget() is window.student_screen.timeline)
+
+
+def test_tab_goes_through_the_student_actions_as_the_row_reads(window: MainWindow) -> None:
+    screen = window.student_screen
+    row = [
+        screen.add_experience_button,
+        screen.reflection_button,
+        screen.edit_button,
+        screen.archive_button,
+        screen.scan_button,
+        screen.progress_button,
+        screen.privacy_button,
+    ]
+    walked = [row[0]]
+    while len(walked) < len(row):
+        walked.append(walked[-1].nextInFocusChain())
+    assert walked == row
 
 
 def test_a_new_reflection_asks_again_for_an_empty_title_and_then_writes_in_the_text(

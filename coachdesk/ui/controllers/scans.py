@@ -84,6 +84,9 @@ class ScanController:
     def _closed(self) -> None:
         self.scan_view = None
         self._window.show()
+        # Back on the file, on its timeline: not on a button a stray Space would press
+        # (found walking: it landed on Privacy, and Space opened the inzage).
+        self._window.student_screen.timeline.setFocus()
 
     def save_paper(self, student: Student) -> None:
         """Save the paper scan for the workplace trainer where the coach chooses."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
@@ -207,7 +208,7 @@ class StudentScreen(QWidget):
         bar = QWidget(self)
         actions = QHBoxLayout(bar)
         actions.setContentsMargins(0, 0, 0, 0)
-        for button in (
+        buttons = (
             self.add_experience_button,
             self.reflection_button,
             self.edit_button,
@@ -215,8 +216,11 @@ class StudentScreen(QWidget):
             self.scan_button,
             self.progress_button,
             self.privacy_button,
-        ):
+        )
+        for button in buttons:
             actions.addWidget(button)
+        for first, second in itertools.pairwise(buttons):  # Tab goes as the row reads
+            QWidget.setTabOrder(first, second)
         actions.addStretch(1)
         return bar
 
