@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +95,19 @@ def answer_next_dialog(dialog_type: type, fill: Callable[[Any], None]) -> list[b
 
     QTimer.singleShot(0, handle)
     return seen
+
+
+def demo_window(qtbot: Any, data_dir: Path, students: int, today: dt.date) -> Iterator[Any]:
+    """Yield the main window over a fresh demo store of ``students``, shown; closed after."""
+    from coachdesk.app import build_window
+    from coachdesk.services.demo_data import fill_with_demo
+    from coachdesk.services.workspace import StoreLocation, Workspace
+
+    workspace = Workspace.open(StoreLocation(data_dir, demo=True))
+    fill_with_demo(workspace.repos, students=students, today=today)
+    main = build_window(workspace, today)
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.close()
+    workspace.close()

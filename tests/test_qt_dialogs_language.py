@@ -10,12 +10,9 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox, QWidget
 
-from coachdesk.app import build_window
 from coachdesk.i18n import set_language
-from coachdesk.services.demo_data import fill_with_demo
-from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.qt_translations import install_qt_translations, with_accelerator
-from tests.helpers import answer_next_dialog
+from tests.helpers import answer_next_dialog, demo_window
 
 TODAY = dt.date(2026, 11, 23)
 ENGLISH_FILE_DIALOG = {"Look in:", "Files of type:", "File name:", "Save", "Cancel", "Name", "Size"}
@@ -39,14 +36,7 @@ def qt_language(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def window(qtbot, data_dir: Path):
-    workspace = Workspace.open(StoreLocation(data_dir, demo=True))
-    fill_with_demo(workspace.repos, students=3, today=TODAY)
-    main = build_window(workspace, TODAY)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.close()
-    workspace.close()
+    yield from demo_window(qtbot, data_dir, 3, TODAY)
 
 
 def _texts(dialog: QWidget) -> set[str]:

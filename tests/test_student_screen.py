@@ -10,32 +10,22 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
-from coachdesk.app import build_window
 from coachdesk.domain.competences import Competence
 from coachdesk.domain.experiences import ExperienceKind
 from coachdesk.domain.students import StudentStatus
 from coachdesk.domain.timeline import TimelineKind
-from coachdesk.services.demo_data import fill_with_demo
-from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.dialogs.archive_dialog import ArchiveDialog
 from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
 from coachdesk.ui.main_window import MainWindow
-from tests.helpers import answer_next_dialog
+from tests.helpers import answer_next_dialog, demo_window
 
 TODAY = dt.date(2026, 11, 23)
 
 
 @pytest.fixture
 def window(qtbot, data_dir: Path):
-    workspace = Workspace.open(StoreLocation(data_dir, demo=True))
-    fill_with_demo(workspace.repos, students=20, today=TODAY)
-    main = build_window(workspace, TODAY)
-    qtbot.addWidget(main)
-    main.show()
-    yield main
-    main.close()
-    workspace.close()
+    yield from demo_window(qtbot, data_dir, 20, TODAY)
 
 
 def _open_by_search(qtbot, window: MainWindow, text: str) -> None:

@@ -36,6 +36,16 @@ def _line(known: list[str], parent: QWidget) -> QLineEdit:
     return edit
 
 
+_TYPED_FIELDS = (
+    ImportField.STUDENT_NUMBER,
+    ImportField.GIVEN_NAME,
+    ImportField.NAME_PREFIX,
+    ImportField.FAMILY_NAME,
+    ImportField.DATE_OF_BIRTH,
+)
+"""Typed in freely; class and programme offer what the caseload already has."""
+
+
 class AddStudentDialog(QDialog):
     """The class-list fields for one student; Save keeps the dialog open until all is sound."""
 
@@ -51,14 +61,7 @@ class AddStudentDialog(QDialog):
         self._add = add
         self.added: Student | None = None
         self.edits: dict[ImportField, QLineEdit] = {
-            target: QLineEdit(self)
-            for target in (
-                ImportField.STUDENT_NUMBER,
-                ImportField.GIVEN_NAME,
-                ImportField.NAME_PREFIX,
-                ImportField.FAMILY_NAME,
-                ImportField.DATE_OF_BIRTH,
-            )
+            target: QLineEdit(self) for target in _TYPED_FIELDS
         }
         self.edits[ImportField.NAME_PREFIX].setPlaceholderText(_("e.g. van, de, van der"))
         self.edits[ImportField.DATE_OF_BIRTH].setPlaceholderText(_("dd-mm-yyyy"))
@@ -78,15 +81,7 @@ class AddStudentDialog(QDialog):
             edit.textEdited.connect(self.problem_label.hide)
 
         form = QFormLayout()
-        for target in (
-            ImportField.STUDENT_NUMBER,
-            ImportField.GIVEN_NAME,
-            ImportField.NAME_PREFIX,
-            ImportField.FAMILY_NAME,
-            ImportField.DATE_OF_BIRTH,
-            ImportField.GROUP,
-            ImportField.PROGRAMME,
-        ):
+        for target in (*_TYPED_FIELDS, ImportField.GROUP, ImportField.PROGRAMME):
             form.addRow(target.label, self.edits[target])
         form.addRow(ImportField.PATHWAY.label, self.pathway_combo)
         form.addRow(ImportField.LEVEL.label, self.level_combo)
