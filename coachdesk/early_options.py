@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coachdesk.i18n import LANGUAGES
 from coachdesk.paths import default_data_dir
 from coachdesk.preferences import load_language
 
 
-@dataclass(frozen=True)
-class EarlyOptions:
-    """What is known from the command line before the full parser exists."""
+class EarlyOptions(NamedTuple):
+    """What is known from the command line before the full parser exists (a named tuple, as
+    ``dataclasses`` would load before the first frame)."""
 
     language: str
     opens_window: bool

@@ -20,7 +20,7 @@ from coachdesk.i18n import set_language
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.theme import apply_theme
-from coachdesk.ui.window_place import place_window
+from coachdesk.ui.window_place import show_in_place
 from tests.accessibility import clipped_texts, cut_short_in_table
 
 
@@ -30,8 +30,7 @@ def _rect(rect: QRect) -> list[int]:
 
 def _open(app: QApplication, data_dir: Path, *, demo: bool) -> MainWindow:
     window = build_window(Workspace.open(StoreLocation(data_dir, demo=demo)))
-    place_window(window, None)
-    window.show()
+    show_in_place(window, None)
     app.processEvents()
     return window
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from coachdesk.app import build_window
@@ -25,7 +26,7 @@ from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
-from coachdesk.ui.theme import DARK, LIGHT, apply_theme
+from coachdesk.ui.theme import DARK, LIGHT, apply_theme, colours
 from tests.accessibility import clipped_texts, cut_short_in_table, unnamed_controls
 from tests.helpers import plain_store, run_cli
 
@@ -188,6 +189,22 @@ def test_a_broken_preferences_file_falls_back_to_dutch(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "voorkeuren.json").write_text("{niet geldig")
     assert load_language(data_dir) == "nl"
+
+
+def test_a_dark_desktop_gets_the_dark_colours_and_a_light_one_the_light(qapp) -> None:
+    """The desktop's own palette says dark or light (read without Qt's colour-scheme enum, which
+    costs some 20 ms of the first frame)."""
+    desktop = QPalette(qapp.palette())
+    desktop.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    qapp.setPalette(desktop)
+    apply_theme(qapp)
+    assert colours() is DARK
+    apply_theme(qapp)  # again, over its own dark palette: still dark
+    assert colours() is DARK
+    desktop.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
+    qapp.setPalette(desktop)
+    apply_theme(qapp)
+    assert colours() is LIGHT
 
 
 def test_dark_mode_gives_a_dark_palette(qapp) -> None:

@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 
 from coachdesk.early_options import early_options
+from coachdesk.ui.first_frame import FirstFrame
+from coachdesk.ui.theme import DARK, LIGHT, apply_theme
 
 WATCH = r"""
 import os, sys
+import PySide6.QtCore
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTableView, QWidget
 
@@ -30,6 +33,8 @@ class Watch(QObject):
             frame = watched.window()
             seen["loaded"] = [name for name in ("coachdesk.cli", "coachdesk.app", "sqlite_utils")
                               if name in sys.modules]
+            if "Qt" in vars(PySide6.QtCore):  # PySide6 builds its Qt namespace on first use
+                seen["loaded"].append("the Qt namespace")
             seen["title"] = frame.windowTitle()
             seen["geometry"] = frame.geometry().getRect()
         return False
@@ -107,3 +112,26 @@ def test_pyside_reads_no_source_of_what_loads_after_the_first_frame() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_first_frame_is_the_window_outline_in_the_look_s_colours(qapp, dark: bool) -> None:
+    """Navigation with its first place chosen and the caseload's table, light or dark; no text."""
+    apply_theme(qapp, dark=dark)
+    try:
+        frame = FirstFrame()
+        frame.resize(1366, 740)
+        image = frame.grab().toImage()
+        frame.close()
+    finally:
+        apply_theme(qapp, dark=False)
+    look = DARK if dark else LIGHT
+
+    def colour_at(x: int, y: int) -> str:
+        return image.pixelColor(x, y).name()
+
+    assert colour_at(100, 400) == look.navigation
+    assert colour_at(15, 15) == look.accent  # "My students", chosen
+    assert colour_at(800, 400) == look.base  # the caseload's table
+    assert colour_at(800, 158) == look.alternate  # its header
+    assert colour_at(1355, 400) == look.window

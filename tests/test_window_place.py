@@ -22,7 +22,7 @@ from coachdesk.preferences import (
 )
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.workspace import StoreLocation, Workspace
-from coachdesk.ui.window_place import COMFORTABLE_SIZE, first_geometry, minimum_size, place_window
+from coachdesk.ui.window_place import COMFORTABLE_SIZE, first_geometry, minimum_size, show_in_place
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,8 +76,7 @@ def test_maximised_is_remembered_after_a_restart(qtbot, demo: Workspace, data_di
     assert load_window_state(data_dir) is not None
     second = build_window(demo)
     qtbot.addWidget(second)
-    place_window(second, load_window_state(data_dir))
-    second.show()
+    show_in_place(second, load_window_state(data_dir))
     assert second.isMaximized()
     second.close()
 
@@ -93,8 +92,7 @@ def test_place_and_size_are_remembered_after_a_restart(
     first.close()
     second = build_window(demo)
     qtbot.addWidget(second)
-    place_window(second, load_window_state(data_dir))
-    second.show()
+    show_in_place(second, load_window_state(data_dir))
     assert not second.isMaximized()
     assert second.geometry() == QRect(20, 30, 780, 500)
     second.close()

@@ -9,7 +9,6 @@ also swaps them when the coach switches stores and offers the ways back from a d
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -26,8 +25,8 @@ from coachdesk.ui.first_frame import FirstFrame
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.qt_translations import install_qt_translations
-from coachdesk.ui.theme import apply_theme
-from coachdesk.ui.window_place import place_window
+from coachdesk.ui.theme import application, apply_theme
+from coachdesk.ui.window_place import show_in_place
 
 __all__ = [
     "AppController",
@@ -54,8 +53,7 @@ def run_gui(
 
     ``first_frame`` (painted before the app loaded) gives its place to the window once built.
     """
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
+    app = application()
     app.setApplicationName("CoachDesk")
     app.setDesktopFileName("coachdesk")
     install_qt_translations(app)
@@ -82,8 +80,7 @@ def run_gui(
     install_excepthook(controller)
     # Where the first frame was painted (as the coach left the window), else as saved.
     saved = bytes(first_frame.saveGeometry().data()) if first_frame is not None else None
-    place_window(controller.window, saved or load_window_state(location.data_dir))
-    controller.window.show()
+    show_in_place(controller.window, saved or load_window_state(location.data_dir))
     if first_frame is not None:
         first_frame.close()
     if screenshot is not None:

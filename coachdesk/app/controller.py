@@ -25,7 +25,7 @@ from coachdesk.storage.store_lock import StoreLock
 from coachdesk.ui.dialogs.store_trouble_dialog import Recovery, StoreTroubleDialog
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.messages import show_problem
-from coachdesk.ui.window_place import place_window
+from coachdesk.ui.window_place import show_in_place
 
 QUICK_CHECK_POLL_MS = 50
 
@@ -144,8 +144,7 @@ class AppController:
         self.damaged = False
         self.window.switch_store_requested.disconnect(replacement.switch_store)
         self.window.switch_store_requested.connect(self.switch_store)
-        place_window(self.window, bytes(old_window.saveGeometry().data()))
-        self.window.show()
+        show_in_place(self.window, bytes(old_window.saveGeometry().data()))
         old_window.deleteLater()
 
     def switch_store(self, demo: bool) -> None:
@@ -166,8 +165,7 @@ class AppController:
         old_window, old_workspace, old_lock = self.window, self.workspace, self.lock
         self.lock = lock
         self.workspace, self.window = workspace, self._window_for(workspace)
-        place_window(self.window, bytes(old_window.saveGeometry().data()))  # maximised stays so
-        self.window.show()
+        show_in_place(self.window, bytes(old_window.saveGeometry().data()))  # maximised stays so
         old_window.close()  # saves what was being typed, while the old store is still ours
         old_window.deleteLater()
         old_workspace.close()

@@ -1,79 +1,97 @@
 """The window's first frame, painted while the rest of CoachDesk is still loading.
 
-It has the main window's shape (navigation, the caseload's title and search field, the status
-bar) and its colours, so the real window takes its place without a jump. It loads nothing but
-Qt, the theme and the translations: the coach sees CoachDesk at once, not after the app's
-code and the store (about half a second) are loaded.
+It is the main window's outline in the look's colours: the navigation with its first place
+chosen, and the caseload's title, search field and table as calm placeholders, where the real
+window will put them. It has no text: the first text costs Qt's font database (7-10 ms), and
+the widgets that would show it cost as much again, a third of the whole first frame. The real
+window, with every word, takes its place a fraction of a second later. Nothing but Qt, the
+theme and the translations is loaded: the app's code and the store come after this paint.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEventLoop
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QMainWindow, QWidget
 
 from coachdesk.i18n import _
 from coachdesk.ui.pyside_feature_scan import skip_feature_scan
-from coachdesk.ui.theme import apply_theme
-from coachdesk.ui.window_place import place_window
+from coachdesk.ui.theme import application, apply_theme
+from coachdesk.ui.window_place import show_in_place
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QResizeEvent
 
 NAVIGATION_WIDTH = 200
+PLACES = 4
+"""My students, Student, Conversation, My practice."""
+PLACE_PITCH = 43
+SCREEN_LEFT = NAVIGATION_WIDTH + 24
+SCREEN_RIGHT_MARGIN = 24
+TABLE_TOP = 147
+
+
+class Outline(QFrame):
+    """The window's shape as styled frames (``theme.style_sheet``), placed by hand: painting them
+    with a ``QPainter``, or laying them out, would make PySide6 build its ``Qt`` namespace or
+    Qt load its fonts before the first frame (about 20 ms each)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("outline")
+        self._navigation = self._part("outlineNavigation")
+        self._places = [
+            self._part("outlineChosen" if place == 0 else "outlineLine") for place in range(PLACES)
+        ]
+        self._chosen_line = self._part("outlineChosenLine")
+        self._title = self._part("outlineLine")
+        self._search = self._part("outlineField")
+        self._table = self._part("outlineField")
+        self._header = self._part("outlineHeader")
+
+    def _part(self, name: str) -> QFrame:
+        part = QFrame(self)
+        part.setObjectName(name)
+        return part
+
+    def resizeEvent(self, _event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        height = self.height()
+        width = self.width() - SCREEN_LEFT - SCREEN_RIGHT_MARGIN
+        self._navigation.setGeometry(0, 0, NAVIGATION_WIDTH, height)
+        for place, part in enumerate(self._places):
+            top = 10 + place * PLACE_PITCH
+            if place == 0:
+                part.setGeometry(8, top, NAVIGATION_WIDTH - 16, 38)
+                self._chosen_line.setGeometry(29, top + 14, 110, 10)
+            else:
+                part.setGeometry(29, top + 14, 110 - 12 * place, 10)
+        self._title.setGeometry(SCREEN_LEFT, 22, 200, 18)
+        self._search.setGeometry(SCREEN_LEFT, 54, width * 2 // 3, 26)
+        self._table.setGeometry(SCREEN_LEFT, TABLE_TOP, width, height - TABLE_TOP - 16)
+        self._header.setGeometry(SCREEN_LEFT + 1, TABLE_TOP + 1, width - 2, 22)
 
 
 class FirstFrame(QMainWindow):
-    """The main window's outline with "Opening…" in the status bar; replaced by the window."""
+    """The main window's outline; replaced by the window once it is built."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle("CoachDesk")
         self.resize(1180, 760)
-        navigation = QListWidget(self)
-        navigation.setObjectName("navigation")
-        navigation.setFixedWidth(NAVIGATION_WIDTH)
-        navigation.addItems([_("My students"), _("Student"), _("Conversation"), _("My practice")])
-        navigation.setCurrentRow(0)
-        navigation.setEnabled(False)
-        title = QLabel(_("My students"), self)
-        title.setProperty("role", "screenTitle")
-        search = QLineEdit(self)
-        search.setPlaceholderText(_("Search by name, number, class or internship company"))
-        search.setEnabled(False)
-        screen = QVBoxLayout()
-        screen.setContentsMargins(24, 12, 24, 12)
-        screen.addWidget(title)
-        screen.addWidget(search)
-        screen.addStretch(1)
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.setSpacing(0)
-        body.addWidget(navigation)
-        body.addLayout(screen, 1)
-        central = QWidget(self)
-        central.setLayout(body)
-        self.setCentralWidget(central)
-        opening = QLabel(_("Opening…"), self)
-        opening.setContentsMargins(12, 2, 12, 2)
-        self.statusBar().addWidget(opening)
+        outline = Outline(self)
+        outline.setAccessibleName(_("Opening…"))
+        self.setCentralWidget(outline)
 
 
 def show_first_frame(saved: bytes | None = None) -> FirstFrame:
     """Start Qt with CoachDesk's look and paint the first frame now, where the window will be
     (``saved``: as the coach left it)."""
     skip_feature_scan()  # the app's code loads after this frame: ~60 ms less
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = application()
     apply_theme(app)
     frame = FirstFrame()
-    place_window(frame, saved)
-    frame.show()
+    show_in_place(frame, saved)
     # Twice: the first pass lays out and paints, which posts the requests the second finishes
     # (the window system's expose and flush), as the event loop would before loading goes on.
     for _pass in range(2):

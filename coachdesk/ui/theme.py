@@ -6,18 +6,21 @@ sheet below (by object name, role or state) or, when they paint, from ``colours(
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from typing import NamedTuple
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 BASE_POINT_SIZE = 11
+STYLE = "fusion"
+STYLED_AT_START = "coachdeskStyledAtStart"
+"""Set on an application created by ``application()``: its style needs no ``setStyle``."""
 
 
-@dataclass(frozen=True)
-class Colours:
-    """One set of colours for the whole interface."""
+class Colours(NamedTuple):
+    """One set of colours for the whole interface (a named tuple: loading ``dataclasses`` before
+    the first frame costs some 3 ms)."""
 
     window: str
     base: str
@@ -102,9 +105,21 @@ def colours() -> Colours:
     return _active
 
 
+def _faint(colour: str) -> str:
+    """Return ``colour`` (``#rrggbb``) at a fifth of its strength: a line of text still to come."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, 56)"
+
+
 def style_sheet(c: Colours) -> str:
     """Return the application style sheet for a colour set."""
     return f"""
+QFrame#outlineNavigation {{ background: {c.navigation}; }}
+QFrame#outlineChosen {{ background: {c.accent}; border-radius: 6px; }}
+QFrame#outlineChosenLine {{ background: {_faint(c.accent_text)}; border-radius: 5px; }}
+QFrame#outlineLine {{ background: {_faint(c.muted)}; border-radius: 5px; }}
+QFrame#outlineField {{ background: {c.base}; border: 1px solid {c.grid}; }}
+QFrame#outlineHeader {{ background: {c.alternate}; }}
 QListWidget#navigation {{
     background: {c.navigation}; border: none; padding: 8px 0; font-size: 12pt; outline: 0;
 }}
@@ -157,14 +172,39 @@ QPushButton[role="primary"] {{
 """
 
 
+DARK_BELOW_LIGHTNESS = 128
+"""A window colour darker than this (0-255) is a dark desktop."""
+
+
 def is_dark(app: QApplication) -> bool:
-    """Return whether the operating system asks for a dark appearance."""
-    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    """Return whether the desktop is dark, read from its palette (dark mode gives a dark one).
+
+    Not from ``styleHints().colorScheme()``: its enum makes PySide6 build the whole ``Qt``
+    namespace, some 20 ms before the first frame. Read over CoachDesk's own palette, it keeps
+    the theme already chosen.
+    """
+    window = app.palette().color(QPalette.ColorRole.Window)
+    return window.lightness() < DARK_BELOW_LIGHTNESS
+
+
+def application() -> QApplication:
+    """Return the running application, or start it in CoachDesk's style.
+
+    The style is named at the start (``-style``), not set after: ``setStyle`` returns the new
+    style, and wrapping it makes PySide6 build its ``QStyle`` class, some 5 ms of the first frame.
+    """
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "coachdesk", "-style", STYLE])
+        app.setProperty(STYLED_AT_START, True)
+    assert isinstance(app, QApplication)
+    return app
 
 
 def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
     """Give the whole application its look, following the OS font size and light/dark mode."""
-    app.setStyle("Fusion")
+    if not app.property(STYLED_AT_START):
+        app.setStyle(STYLE)
     font = QFont(app.font())
     if font.pointSize() < BASE_POINT_SIZE:
         font.setPointSize(BASE_POINT_SIZE)

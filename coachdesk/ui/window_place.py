@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -49,19 +49,24 @@ def minimum_size(free_area: QRect) -> QSize:
     return MINIMUM_SIZE.boundedTo(room_in(free_area))
 
 
-def place_window(window: QWidget, saved: bytes | None) -> None:
-    """Before the first show: as saved (Qt moves it onto a screen that is there), else new."""
+def show_in_place(window: QWidget, saved: bytes | None) -> None:
+    """Show a window for the first time: as saved (Qt moves it onto a screen that is there),
+    else new. Maximised by ``showMaximized``, not by a window-state enum: that would make
+    PySide6 build its ``Qt`` namespace before the first frame (some 20 ms).
+    """
     screen = window.screen() or QGuiApplication.primaryScreen()
     free_area = screen.availableGeometry()
     window.setMinimumSize(minimum_size(free_area))
     if saved and window.restoreGeometry(saved):
+        window.show()
         return
     geometry = first_geometry(free_area)
     if geometry is None:  # un-maximised later, it still fits the free area
         window.setGeometry(_centred(free_area, COMFORTABLE_SIZE.boundedTo(room_in(free_area))))
-        window.setWindowState(Qt.WindowState.WindowMaximized)
+        window.showMaximized()
     else:
         window.setGeometry(geometry)
+        window.show()
 
 
 def remember_window(window: QWidget, data_dir: Path, column_widths: list[int] | None) -> None:
