@@ -186,6 +186,15 @@ SAMPLE_ROWS[9] = [
     f" ('00000000-0000-4000-8000-0000000000d1', '{_DRAFT_V9}', :stamp)",
 ]
 
+# Version 10 has one word per person: the same rows as version 9, in its words.
+SAMPLE_ROWS[10] = [
+    statement.replace("'ouder'", "'ouders'")
+    .replace("'prive_coach'", "'coach'")
+    .replace('"owner": "ouder"', '"owner": "ouders"')
+    .replace('"audience": "prive_coach"', '"audience": "coach"')
+    for statement in SAMPLE_ROWS[9]
+]
+
 
 if __name__ == "__main__":
     print(make_fixture(int(sys.argv[1])))

@@ -276,20 +276,24 @@ def test_the_table_says_who_is_due_in_words(caseload: Repositories) -> None:
     assert _names(model) == ["Sem", "Zoë"]
 
 
-def test_started_by_the_coach_the_window_paints_before_it_loads_or_builds_more(
-    qtbot, repos: Repositories
+def test_started_by_the_coach_the_window_opens_with_a_screenful_and_loads_the_rest_after(
+    qtbot, repos: Repositories, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from coachdesk.services.demo_data import fill_with_demo
     from coachdesk.services.workspace import StoreLocation, Workspace
+    from coachdesk.ui import main_window
     from coachdesk.ui.screens.conversation.conversation_screen import ConversationScreen
 
+    monkeypatch.setattr(main_window, "FIRST_SCREENFUL", 3)
     fill_with_demo(repos, students=5, today=TODAY)
     workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
     window = build_window(workspace, TODAY, caseload_after_paint=True)
     qtbot.addWidget(window)
-    assert window.caseload_screen.model.rowCount() == 0  # nothing read that grows with the store
+    model = window.caseload_screen.model
+    assert model.total_count() == 3  # a screenful, not what grows with the store
+    assert window.caseload_screen.count_label.text() == "Alle studenten laden…"
     window.show()
-    qtbot.waitUntil(lambda: window.caseload_screen.model.total_count() == 5)
+    qtbot.waitUntil(lambda: model.total_count() == 5)
     assert not isinstance(window.stack.widget(2), ConversationScreen)  # built when first used
     window.show_screen(2)
     assert window.stack.currentWidget() is window.conversation_screen

@@ -14,8 +14,9 @@ from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.repositories import Repositories
 
 TODAY = dt.date(2026, 11, 23)
-SMALL_TABLES = {"sqlite_master", "meta", "settings", "store_identity", "questions"}
-"""Tables whose size does not grow with the number of students (the schema, the question bank)."""
+SMALL_TABLES = {"sqlite_master", "meta", "settings", "store_identity", "questions", "json_each"}
+"""Tables whose size does not grow with the number of students (the schema, the question bank,
+the list of ids a statement was given)."""
 
 
 def _full_scans(conn: sqlite3.Connection, statements: list[str]) -> set[str]:
@@ -51,3 +52,29 @@ def test_opening_a_student_scans_no_table_that_grows_with_the_caseload(
         conn.set_trace_callback(None)
     assert statements
     assert _full_scans(conn, statements) == set()
+
+
+def test_the_caseload_s_first_screenful_reads_no_table_whole(repos: Repositories) -> None:
+    """After a restart the first students come straight from an index, not from every student
+    read from disk and sorted."""
+    fill_with_demo(repos, students=40, today=TODAY)
+    conn = repos.store.db.conn
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        first = repos.caseload.overview(TODAY, dt.date(2026, 8, 1), first=10)
+    finally:
+        conn.set_trace_callback(None)
+    assert len(first) == 10
+    assert _full_scans(conn, statements) == set()
+    assert not _sorted_whole(conn, statements)
+
+
+def _sorted_whole(conn: sqlite3.Connection, statements: list[str]) -> bool:
+    """Return whether any of ``statements`` sorts the students table itself."""
+    return any(
+        "USE TEMP B-TREE FOR ORDER BY" in row[3] and "FROM students" in statement
+        for statement in statements
+        if statement.lstrip().upper().startswith("SELECT ID FROM STUDENTS")
+        for row in conn.execute(f"EXPLAIN QUERY PLAN {statement}")
+    )

@@ -11,14 +11,10 @@ from coachdesk.paths import store_path
 from coachdesk.services.quarantine import explain_unopenable
 from coachdesk.storage.backups import list_backups
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import (
-    LaterCheck,
-    open_store,
-    open_store_read_only,
-    refuse_unsound,
-)
+from coachdesk.storage.database import LaterCheck, open_store, open_store_read_only
 from coachdesk.storage.erasure import apply_ledger
 from coachdesk.storage.repositories import Repositories
+from coachdesk.storage.soundness import refuse_unsound
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,10 @@ from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_folder, made_at
 from coachdesk.storage.cipher import DB_ERRORS, DB_OR_OS_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import ensure_free_space, open_read_only, verify_copy
+from coachdesk.storage.database import ensure_free_space
 from coachdesk.storage.keyfile import KEYFILE_SUFFIX, keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION
+from coachdesk.storage.soundness import open_read_only, verify_copy
 from coachdesk.storage.store_errors import not_a_store_message, translate_sqlite_error
 
 QUARANTINE_SUBDIR = "quarantaine"

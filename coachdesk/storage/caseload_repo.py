@@ -119,7 +119,7 @@ class CaseloadRepository:
         }
         query, chosen = _EVERY_STUDENT, None
         if first is not None:
-            chosen = [row["id"] for row in self.store.db.query(_FIRST_ACTIVE_IDS, params)]
+            chosen = [row["id"] for row in self.store.query(_FIRST_ACTIVE_IDS, params)]
             params["ids"], query = json.dumps(chosen), _FIRST_ACTIVE
         facts = [
             CaseloadFacts(
@@ -133,7 +133,7 @@ class CaseloadRepository:
                 overdue_agreements=int(row["_overdue"]),
                 internship_company=_after_key(row["_company"]),
             )
-            for row in self.store.db.query(query, params)
+            for row in self.store.query(query, params)
         ]
         if chosen is not None:  # in class-list order, as chosen
             place = {student_id: index for index, student_id in enumerate(chosen)}

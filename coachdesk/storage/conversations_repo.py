@@ -52,7 +52,7 @@ class ConversationsRepository(Repository[Conversation]):
         sql += " ORDER BY c.date, s.student_number, c.created_at"
         return [
             (from_row(Conversation, row), row["_student_number"])
-            for row in self.store.db.query(sql, params)
+            for row in self.store.query(sql, params)
         ]
 
 
@@ -138,7 +138,7 @@ class ClosingDraftsRepository:
 
     def get(self, conversation_id: str) -> tuple[str, dt.datetime] | None:
         """Return the saved draft (JSON) and when it was saved, or ``None``."""
-        row = self.store.db.execute(
+        row = self.store.execute(
             "SELECT body, saved_at FROM closing_drafts WHERE conversation_id = ?",
             [conversation_id],
         ).fetchone()

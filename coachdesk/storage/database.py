@@ -12,22 +12,17 @@ import datetime as dt
 import errno
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import sqlite_utils
-
-from coachdesk.errors import DamagedStoreError, MissingKeyFileError, NewerStoreError, StoreError
+from coachdesk.errors import DamagedStoreError, NewerStoreError, StoreError
 from coachdesk.i18n import _
 from coachdesk.savefile import commit, partial_path, save_copy
 from coachdesk.storage.backup_names import backup_path
-from coachdesk.storage.checked_state import fingerprint, remember_check, unchanged_since_check
 from coachdesk.storage.cipher import (
     DB_ERRORS,
     DB_OR_OS_ERRORS,
-    SQLITE_HEADER,
-    looks_encrypted,
 )
 from coachdesk.storage.connection import (
     ConnectionFactory,
@@ -37,6 +32,12 @@ from coachdesk.storage.connection import (
 )
 from coachdesk.storage.keyfile import keyfile_path
 from coachdesk.storage.migrations import LATEST_VERSION, MIGRATIONS
+from coachdesk.storage.soundness import (
+    ensure_sqlite_file,
+    open_read_only,
+    refuse_damage,
+    verify_copy,
+)
 from coachdesk.storage.store_errors import (
     disk_full_message,
     not_a_store_message,
@@ -45,21 +46,26 @@ from coachdesk.storage.store_errors import (
 )
 from coachdesk.storage.store_identity import refuse_foreign_wal, stamp_write
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
 DEMO_META_KEY = "demo"
 """Set in the store's metadata when it holds the fictional demo caseload."""
 
 
 class Store:
-    """One open store: a sqlite-utils ``Database`` plus the rules for changing it.
+    """One open store: its SQLite connection plus the rules for changing it.
 
-    Every user action runs inside ``atomic()``, so it is stored whole or not at all.
+    Reads go straight to the connection (``execute``, ``query``); writes go through sqlite-utils
+    (``db``) inside ``atomic()``, so each user action is stored whole or not at all.
     """
 
     def __init__(
-        self, path: Path, db: sqlite_utils.Database, factory: ConnectionFactory | None = None
+        self, path: Path, conn: sqlite3.Connection, factory: ConnectionFactory | None = None
     ) -> None:
         self.path = path
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
         self.factory: ConnectionFactory = factory or PlainConnectionFactory()
         self.stamps_writes = False
         """Whether each transaction carries the store identity (from schema version 7 on)."""
@@ -69,6 +75,33 @@ class Store:
         """The folder whose logs record what is done with this store (for a read-only
         quarantine copy: the folder of the store it was copied from, never the quarantine)."""
         self._write_gate: WriteGate | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The connection as a sqlite-utils ``Database``, for writing (and for tests).
+
+        Loaded on first use, without plugins: sqlite-utils with click, pluggy and dateutil costs
+        about 30 ms, which the coach would wait for before seeing the caseload; finding plugins
+        would scan every installed package's metadata (about 40 ms).
+        """
+        if self._db is None:
+            import sqlite_utils  # noqa: PLC0415 - see above
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        """Run one reading statement on the connection."""
+        return self.conn.execute(sql, params)
+
+    def query(
+        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        """Run one reading statement and yield its rows as dictionaries by column name."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
 
     def hold_writes_until(self, gate: WriteGate) -> None:
         """Let no write through before ``gate`` passed (the quick check running after paint)."""
@@ -84,18 +117,18 @@ class Store:
     @property
     def schema_version(self) -> int:
         """Return the schema version recorded in the file."""
-        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+        return int(self.execute("PRAGMA user_version").fetchone()[0])
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite_utils.Database]:
         """Run a block as one transaction; on a full disk it is rolled back as ``StoreError``."""
-        outermost = not self.db.conn.in_transaction
+        outermost = not self.conn.in_transaction
         if outermost:
             self.wait_until_checked()
         try:
             with self.db.atomic():
                 if outermost and self.stamps_writes:
-                    stamp_write(self.db.conn)
+                    stamp_write(self.conn)
                 yield self.db
         except DB_ERRORS as error:
             if self.read_only:
@@ -109,7 +142,7 @@ class Store:
 
     def meta(self, key: str) -> str | None:
         """Return a value from the store's own metadata table."""
-        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        row = self.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
         return None if row is None else str(row[0])
 
     def set_meta(self, key: str, value: str) -> None:
@@ -142,7 +175,7 @@ class Store:
             ensure_free_space(target.parent, self.path.stat().st_size * 2)
             destination = self.factory.connect(partial)  # encrypted like the store itself
             try:
-                self.db.conn.backup(destination)
+                self.conn.backup(destination)
                 # A backup is a single file: checking it read-only later leaves no -wal/-shm.
                 destination.execute("PRAGMA journal_mode = DELETE")
                 verify_copy(destination, partial)
@@ -158,96 +191,13 @@ class Store:
 
     def close(self) -> None:
         """Close the connection; WAL content is checkpointed into the main file."""
-        self.db.close()
-
-
-def verify_copy(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a copy that SQLite's integrity check does not pass."""
-    try:
-        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    except UnicodeDecodeError as error:  # SQLite quoted bytes of a damaged page
-        raise DamagedStoreError(not_a_store_message(path)) from error
-    if result != "ok":
-        raise DamagedStoreError(not_a_store_message(path))
+        self.conn.close()
 
 
 def ensure_free_space(folder: Path, needed_bytes: int) -> None:
     """Refuse to start a write that the disk cannot hold."""
     if shutil.disk_usage(folder).free < needed_bytes:
         raise StoreError(disk_full_message())
-
-
-def open_read_only(
-    path: Path, factory: ConnectionFactory | None = None, *, header_checked: bool = False
-) -> sqlite3.Connection:
-    """Open a store or backup for checks only; a non-SQLite file is refused before SQLite.
-
-    ``header_checked``: this process read the header before it connected to ``path``, and
-    must not read it again now (see ``ensure_sqlite_file``).
-    """
-    factory = factory or PlainConnectionFactory()
-    if factory.expects_plain_header and not header_checked:
-        ensure_sqlite_file(path)
-    try:
-        return factory.connect(path, read_only=True)
-    except DB_ERRORS as error:
-        raise translate_sqlite_error(error, path) from error
-
-
-def ensure_sqlite_file(path: Path) -> None:
-    """Refuse a non-empty file that is not plain SQLite, before any connection could touch it.
-
-    An encrypted store whose key file was left behind is named as such: it is not damaged.
-    Only before this process connects to ``path``: closing any file handle on it drops every
-    POSIX lock the process holds on the file, SQLite's own included, and another program
-    would then take the store for unused and delete the WAL that holds the latest writes.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as handle:
-        if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-            return
-    if looks_encrypted(path) and not keyfile_path(path).exists():
-        raise MissingKeyFileError(
-            _(
-                "{path} is an encrypted store, but its key file {key} is missing. Put the key "
-                "file back next to the store (always copy both together); nothing was changed."
-            ).format(path=path, key=keyfile_path(path))
-        )
-    raise DamagedStoreError(not_a_store_message(path))
-
-
-def refuse_unsound(path: Path, factory: ConnectionFactory) -> None:
-    """Refuse a foreign WAL or a damaged store, reading only, before anything could write.
-
-    Damage found now is reported while the file (and its WAL) is exactly as it was, so the
-    quarantine copy is untouched; found later, it would surface halfway through the coach's work.
-    """
-    refuse_foreign_wal(path, factory)
-    refuse_damage(path, factory)
-
-
-def refuse_damage(path: Path, factory: ConnectionFactory, *, header_checked: bool = False) -> None:
-    """Run SQLite's quick check on a read-only connection; it reads every page of the store.
-
-    A store unchanged since it last passed is not read again (see ``checked_state``).
-    ``header_checked``: the store is open in this process already (see ``open_read_only``).
-    """
-    if unchanged_since_check(path):
-        return
-    before = fingerprint(path)
-    conn = open_read_only(path, factory, header_checked=header_checked)
-    try:
-        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    except DB_ERRORS as error:
-        raise translate_sqlite_error(error, path) from error
-    except UnicodeDecodeError as error:  # SQLite quoted bytes of a damaged page
-        raise DamagedStoreError(not_a_store_message(path)) from error
-    finally:
-        conn.close()
-    if result != ["ok"]:
-        raise DamagedStoreError(not_a_store_message(path))
-    remember_check(path, before)
 
 
 class WriteGate(Protocol):
@@ -306,7 +256,7 @@ def open_store(
         if existed and check_later is not None and version < LATEST_VERSION:
             refuse_damage(path, factory, header_checked=True)  # checked above, before connecting
         apply_pragmas(conn)
-        store = Store(path, _database(conn), factory)
+        store = Store(path, conn, factory)
         if version < LATEST_VERSION:
             if existed and version > 0:  # rotated and aged out like every other backup
                 store.backup_to(backup_path(path, f"voor-migratie-v{version}", dt.datetime.now()))
@@ -326,13 +276,6 @@ def open_store(
         conn.close()
         raise
     return store
-
-
-def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    """Wrap a connection without sqlite-utils plugins: CoachDesk uses none, and finding them
-    scans every installed package's metadata (about 40 ms at every start).
-    """
-    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def _refuse_newer(version: int) -> None:
@@ -367,7 +310,7 @@ def open_store_read_only(path: Path, home: Path, factory: ConnectionFactory | No
                 found=version
             )
         )
-    store = Store(path, _database(conn), factory)
+    store = Store(path, conn, factory)
     store.read_only = True
     store.home = home
     return store

@@ -50,7 +50,7 @@ def apply_ledger(store: Store) -> int:
     if not ledger:
         return 0
     marks = ", ".join("?" * len(ledger))
-    present = store.db.execute(
+    present = store.execute(
         f"SELECT count(*) FROM students WHERE id IN ({marks})", list(ledger)
     ).fetchone()[0]
     if not present:

@@ -10,7 +10,8 @@ from pathlib import Path
 from coachdesk.errors import DamagedStoreError, StoreError
 from coachdesk.storage.cipher import DB_ERRORS
 from coachdesk.storage.connection import ConnectionFactory, PlainConnectionFactory
-from coachdesk.storage.database import DEMO_META_KEY, open_read_only, refuse_damage
+from coachdesk.storage.database import DEMO_META_KEY
+from coachdesk.storage.soundness import open_read_only, refuse_damage
 from coachdesk.storage.store_errors import not_a_store_message, translate_sqlite_error
 
 

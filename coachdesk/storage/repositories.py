@@ -86,4 +86,4 @@ class Repositories:
 
     def drafts(self) -> DraftStore:
         """Return the reflection drafts on the store's own connection (interface thread)."""
-        return DraftStore(self.store.db.conn)
+        return DraftStore(self.store.conn)

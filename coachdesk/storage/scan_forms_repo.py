@@ -17,7 +17,7 @@ class ScanFormsRepository(Repository[ScanForm]):
 
     def store_fingerprint(self) -> str:
         """Return the fingerprint every form made in this store carries."""
-        return store_fingerprint(read_identity(self.store.db.conn) or self.store.path.name)
+        return store_fingerprint(read_identity(self.store.conn) or self.store.path.name)
 
     def for_student(self, student_id: str) -> list[ScanForm]:
         """Return every form made for one student, in the order they were made."""

@@ -8,6 +8,7 @@ from coachdesk.storage.table_repo import Repository
 
 QUERY_CHUNK = 500
 CASELOAD_ORDER = "family_name COLLATE NOCASE, given_name COLLATE NOCASE, student_number"
+"""Class-list order; the index ``students_in_caseload_order`` (schema version 11) holds it."""
 
 
 class StudentsRepository(Repository[Student]):
@@ -29,7 +30,7 @@ class StudentsRepository(Repository[Student]):
 
     def numbers(self) -> set[str]:
         """Return every student number in the store."""
-        return {row[0] for row in self.store.db.execute("SELECT student_number FROM students")}
+        return {row[0] for row in self.store.execute("SELECT student_number FROM students")}
 
     def by_numbers(self, numbers: list[str]) -> list[Student]:
         """Return the students with these student numbers (unknown numbers are skipped)."""

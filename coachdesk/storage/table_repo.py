@@ -87,9 +87,14 @@ class Repository(Generic[R]):
         For the named queries of the repositories (and for tests): services never write SQL,
         they call a named method such as ``goals.for_student(id)``.
         """
-        rows = self.store.db[self.table].rows_where(where, list(params), order_by=order_by)
-        return [from_row(self.record_type, row) for row in rows]
+        sql = f"SELECT * FROM [{self.table}]"
+        if where:
+            sql += f" WHERE {where}"
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        return [from_row(self.record_type, row) for row in self.store.query(sql, list(params))]
 
     def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
         """Return how many rows match (services ask for all rows: ``count()``)."""
-        return self.store.db[self.table].count_where(where or "1 = 1", list(params))
+        sql = f"SELECT count(*) FROM [{self.table}] WHERE {where or '1 = 1'}"
+        return int(self.store.execute(sql, list(params)).fetchone()[0])

@@ -80,8 +80,9 @@ class MainWindow(QMainWindow):
         *,
         caseload_after_paint: bool = False,
     ) -> None:
-        """With ``caseload_after_paint``, the first frame shows the empty screen at once and the
-        caseload (which grows with the store) fills it right after; else it is filled now.
+        """With ``caseload_after_paint``, the window opens with the caseload's first screenful
+        (read from an index: it costs what it shows, not what the store holds) and the whole
+        caseload loads right after its first paint; else the whole caseload is loaded now.
         """
         super().__init__()
         self.services = services
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
         self._build_shortcuts()
 
         if caseload_after_paint:
-            AfterPaint(self.stack, self._load_caseload_in_steps)
+            self._show_first_screenful()
         else:
             self.refresh_caseload()
         if store.is_empty and not store.is_demo:
@@ -232,8 +233,9 @@ class MainWindow(QMainWindow):
         """Say in the status bar what just happened (or why nothing did)."""
         self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
-    def _load_caseload_in_steps(self) -> None:
-        """Show the first screenful of students in one frame, then load the whole caseload."""
+    def _show_first_screenful(self) -> None:
+        """Show the first screenful of students now, and load the whole caseload after they are
+        painted. (The window's outline was painted before the app loaded: ``ui.first_frame``.)"""
         cadence = self.services.settings.cadence()
         first = self.services.caseload.overview(self.today, cadence, first=FIRST_SCREENFUL)
         if not first:  # no table to paint (at most archived students): load the rest now
