@@ -86,7 +86,7 @@ class Workspace:
 
     def is_empty(self) -> bool:
         """Return whether the store has no students yet."""
-        return self.repos.students.count() == 0
+        return self.repos.students.is_empty()
 
     def close(self) -> None:
         """Close the store."""

@@ -94,6 +94,10 @@ class Repository(Generic[R]):
             sql += f" ORDER BY {order_by}"
         return [from_row(self.record_type, row) for row in self.store.query(sql, list(params))]
 
+    def is_empty(self) -> bool:
+        """Return whether the table has no rows (reading one row, not counting them all)."""
+        return self.store.execute(f"SELECT 1 FROM [{self.table}] LIMIT 1").fetchone() is None
+
     def count(self, where: str | None = None, params: Sequence[Any] = ()) -> int:
         """Return how many rows match (services ask for all rows: ``count()``)."""
         sql = f"SELECT count(*) FROM [{self.table}] WHERE {where or '1 = 1'}"
