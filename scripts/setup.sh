@@ -9,6 +9,7 @@ SYSTEM_PACKAGES=(
     xvfb xauth libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
     libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libx11-xcb1 fonts-dejavu-core poppler-utils strace
+    openbox
 )
 APT_LOCK_WAIT_SECONDS="${APT_LOCK_WAIT_SECONDS:-300}"
 PYTHON="${PYTHON:-$(command -v python3.11 || command -v python3)}"

@@ -10,9 +10,10 @@ theme and the translations is loaded: the app's code and the store come after th
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QFrame, QMainWindow, QWidget
 
 from coachdesk.i18n import _
@@ -21,7 +22,7 @@ from coachdesk.ui.theme import application, apply_theme
 from coachdesk.ui.window_place import show_in_place
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QResizeEvent
+    from PySide6.QtGui import QPaintEvent, QResizeEvent
 
 NAVIGATION_WIDTH = 200
 PLACES = 4
@@ -30,6 +31,10 @@ PLACE_PITCH = 43
 SCREEN_LEFT = NAVIGATION_WIDTH + 24
 SCREEN_RIGHT_MARGIN = 24
 TABLE_TOP = 147
+PAINT_WAIT_MS = 250
+"""At most this long the first frame waits for the window system to let it paint. Windows and
+macOS ask at once; X11 and Wayland map a new window with a round trip, and without the wait
+the coach would look at an empty, black window until the app has loaded (seen under X11)."""
 
 
 class Outline(QFrame):
@@ -82,6 +87,11 @@ class FirstFrame(QMainWindow):
         outline = Outline(self)
         outline.setAccessibleName(_("Opening…"))
         self.setCentralWidget(outline)
+        self.painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        self.painted = True  # its outline is painted in this same pass
 
 
 def show_first_frame(saved: bytes | None = None) -> FirstFrame:
@@ -92,8 +102,10 @@ def show_first_frame(saved: bytes | None = None) -> FirstFrame:
     apply_theme(app)
     frame = FirstFrame()
     show_in_place(frame, saved)
-    # Twice: the first pass lays out and paints, which posts the requests the second finishes
-    # (the window system's expose and flush), as the event loop would before loading goes on.
-    for _pass in range(2):
-        app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    no_input = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    deadline = time.monotonic() + PAINT_WAIT_MS / 1000
+    QTimer.singleShot(PAINT_WAIT_MS, frame.update)  # wakes the wait below if no paint comes
+    while not frame.painted and time.monotonic() < deadline:
+        app.processEvents(no_input | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    app.processEvents(no_input)  # hands the painted frame to the window system
     return frame
