@@ -26,6 +26,7 @@ from pathlib import Path
 
 from reportlab.platypus import Paragraph
 from stores import demo_store
+from verdict import against
 
 from coachdesk.domain.conversations import ConversationKind
 from coachdesk.domain.people import Person
@@ -124,9 +125,11 @@ def _at_scale(stores: Path, students: int) -> None:
 
     again_s, version_s = _median_s(summary_command, 5), _median_s(version_command, 5)
     ms, at = 1000, f"{students:,} students"
-    print(f"summary (trialoog) in process, {at}    {in_process * ms:7.1f} ms  (target < 20 ms)")
+    verdict = against(in_process * ms, 20, "ms")
+    print(f"summary (trialoog) in process, {at}    {in_process * ms:7.1f} ms  ({verdict})")
     print(f"`coachdesk summary`, {at}, store changed   {first_s * ms:7.1f} ms  (quick check)")
-    print(f"`coachdesk summary`, {at}, unchanged   {again_s * ms:7.1f} ms  (target < 350 ms)")
+    verdict = against(again_s * ms, 350, "ms")
+    print(f"`coachdesk summary`, {at}, unchanged   {again_s * ms:7.1f} ms  ({verdict})")
     print(f"baseline: `coachdesk --version`          {version_s * ms:7.1f} ms")
 
 
@@ -165,12 +168,15 @@ def main() -> None:
         long_cmd_s = _command_s(folder, long_id, folder / "lang.pdf")
         short_cmd_s = _command_s(folder, short_id, folder / "kort.pdf")
     ms = 1000
-    print(f"report (trialoog, incl. queries)        {report_s * ms:7.1f} ms  (target < 150 ms)")
+    verdict = against(report_s * ms, 150, "ms")
+    print(f"report (trialoog, incl. queries)        {report_s * ms:7.1f} ms  ({verdict})")
     print(f"prep card (incl. queries)               {card_s * ms:7.1f} ms")
     print(f"baseline: one-paragraph PDF             {base_s * ms:7.1f} ms")
-    print(f"summary of {WORDS:,} words, in process   {long_s * ms:7.1f} ms  (target < 500 ms)")
+    verdict = against(long_s * ms, 500, "ms")
+    print(f"summary of {WORDS:,} words, in process   {long_s * ms:7.1f} ms  ({verdict})")
     print(f"summary of one paragraph, in process    {short_s * ms:7.1f} ms  (baseline)")
-    print(f"`coachdesk summary`, {WORDS:,} words      {long_cmd_s * ms:7.1f} ms  (< 1500 ms)")
+    verdict = against(long_cmd_s * ms, 1500, "ms")
+    print(f"`coachdesk summary`, {WORDS:,} words      {long_cmd_s * ms:7.1f} ms  ({verdict})")
     print(f"`coachdesk summary`, one paragraph      {short_cmd_s * ms:7.1f} ms  (baseline)")
     if args.stores:
         _at_scale(args.stores, 20_000)
