@@ -18,6 +18,7 @@ import os
 import resource
 import sys
 import time
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if sys.argv[1:2] == ["app"]:
@@ -108,8 +109,8 @@ def watched_main_window(watch: FrameWatch) -> type[QMainWindow]:
     every main window coachdesk makes (its first frame and its window)."""
 
     class WatchedMainWindow(QMainWindow):
-        def __init__(self) -> None:
-            super().__init__()
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
             self.installEventFilter(watch)
 
     return WatchedMainWindow

@@ -26,7 +26,7 @@ from coachdesk.ui.dialogs.experience_dialog import ExperienceDialog
 from coachdesk.ui.dialogs.settings_dialog import CoachSettings, SettingsDialog
 from coachdesk.ui.dialogs.start_conversation_dialog import StartConversationDialog
 from coachdesk.ui.dialogs.student_dialog import StudentDialog
-from coachdesk.ui.theme import DARK, LIGHT, apply_theme, colours
+from coachdesk.ui.theme import DARK, LIGHT, apply_theme, colours, follow_colour_scheme
 from tests.accessibility import clipped_texts, cut_short_in_table, unnamed_controls
 from tests.helpers import plain_store, run_cli
 
@@ -204,6 +204,18 @@ def test_a_dark_desktop_gets_the_dark_colours_and_a_light_one_the_light(qapp) ->
     desktop.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
     qapp.setPalette(desktop)
     apply_theme(qapp)
+    assert colours() is LIGHT
+
+
+def test_a_desktop_that_names_its_colour_scheme_gets_that_look(qapp) -> None:
+    """Some Linux desktops say dark without giving Qt a dark palette."""
+    apply_theme(qapp, dark=False)
+    follow_colour_scheme(qapp, Qt.ColorScheme.Unknown)
+    assert colours() is LIGHT  # the palette's choice stands
+    follow_colour_scheme(qapp, Qt.ColorScheme.Dark)
+    assert colours() is DARK
+    assert qapp.palette().color(QPalette.ColorRole.Window).name() == DARK.window
+    follow_colour_scheme(qapp, Qt.ColorScheme.Light)
     assert colours() is LIGHT
 
 

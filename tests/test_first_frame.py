@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMainWindow
 
 from coachdesk.early_options import early_options
-from coachdesk.ui.first_frame import FirstFrame
+from coachdesk.ui.first_frame import PAINT_WAIT_MS, FirstFrame, show_first_frame
 from coachdesk.ui.theme import DARK, LIGHT, apply_theme
 from tests.helpers import run_cli
 
@@ -145,3 +147,17 @@ def test_the_first_frame_is_the_window_outline_in_the_look_s_colours(qapp, dark:
     assert colour_at(800, 400) == look.base  # the caseload's table
     assert colour_at(800, 158) == look.alternate  # its header
     assert colour_at(1355, 400) == look.window
+
+
+def test_a_window_system_that_never_lets_the_frame_paint_does_not_stop_the_app_loading(
+    qapp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started minimised or in a locked session, the first frame waits its bound, then the app
+    loads on (it used to wait on Python's clock, which on Windows can lag Qt's timer)."""
+    monkeypatch.setattr(FirstFrame, "paintEvent", QMainWindow.paintEvent)  # no paint comes
+    started = time.monotonic()
+    frame = show_first_frame()
+    waited = time.monotonic() - started
+    frame.close()
+    assert not frame.painted
+    assert PAINT_WAIT_MS / 1000 * 0.9 <= waited < 3

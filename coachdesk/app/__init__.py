@@ -25,7 +25,7 @@ from coachdesk.ui.first_frame import FirstFrame
 from coachdesk.ui.main_window import MainWindow
 from coachdesk.ui.messages import show_problem
 from coachdesk.ui.qt_translations import install_qt_translations
-from coachdesk.ui.theme import application, apply_theme
+from coachdesk.ui.theme import application, apply_theme, follow_colour_scheme
 from coachdesk.ui.window_place import show_in_place
 
 __all__ = [
@@ -59,6 +59,7 @@ def run_gui(
     install_qt_translations(app)
     if first_frame is None:  # else the first frame gave the application its look already
         apply_theme(app)
+    follow_colour_scheme(app, app.styleHints().colorScheme())
     quick_check = QuickCheck.AFTER_PAINT
     try:
         opener = None if location.demo else ask_own_opener(location)

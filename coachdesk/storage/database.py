@@ -94,14 +94,16 @@ class Store:
         """Run one reading statement on the connection."""
         return self.conn.execute(sql, params)
 
-    def query(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> Iterator[dict[str, Any]]:
-        """Run one reading statement and yield its rows as dictionaries by column name."""
+    def query(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        """Run one reading statement and return its rows as dictionaries by column name.
+
+        All rows at once, so no statement stays open (a ``VACUUM`` after it would fail).
+        """
         cursor = self.conn.execute(sql, params)
         names = [column[0] for column in cursor.description]
-        for row in cursor:
-            yield dict(zip(names, row, strict=True))
+        if len(set(names)) != len(names):
+            raise ValueError(f"two columns share a name in: {sql}")
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def hold_writes_until(self, gate: WriteGate) -> None:
         """Let no write through before ``gate`` passed (the quick check running after paint)."""

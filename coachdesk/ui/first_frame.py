@@ -10,7 +10,6 @@ theme and the translations is loaded: the app's code and the store come after th
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QTimer
@@ -88,6 +87,11 @@ class FirstFrame(QMainWindow):
         outline.setAccessibleName(_("Opening…"))
         self.setCentralWidget(outline)
         self.painted = False
+        self.waited_enough = False
+
+    def stop_waiting(self) -> None:
+        """Give up waiting for the window system's paint (see ``PAINT_WAIT_MS``)."""
+        self.waited_enough = True
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
@@ -103,9 +107,9 @@ def show_first_frame(saved: bytes | None = None) -> FirstFrame:
     frame = FirstFrame()
     show_in_place(frame, saved)
     no_input = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
-    deadline = time.monotonic() + PAINT_WAIT_MS / 1000
-    QTimer.singleShot(PAINT_WAIT_MS, frame.update)  # wakes the wait below if no paint comes
-    while not frame.painted and time.monotonic() < deadline:
+    # Ended by Qt's own timer, whose event also wakes the wait (the coach's keys wait too).
+    QTimer.singleShot(PAINT_WAIT_MS, frame, frame.stop_waiting)
+    while not (frame.painted or frame.waited_enough):
         app.processEvents(no_input | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
     app.processEvents(no_input)  # hands the painted frame to the window system
     return frame

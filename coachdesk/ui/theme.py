@@ -7,10 +7,13 @@ sheet below (by object name, role or state) or, when they paint, from ``colours(
 from __future__ import annotations
 
 import sys
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # not at run time before the first frame: see ``is_dark``
+    from PySide6.QtCore import Qt
 
 BASE_POINT_SIZE = 11
 STYLE = "fusion"
@@ -185,6 +188,20 @@ def is_dark(app: QApplication) -> bool:
     """
     window = app.palette().color(QPalette.ColorRole.Window)
     return window.lightness() < DARK_BELOW_LIGHTNESS
+
+
+def follow_colour_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    """Where the desktop names its colour scheme, take the look that matches it.
+
+    Some Linux desktops say dark without giving Qt a dark palette, which ``is_dark`` reads.
+    Called once the app has loaded (the scheme's enum builds PySide6's ``Qt`` namespace): such
+    a desktop sees the light first frame turn dark with the window.
+    """
+    from PySide6.QtCore import Qt  # noqa: PLC0415 - loaded by then; see the type hint above
+
+    dark = {Qt.ColorScheme.Dark: True, Qt.ColorScheme.Light: False}.get(scheme)
+    if dark is not None and dark != (_active is DARK):
+        apply_theme(app, dark=dark)
 
 
 def application() -> QApplication:
