@@ -26,6 +26,8 @@ class EarlyOptions(NamedTuple):
     """No command, no ``--help``/``--version``, no screenshot: the app's window opens."""
     data_dir: Path
     """Where the stores and preferences are (``--data-dir``, else the default)."""
+    demo: bool = False
+    """``--demo``: the separate demo store opens."""
     command: str | None = None
     """The first word after the global options: the command, if it names one."""
 
@@ -48,5 +50,6 @@ def early_options(argv: Sequence[str]) -> EarlyOptions:
         language,
         opens_window=not rest and known.screenshot is None,
         data_dir=data_dir,
+        demo=bool(known.demo),
         command=command,
     )

@@ -24,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.opens_window:
         from coachdesk.ui.first_frame import show_first_frame  # noqa: PLC0415 - Qt only for the app
 
-        first_frame = show_first_frame(load_window_state(options.data_dir))
+        first_frame = show_first_frame(load_window_state(options.data_dir), demo=options.demo)
     from coachdesk.cli import main as run  # noqa: PLC0415 - loaded behind the first frame
 
     return run(arguments, first_frame=first_frame)

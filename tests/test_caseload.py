@@ -305,3 +305,47 @@ def test_the_student_list_sorts_names_as_a_class_list_does(repos: Repositories) 
         repos.students.add(make_student(number, family_name=family, name_prefix=""))
     names = [s.family_name for s in CaseloadService(repos).students()]
     assert names == ["Oud", "Öztürk", "Śliwa", "Zwart"]
+
+
+def test_letters_without_an_accent_to_strip_are_found_as_typed_on_any_keyboard(
+    repos: Repositories,
+) -> None:
+    """Found walking: "yilmaz" found no Yılmaz and "lukasz" no Łukasz."""
+    for number, given, family in (("1", "Łukasz", "Yılmaz"), ("2", "Søren", "Đorđević")):
+        repos.students.add(make_student(number, given_name=given, family_name=family))
+    model = _model(repos)
+    for typed, found in (("yilmaz", "Łukasz"), ("lukasz", "Łukasz"), ("soren dorde", "Søren")):
+        model.set_filter(CaseloadFilter(query=typed))
+        assert _names(model) == [found], typed
+
+
+def test_namesakes_keep_one_order_from_the_first_screenful_to_the_whole_caseload(
+    repos: Repositories,
+) -> None:
+    """Found walking: three "Bakker, Iris" swapped places when the whole caseload loaded."""
+    for number in ("3", "1", "2"):  # stored out of order
+        repos.students.add(make_student(number, given_name="Iris", family_name="Bakker"))
+    model = _model(repos)
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # by name
+    numbers = [model.entry_at(row).student.student_number for row in range(model.rowCount())]
+    assert numbers == ["1", "2", "3"]  # as the first screenful is chosen: by student number
+
+
+def test_the_columns_fit_the_first_screenful_so_nothing_jumps_when_the_rest_loads(
+    qtbot, repos: Repositories
+) -> None:
+    """Found walking: the first screenful showed cut-off names until the whole caseload loaded."""
+    from coachdesk.services.demo_data import fill_with_demo
+    from coachdesk.services.workspace import StoreLocation, Workspace
+
+    fill_with_demo(repos, students=8, today=TODAY)  # all in the first screenful
+    workspace = Workspace(StoreLocation(repos.store.path.parent), repos)
+    window = build_window(workspace, TODAY, caseload_after_paint=True)
+    qtbot.addWidget(window)
+    window.resize(1366, 740)
+    window.show()
+    table = window.caseload_screen.table
+    qtbot.waitExposed(window)
+    first = [table.columnWidth(column) for column in range(table.model().columnCount())]
+    qtbot.waitUntil(lambda: window.caseload_screen.count_label.text() != "Alle studenten laden…")
+    assert [table.columnWidth(column) for column in range(table.model().columnCount())] == first

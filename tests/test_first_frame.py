@@ -161,3 +161,17 @@ def test_a_window_system_that_never_lets_the_frame_paint_does_not_stop_the_app_l
     frame.close()
     assert not frame.painted
     assert PAINT_WAIT_MS / 1000 * 0.9 <= waited < 3
+
+
+def test_the_demo_store_s_first_frame_has_its_strip_so_the_window_does_not_jump_down(
+    qapp,
+) -> None:
+    """Found walking: the demo window landed 42 px lower than its outline."""
+    apply_theme(qapp, dark=False)
+    frame = FirstFrame(demo=True)
+    frame.resize(1366, 740)
+    image = frame.grab().toImage()
+    frame.close()
+    assert image.pixelColor(700, 20).name() == LIGHT.banner
+    assert image.pixelColor(15, 15).name() == LIGHT.banner  # the navigation starts below it
+    assert image.pixelColor(15, 42 + 15).name() == LIGHT.accent

@@ -89,6 +89,12 @@ class Student(Record):
         given = " ".join(part for part in (self.given_name, self.name_prefix) if part)
         return f"{self.family_name}, {given}" if given else self.family_name
 
+    @property
+    def class_list_key(self) -> tuple[str, str]:
+        """Return what class lists sort by: the name as ``search_key`` folds it, then the
+        student number, so namesakes keep one order on every screen and in every list."""
+        return search_key(self.sort_name), self.student_number
+
     def age_on(self, day: dt.date) -> int | None:
         """Return the student's age in whole years on ``day``, if the birth date is known."""
         if self.date_of_birth is None:
@@ -113,13 +119,18 @@ class Contact(Record):
             raise ValueError(f"a contact is not a {self.role}")
 
 
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+"""Letters that are not a plain letter plus an accent, as a coach types them without one:
+Yılmaz as "yilmaz", Łukasz as "lukasz"."""
+
+
 def search_key(text: str) -> str:
     """Return text folded for searching and sorting names: lowercase, accents removed
     ("Öztürk" → "ozturk"), so Öztürk sorts among the O's, as in a class list."""
     folded = text.casefold()
     if folded.isascii():  # most names: no accents to remove, and ten times faster
         return folded
-    decomposed = unicodedata.normalize("NFKD", folded)
+    decomposed = unicodedata.normalize("NFKD", folded.translate(_UNDECOMPOSED))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from coachdesk.domain.school_year import Cadence, next_due, school_year_start
-from coachdesk.domain.students import Student, StudentStatus, search_key
+from coachdesk.domain.students import Student, StudentStatus
 from coachdesk.storage.repositories import Repositories
 
 
@@ -50,7 +50,7 @@ class CaseloadService:
         Sorted as people read names (Öztürk among the O's), not by character code as SQL does.
         """
         students = self._repos.students.caseload(include_archived=include_archived)
-        return sorted(students, key=lambda s: search_key(s.sort_name))
+        return sorted(students, key=lambda s: s.class_list_key)
 
     def overview(
         self, today: dt.date, cadence: Cadence, *, first: int | None = None

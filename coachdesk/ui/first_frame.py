@@ -30,6 +30,8 @@ PLACE_PITCH = 43
 SCREEN_LEFT = NAVIGATION_WIDTH + 24
 SCREEN_RIGHT_MARGIN = 24
 TABLE_TOP = 147
+DEMO_BANNER_HEIGHT = 42
+"""The demo store's strip above everything ("Demo: all students here are fictional…")."""
 PAINT_WAIT_MS = 250
 """At most this long the first frame waits for the window system to let it paint. Windows and
 macOS ask at once; X11 and Wayland map a new window with a round trip, and without the wait
@@ -41,9 +43,10 @@ class Outline(QFrame):
     with a ``QPainter``, or laying them out, would make PySide6 build its ``Qt`` namespace or
     Qt load its fonts before the first frame (about 20 ms each)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, *, demo: bool) -> None:
         super().__init__(parent)
         self.setObjectName("outline")
+        self._banner = self._part("outlineBanner") if demo else None
         self._navigation = self._part("outlineNavigation")
         self._places = [
             self._part("outlineChosen" if place == 0 else "outlineLine") for place in range(PLACES)
@@ -60,30 +63,35 @@ class Outline(QFrame):
         return part
 
     def resizeEvent(self, _event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        height = self.height()
+        body = 0
+        if self._banner is not None:
+            self._banner.setGeometry(0, 0, self.width(), DEMO_BANNER_HEIGHT)
+            body = DEMO_BANNER_HEIGHT
+        height = self.height() - body
         width = self.width() - SCREEN_LEFT - SCREEN_RIGHT_MARGIN
-        self._navigation.setGeometry(0, 0, NAVIGATION_WIDTH, height)
+        self._navigation.setGeometry(0, body, NAVIGATION_WIDTH, height)
         for place, part in enumerate(self._places):
-            top = 10 + place * PLACE_PITCH
+            top = body + 10 + place * PLACE_PITCH
             if place == 0:
                 part.setGeometry(8, top, NAVIGATION_WIDTH - 16, 38)
                 self._chosen_line.setGeometry(29, top + 14, 110, 10)
             else:
                 part.setGeometry(29, top + 14, 110 - 12 * place, 10)
-        self._title.setGeometry(SCREEN_LEFT, 22, 200, 18)
-        self._search.setGeometry(SCREEN_LEFT, 54, width * 2 // 3, 26)
-        self._table.setGeometry(SCREEN_LEFT, TABLE_TOP, width, height - TABLE_TOP - 16)
-        self._header.setGeometry(SCREEN_LEFT + 1, TABLE_TOP + 1, width - 2, 22)
+        self._title.setGeometry(SCREEN_LEFT, body + 22, 200, 18)
+        self._search.setGeometry(SCREEN_LEFT, body + 54, width * 2 // 3, 26)
+        self._table.setGeometry(SCREEN_LEFT, body + TABLE_TOP, width, height - TABLE_TOP - 16)
+        self._header.setGeometry(SCREEN_LEFT + 1, body + TABLE_TOP + 1, width - 2, 22)
 
 
 class FirstFrame(QMainWindow):
-    """The main window's outline; replaced by the window once it is built."""
+    """The main window's outline (with the demo strip for the demo store); replaced by the
+    window once it is built."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, demo: bool = False) -> None:
         super().__init__()
         self.setWindowTitle("CoachDesk")
         self.resize(1180, 760)
-        outline = Outline(self)
+        outline = Outline(self, demo=demo)
         outline.setAccessibleName(_("Opening…"))
         self.setCentralWidget(outline)
         self.painted = False
@@ -98,13 +106,13 @@ class FirstFrame(QMainWindow):
         self.painted = True  # its outline is painted in this same pass
 
 
-def show_first_frame(saved: bytes | None = None) -> FirstFrame:
+def show_first_frame(saved: bytes | None = None, *, demo: bool = False) -> FirstFrame:
     """Start Qt with CoachDesk's look and paint the first frame now, where the window will be
-    (``saved``: as the coach left it)."""
+    (``saved``: as the coach left it; ``demo``: the demo store opens)."""
     skip_feature_scan()  # the app's code loads after this frame: ~60 ms less
     app = application()
     apply_theme(app)
-    frame = FirstFrame()
+    frame = FirstFrame(demo=demo)
     show_in_place(frame, saved)
     no_input = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
     # Ended by Qt's own timer, whose event also wakes the wait (the coach's keys wait too).

@@ -117,6 +117,7 @@ def _faint(colour: str) -> str:
 def style_sheet(c: Colours) -> str:
     """Return the application style sheet for a colour set."""
     return f"""
+QFrame#outlineBanner {{ background: {c.banner}; border-bottom: 1px solid {c.banner_border}; }}
 QFrame#outlineNavigation {{ background: {c.navigation}; }}
 QFrame#outlineChosen {{ background: {c.accent}; border-radius: 6px; }}
 QFrame#outlineChosenLine {{ background: {_faint(c.accent_text)}; border-radius: 5px; }}

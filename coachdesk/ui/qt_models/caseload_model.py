@@ -97,9 +97,7 @@ class CaseloadTableModel(QAbstractTableModel):
         self._filter = CaseloadFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = (0, Qt.SortOrder.AscendingOrder)
         self._columns = [
-            _Column(
-                _("Name"), lambda e: e.student.sort_name, lambda e: search_key(e.student.sort_name)
-            ),
+            _Column(_("Name"), lambda e: e.student.sort_name, lambda e: e.student.class_list_key),
             _Column(_("Class"), lambda e: e.student.group, lambda e: e.student.group.casefold()),
             _Column(
                 _("Programme (level)"),

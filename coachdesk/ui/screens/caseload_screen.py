@@ -236,8 +236,8 @@ class CaseloadScreen(QWidget):
         self.model.set_entries(entries)
         self.caseload_part.setVisible(bool(entries))
         self.empty_state.setVisible(not entries)
+        self.columns.fit_to(entries)  # a first screenful too: its names whole from the start
         if complete:
-            self.columns.fit_to(entries)
             self._count_due_for_erasure()
             self._update_count()
         else:
