@@ -13,7 +13,13 @@ from coachdesk.errors import UserFacingError
 from coachdesk.services.backups import Backups
 from coachdesk.services.demo_data import fill_with_demo
 from coachdesk.services.draft_writer import DraftWriter
-from coachdesk.services.encryption import WrongPassphraseError, change_passphrase, encrypt, unlock
+from coachdesk.services.encryption import (
+    StoreOpener,
+    WrongPassphraseError,
+    change_passphrase,
+    encrypt,
+    unlock,
+)
 from coachdesk.services.health import check_store
 from coachdesk.services.workspace import StoreLocation, Workspace
 from coachdesk.storage.keyfile import KdfParams
@@ -238,3 +244,28 @@ def test_a_command_line_never_makes_an_unencrypted_store(tmp_path: Path) -> None
     assert again.returncode == 0 and "herstelsleutel" not in again.stderr
     demo = run_cli("--demo", "students", data_dir=folder, env={"COACHDESK_PASSPHRASE": ""})
     assert demo.returncode == 0  # the fictional demo store is separate and never encrypted
+
+
+def test_while_the_key_is_derived_the_unlock_dialog_says_so_and_not_as_a_problem(
+    qtbot, tmp_path: Path
+) -> None:
+    """Found walking: after Enter the dialog looked frozen for a second (deriving the key is slow
+    on purpose)."""
+    from coachdesk.ui.dialogs.unlock_dialog import UnlockDialog
+
+    location, _recovery = _encrypted_store(tmp_path / "gegevens")
+    seen: list[tuple[str, object, bool]] = []
+
+    def deriving(**secret: str) -> StoreOpener:
+        label = dialog.form.problem_label
+        seen.append((label.text(), label.property("state"), label.isVisible()))
+        return unlock(location.path, **secret)
+
+    dialog = UnlockDialog(deriving)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.form.secret_edit, "fout fout fout")
+    qtbot.keyClick(dialog.form.secret_edit, Qt.Key.Key_Return)
+    assert seen == [("Bezig met ontgrendelen…", "", True)]
+    label = dialog.form.problem_label
+    assert "klopt niet" in label.text() and label.property("state") == "problem"

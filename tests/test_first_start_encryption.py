@@ -90,3 +90,29 @@ def test_an_older_unencrypted_store_is_offered_encryption_and_keeps_its_data(
     workspace = Workspace.open(location, dialog.opener)
     assert workspace.repos.students.by_number("0777").family_name == "Ağaoğlu"
     workspace.close()
+
+
+def test_while_the_store_is_encrypted_the_first_start_says_so(
+    qtbot, data_dir: Path, monkeypatch
+) -> None:
+    """Found walking: after choosing a passphrase nothing moved for four seconds."""
+    from coachdesk.ui.dialogs import new_store_dialog
+
+    dialog = NewStoreDialog(StoreLocation(data_dir).path, FAST)
+    qtbot.addWidget(dialog)
+    seen: list[str] = []
+    real_encrypt = new_store_dialog.encrypt
+
+    def encrypting(*args: object) -> str:
+        seen.append(dialog.problem_label.text())
+        return real_encrypt(*args)
+
+    monkeypatch.setattr(new_store_dialog, "encrypt", encrypting)
+    dialog.show()
+    qtbot.keyClicks(dialog.fields.passphrase_edit, "fietsen langs de Maas in mei")
+    qtbot.keyClicks(dialog.fields.repeat_edit, "fietsen langs de Maas in mei")
+    qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Je gegevens worden versleuteld…"]
+    assert dialog.problem_label.text() == ""  # done: the recovery key is shown
+    dialog.kept_check.setChecked(True)
+    dialog.close()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QWidget
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.encryption import StoreOpener
+from coachdesk.ui.busy_note import saying_while_busy
 
 Unlock = Callable[..., StoreOpener]
 """``unlock(passphrase=…)`` or ``unlock(recovery_key=…)``; raises ``WrongPassphraseError``."""
@@ -41,10 +42,11 @@ class PassphraseForm(QWidget):
         """Return how to open the store, or say why not (and keep the field ready to retype)."""
         secret = self.secret_edit.text()
         try:
-            if self.recovery_check.isChecked():
-                opener = self._unlock(recovery_key=secret)
-            else:
-                opener = self._unlock(passphrase=secret)
+            with saying_while_busy(self.problem_label, _("Unlocking…")):
+                if self.recovery_check.isChecked():
+                    opener = self._unlock(recovery_key=secret)
+                else:
+                    opener = self._unlock(passphrase=secret)
         except UserFacingError as error:
             self.problem_label.setText(error.message)
             self.secret_edit.selectAll()

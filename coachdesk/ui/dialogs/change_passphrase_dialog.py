@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
+from coachdesk.ui.busy_note import saying_while_busy
 from coachdesk.ui.new_passphrase_fields import NewPassphraseFields
 from coachdesk.ui.widgets import dialog_buttons, hint
 
@@ -77,16 +77,14 @@ class ChangePassphraseDialog(QDialog):
             if self._recovery_key
             else {"old": self.current_edit.text()}
         )
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # the key takes ~1 s to wrap
         try:
-            self._change(self.fields.passphrase(), **proof)
+            with saying_while_busy(self.problem_label, _("Changing the passphrase…")):
+                self._change(self.fields.passphrase(), **proof)
         except UserFacingError as error:
-            QApplication.restoreOverrideCursor()
             self.problem_label.setText(error.message)
             self.current_edit.selectAll()
             self.current_edit.setFocus()
             return
-        QApplication.restoreOverrideCursor()
         self.accept()
 
     @classmethod

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QCheckBox,
     QDialog,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import UserFacingError
 from coachdesk.i18n import _
 from coachdesk.services.encryption import KeyStrength, StoreOpener, encrypt, unlock
+from coachdesk.ui.busy_note import saying_while_busy
 from coachdesk.ui.new_passphrase_fields import NewPassphraseFields
 from coachdesk.ui.printing import print_html
 from coachdesk.ui.widgets import hint, screen_title
@@ -158,15 +158,13 @@ class NewStoreDialog(QDialog):
             self.accept()
             return
         passphrase = self.fields.passphrase()
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            recovery = encrypt(self._store_path, passphrase, self._params)
-            self.opener = unlock(self._store_path, passphrase)
+            with saying_while_busy(self.problem_label, _("Encrypting your data…")):
+                recovery = encrypt(self._store_path, passphrase, self._params)
+                self.opener = unlock(self._store_path, passphrase)
         except UserFacingError as error:
             self.problem_label.setText(error.message)
             return
-        finally:
-            QApplication.restoreOverrideCursor()
         self.recovery_label.setText(recovery)
         self.cancel_button.hide()
         self.next_button.setText(_("Continue"))
