@@ -224,3 +224,20 @@ def test_dark_mode_gives_a_dark_palette(qapp) -> None:
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == DARK.window
     apply_theme(qapp, dark=False)
     assert qapp.palette().color(qapp.palette().ColorRole.Window).name() == LIGHT.window
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_button_that_cannot_be_used_yet_looks_so(qapp, dark: bool) -> None:
+    """Found walking: "Verder" before the recovery key was kept looked like any button."""
+    apply_theme(qapp, dark=dark)
+    try:
+        palette = qapp.palette()
+        for role in (
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.WindowText,
+        ):
+            assert palette.color(QPalette.ColorGroup.Disabled, role).name() == colours().disabled
+            assert palette.color(QPalette.ColorGroup.Active, role).name() == colours().text
+    finally:
+        apply_theme(qapp, dark=False)

@@ -30,6 +30,8 @@ class Colours(NamedTuple):
     alternate: str
     text: str
     muted: str
+    disabled: str
+    """Text of a control that cannot be used yet: lighter than ``muted``, still legible."""
     accent: str
     accent_text: str
     navigation: str
@@ -56,6 +58,7 @@ LIGHT = Colours(
     alternate="#f1f5f5",
     text="#1d2b2c",
     muted="#4a5a5b",
+    disabled="#8d9b9c",
     accent="#2f6f73",
     accent_text="#ffffff",
     navigation="#eef3f3",
@@ -81,6 +84,7 @@ DARK = Colours(
     alternate="#20292a",
     text="#e6eeee",
     muted="#a9b8b9",
+    disabled="#6c7b7c",
     accent="#4f9ea3",
     accent_text="#0e1415",
     navigation="#242d2e",
@@ -244,5 +248,11 @@ def apply_theme(app: QApplication, *, dark: bool | None = None) -> None:
         (QPalette.ColorRole.PlaceholderText, colours.muted),
     ):
         palette.setColor(role, QColor(value))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):  # set above for every state; a control that cannot be used must look so
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colours.disabled))
     app.setPalette(palette)
     app.setStyleSheet(style_sheet(colours))
