@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from coachdesk.ui.widgets import set_state
+
 
 @contextlib.contextmanager
 def saying_while_busy(label: QLabel, message: str) -> Iterator[None]:
     """Show ``message`` in ``label``, painted before the work starts and in the plain text colour
     (the label may be one for problems), with the wait cursor; cleared afterwards."""
     state = label.property("state")
-    _set_state(label, "")
+    set_state(label, "")
     label.setText(message)
     label.repaint()  # now: the event loop does not run until the work is done
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -29,10 +31,4 @@ def saying_while_busy(label: QLabel, message: str) -> Iterator[None]:
         QApplication.restoreOverrideCursor()
         if label.text() == message:
             label.clear()
-        _set_state(label, state)
-
-
-def _set_state(label: QLabel, state: object) -> None:
-    label.setProperty("state", state)
-    label.style().unpolish(label)
-    label.style().polish(label)
+        set_state(label, state)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.i18n import _
 from coachdesk.i18n.dates import clock_time, parse_date, parse_time, weekday_date
-from coachdesk.ui.widgets import menu_button
+from coachdesk.ui.widgets import menu_button, set_state
 
 V = TypeVar("V", dt.date, dt.time)
 
@@ -88,12 +88,10 @@ class _ParsedField(QWidget, Generic[V]):
             value = self._parse(self.edit.text())
         except ValueError:
             self.echo.setText(_("not a valid date or time"))
-            self.echo.setProperty("state", "problem")
+            set_state(self.echo, "problem")
         else:
             self.echo.setText("" if value is None else self._say(value))
-            self.echo.setProperty("state", "")
-        self.echo.style().unpolish(self.echo)
-        self.echo.style().polish(self.echo)
+            set_state(self.echo, "")
 
     def _tidy(self) -> None:
         """Write a readable value back in the standard form ("18-12" becomes "18-12-2026")."""

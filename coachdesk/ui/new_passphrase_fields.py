@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from coachdesk.domain.passphrases import Strength, judge
 from coachdesk.i18n import _
+from coachdesk.ui.widgets import set_state
 
 _STRENGTH_STATES = {
     Strength.TOO_SHORT: "problem",
@@ -60,7 +61,5 @@ class NewPassphraseFields(QWidget):
     def _changed(self) -> None:
         judgement = judge(self.passphrase())
         self.strength_label.setText(judgement.advice if self.passphrase() else "")
-        self.strength_label.setProperty("state", _STRENGTH_STATES[judgement.strength])
-        self.strength_label.style().unpolish(self.strength_label)
-        self.strength_label.style().polish(self.strength_label)
+        set_state(self.strength_label, _STRENGTH_STATES[judgement.strength])
         self.changed.emit()

@@ -23,6 +23,16 @@ from PySide6.QtWidgets import (
 DATE_FORMAT = "dd-MM-yyyy"
 
 
+def set_state(widget: QWidget, state: object) -> None:
+    """Give ``widget`` a state ("problem", "good", "" …) that the style sheet colours it by.
+
+    Qt reads a property in a style sheet's selector only when the widget is polished again.
+    """
+    widget.setProperty("state", state)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 def screen_title(text: str, parent: QWidget | None = None) -> QLabel:
     """Return the large heading at the top of a screen."""
     label = QLabel(text, parent)
